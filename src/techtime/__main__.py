@@ -1,0 +1,3 @@
+from techtime.cli import main
+
+raise SystemExit(main())

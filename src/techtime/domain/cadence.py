@@ -1,0 +1,220 @@
+"""Practices as RFC 5545 recurrence rules, and what is due, overdue or done.
+
+Each occurrence of a rule opens a window that lasts until the next one. A
+rule that names a weekday (`BYDAY`) is an appointment: it is due on that
+day. Any other rule (monthly, quarterly, yearly) is a period: it is due by
+the window's last day. A log entry settles one occurrence, as done or as
+skipped; a skip is remembered and does not move the schedule. Occurrences
+due while a practice was paused are neither due nor counted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from techtime.domain.quarters import Quarter
+from techtime.errors import InputError
+
+DONE = "done"
+SKIPPED = "skipped"
+LOG_STATUSES = (DONE, SKIPPED)
+
+
+class RuleError(InputError):
+    """A recurrence rule that dateutil cannot evaluate."""
+
+
+@dataclass(frozen=True)
+class Pause:
+    start: date
+    end: date | None = None  # None: still paused
+
+    def covers(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class Practice:
+    id: int
+    key: str
+    name: str
+    rule: str  # the RRULE body, e.g. "FREQ=WEEKLY;BYDAY=MO"
+    start: date  # DTSTART: the first day the rule counts from
+    minutes: int = 0
+    active: bool = True
+    pauses: tuple[Pause, ...] = ()
+
+    def paused_on(self, day: date) -> bool:
+        return any(pause.covers(day) for pause in self.pauses)
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    occurrence: date  # the start of the window this entry settles
+    status: str  # done | skipped
+    on: date  # the day it was actually done (a late log is back-dated)
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    start: date  # the rule's date; the window opens here
+    end: date  # the window's last day
+    due: date  # the appointment day, or the window's last day for a period
+
+
+@dataclass(frozen=True)
+class PracticeStatus:
+    practice: Practice
+    today: date
+    current: Occurrence | None  # the window today falls in
+    current_entry: LogEntry | None  # what settled it, if anything has
+    overdue: tuple[Occurrence, ...] = ()  # unsettled and due before today, newest first
+    upcoming: tuple[Occurrence, ...] = ()  # unsettled and due after today, up to the horizon
+    last_done: date | None = None
+
+    @property
+    def paused(self) -> bool:
+        return not self.practice.active or self.practice.paused_on(self.today)
+
+    @property
+    def due_today(self) -> bool:
+        return (
+            not self.paused
+            and self.current is not None
+            and self.current_entry is None
+            and self.current.due == self.today
+        )
+
+
+@dataclass(frozen=True)
+class Compliance:
+    done: int
+    expected: int
+    skipped: int
+
+    def __str__(self) -> str:
+        return f"{self.done} of {self.expected}"
+
+
+def validate_rule(rule: str, start: date) -> None:
+    """Raise RuleError with a readable message if the rule cannot be evaluated."""
+    _rule_dates(rule, start)
+
+
+@lru_cache(maxsize=256)
+def _rule_dates(rule: str, start: date) -> _RuleDates:
+    from dateutil.rrule import rrulestr
+
+    body = rule.strip()
+    if body.upper().startswith("RRULE:"):
+        body = body[6:]
+    if not body or "FREQ=" not in body.upper():
+        raise RuleError(f"{rule!r} is not a recurrence rule: it needs FREQ=, e.g. FREQ=WEEKLY;BYDAY=MO")
+    try:
+        parsed = rrulestr(body, dtstart=datetime(start.year, start.month, start.day))
+    except (ValueError, TypeError, KeyError, OverflowError) as error:
+        raise RuleError(f"cannot read rule {rule!r}: {error}; e.g. FREQ=MONTHLY or FREQ=WEEKLY;BYDAY=FR") from None
+    return _RuleDates(parsed, "BYDAY=" in body.upper() or "FREQ=DAILY" in body.upper())
+
+
+class _RuleDates:
+    """A parsed rule with the window arithmetic on top (cached per rule and start)."""
+
+    def __init__(self, parsed, appointment: bool) -> None:
+        self._rule = parsed
+        self.appointment = appointment
+
+    def between(self, first: date, last: date) -> list[Occurrence]:
+        """Occurrences whose window overlaps [first, last]."""
+        opening = self._rule.before(_midnight(first), inc=True)
+        begin = opening if opening is not None else _midnight(first)
+        starts = [d.date() for d in self._rule.between(begin, _midnight(last), inc=True)]
+        following = self._rule.after(_midnight(last), inc=False)
+        bounds = [*starts, following.date() if following else None]
+        occurrences = []
+        for start, next_start in zip(starts, bounds[1:], strict=True):
+            end = next_start - timedelta(days=1) if next_start else date.max
+            occurrences.append(Occurrence(start, end, start if self.appointment else end))
+        return occurrences
+
+    def containing(self, day: date) -> Occurrence | None:
+        found = self.between(day, day)
+        return found[0] if found and found[0].start <= day else None
+
+
+def _midnight(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day)
+
+
+def occurrence_on(practice: Practice, day: date) -> Occurrence | None:
+    """The occurrence whose window contains `day`: the one a log made that day settles."""
+    return _rule_dates(practice.rule, practice.start).containing(day)
+
+
+def occurrences_between(practice: Practice, first: date, last: date) -> list[Occurrence]:
+    """Occurrences due within [first, last], paused ones left out."""
+    found = _rule_dates(practice.rule, practice.start).between(first, last)
+    return [o for o in found if first <= o.due <= last and not practice.paused_on(o.due)]
+
+
+def settled_occurrences(entries: Iterable[LogEntry]) -> dict[date, LogEntry]:
+    """The entry that settles each occurrence: done wins over skipped, the latest done over earlier ones."""
+    settled: dict[date, LogEntry] = {}
+    for entry in entries:
+        known = settled.get(entry.occurrence)
+        if known is None or (entry.status == DONE and (known.status != DONE or entry.on >= known.on)):
+            settled[entry.occurrence] = entry
+    return settled
+
+
+def status(
+    practice: Practice,
+    entries: Iterable[LogEntry],
+    today: date,
+    *,
+    horizon: date | None = None,
+    overdue_since: date | None = None,
+) -> PracticeStatus:
+    """Where a practice stands today.
+
+    Overdue looks back to `overdue_since` (default: the start of this quarter);
+    older misses belong to compliance, not to today's list. Upcoming looks
+    ahead to `horizon` (default: nothing).
+    """
+    settled = settled_occurrences(entries)
+    dates = _rule_dates(practice.rule, practice.start)
+    current = dates.containing(today)
+    look_back = max(overdue_since or Quarter.containing(today).first_day, practice.start)
+
+    def open_(o: Occurrence) -> bool:
+        return o.start not in settled and not practice.paused_on(o.due)
+
+    overdue: tuple[Occurrence, ...] = ()
+    upcoming: tuple[Occurrence, ...] = ()
+    if practice.active:
+        overdue = tuple(o for o in reversed(dates.between(look_back, today)) if look_back <= o.due < today and open_(o))
+        if horizon is not None and horizon > today:
+            window = dates.between(today + timedelta(days=1), horizon)
+            upcoming = tuple(o for o in window if today < o.due <= horizon and open_(o))
+    done_days = [entry.on for entry in settled.values() if entry.status == DONE]
+    return PracticeStatus(
+        practice=practice,
+        today=today,
+        current=current,
+        current_entry=settled.get(current.start) if current else None,
+        overdue=overdue,
+        upcoming=upcoming,
+        last_done=max(done_days, default=None),
+    )
+
+
+def compliance(practice: Practice, entries: Sequence[LogEntry], first: date, last: date) -> Compliance:
+    """Occurrences due in [first, last] that were done, skipped, and expected."""
+    expected = occurrences_between(practice, first, last)
+    settled = settled_occurrences(entries)
+    done = sum(1 for o in expected if o.start in settled and settled[o.start].status == DONE)
+    skipped = sum(1 for o in expected if o.start in settled and settled[o.start].status == SKIPPED)
+    return Compliance(done=done, expected=len(expected), skipped=skipped)

@@ -1,0 +1,160 @@
+"""Reading the dates a leader types: `fri`, `next mon`, `in 2w`, `eoq`, `2026-12-01`, `Dec 3`.
+
+Known forms are read here; anything else goes to dateutil's strict parser
+(never `fuzzy=True`, which turns "in 2 weeks" into the 2nd of this month).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, datetime, timedelta
+
+from techtime.domain.quarters import Quarter
+from techtime.errors import DateInputError
+
+ACCEPTED_DATES = (
+    "2026-12-01, today, tomorrow, yesterday, fri, next fri, last mon, "
+    "in 3 days, in 2w, 3d, 2w ago, eom, eoq, eoy, or a date like 'Dec 3'"
+)
+
+WEEKDAYS = {
+    name: index
+    for index, names in enumerate(
+        [
+            ("mon", "monday"),
+            ("tue", "tues", "tuesday"),
+            ("wed", "weds", "wednesday"),
+            ("thu", "thur", "thurs", "thursday"),
+            ("fri", "friday"),
+            ("sat", "saturday"),
+            ("sun", "sunday"),
+        ]
+    )
+    for name in names
+}
+
+_UNITS = {
+    "d": "days",
+    "day": "days",
+    "days": "days",
+    "w": "weeks",
+    "wk": "weeks",
+    "wks": "weeks",
+    "week": "weeks",
+    "weeks": "weeks",
+    "m": "months",
+    "mo": "months",
+    "month": "months",
+    "months": "months",
+    "y": "years",
+    "yr": "years",
+    "yrs": "years",
+    "year": "years",
+    "years": "years",
+}
+_OFFSET_RE = re.compile(r"^(?:in\s+)?(\d{1,4})\s*([a-z]+)(\s+ago)?$")
+_ISO_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def parse_date(text: str, today: date) -> date:
+    """Turn what the user typed into a date, relative to `today`.
+
+    Raises `DateInputError` naming the accepted forms when it cannot.
+    """
+    stripped = text.strip()
+    if _ISO_RE.match(stripped):
+        try:
+            return date.fromisoformat(stripped)
+        except ValueError:
+            raise DateInputError(f"{stripped!r} is not a real date: use {ACCEPTED_DATES}") from None
+    # "next-fri" and "in_3_days" read like their spaced forms (a capture token has no spaces).
+    words = " ".join(stripped.lower().replace("_", " ").replace("-", " ").split())
+    if not words:
+        raise DateInputError(f"a date is missing: use {ACCEPTED_DATES}")
+    relative = _relative(words, today)
+    if relative is not None:
+        return relative
+    return _dateutil(stripped, today)
+
+
+def _relative(words: str, today: date) -> date | None:
+    if words in ("today", "now", "tod"):
+        return today
+    if words in ("tomorrow", "tmr", "tom"):
+        return today + timedelta(days=1)
+    if words in ("yesterday", "yday"):
+        return today - timedelta(days=1)
+    if words == "eom":
+        return today.replace(day=calendar.monthrange(today.year, today.month)[1])
+    if words == "eoq":
+        return Quarter.containing(today).last_day
+    if words == "eoy":
+        return date(today.year, 12, 31)
+    if words in WEEKDAYS:
+        return today + timedelta(days=(WEEKDAYS[words] - today.weekday()) % 7)
+    first, _, rest = words.partition(" ")
+    if first in ("next", "last") and rest in WEEKDAYS:
+        step = 1 if first == "next" else -1
+        # "next fri" is the first Friday after today; "last mon" the latest Monday before it.
+        day = today + timedelta(days=step)
+        while day.weekday() != WEEKDAYS[rest]:
+            day += timedelta(days=step)
+        return day
+    match = _OFFSET_RE.match(words)
+    if match and match.group(2) in _UNITS:
+        return _shift(today, int(match.group(1)) * (-1 if match.group(3) else 1), _UNITS[match.group(2)])
+    return None
+
+
+def _shift(day: date, amount: int, unit: str) -> date:
+    if unit == "days":
+        return day + timedelta(days=amount)
+    if unit == "weeks":
+        return day + timedelta(weeks=amount)
+    months = amount * (12 if unit == "years" else 1)
+    month_index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(month_index, 12)
+    month += 1
+    # The 31st plus a month is the last day of the shorter month, not an error.
+    last = calendar.monthrange(year, month)[1]
+    return date(year, month, min(day.day, last))
+
+
+def _dateutil(text: str, today: date) -> date:
+    if text.isdigit():
+        raise DateInputError(f"{text!r} is ambiguous (a day? days from now?): use {ACCEPTED_DATES}")
+    from dateutil import parser
+
+    def parse(default_year: int) -> datetime:
+        return parser.parse(text, default=datetime(default_year, today.month, min(today.day, 28)))
+
+    try:
+        parsed = parse(today.year)
+        year_given = parse(today.year + 1).year == parsed.year
+    except (ValueError, OverflowError):
+        raise DateInputError(f"cannot read {text!r} as a date: use {ACCEPTED_DATES}") from None
+    result = parsed.date()
+    if not year_given and result < today:
+        # A date without a year means its next occurrence, never one already past.
+        result = _next_year_same_day(result)
+    return result
+
+
+def _next_year_same_day(day: date) -> date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return date(day.year + 1, 3, 1)
+
+
+def format_relative(day: date, today: date) -> str:
+    """A short human label: 'today', 'tomorrow', 'in 3 days', '12 days ago'."""
+    delta = (day - today).days
+    if delta == 0:
+        return "today"
+    if delta == 1:
+        return "tomorrow"
+    if delta == -1:
+        return "yesterday"
+    return f"in {delta} days" if delta > 0 else f"{-delta} days ago"

@@ -1,0 +1,51 @@
+"""Links: one normalized key per page, and which links are safe to open."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+OPENABLE_SCHEMES = ("http", "https")
+# Tracking parameters that make the same page look like two.
+_TRACKING_PREFIXES = ("utm_", "mc_")
+_TRACKING_KEYS = {"fbclid", "gclid", "ref_src", "igshid", "si"}
+
+
+def normalize_url(url: str | None) -> str | None:
+    """The key two spellings of one page share: lower-case host, no fragment,
+    no tracking parameters, no default port, no trailing slash, http == https."""
+    if not url or not url.strip():
+        return None
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:
+        return url.strip()
+    scheme = parts.scheme.lower()
+    if scheme not in OPENABLE_SCHEMES or not parts.hostname:
+        return url.strip()
+    host = parts.hostname.lower().removeprefix("www.")
+    if port and port not in (80, 443):
+        host = f"{host}:{port}"
+    query = urlencode(
+        sorted(
+            (key, value)
+            for key, value in parse_qsl(parts.query, keep_blank_values=True)
+            if not key.lower().startswith(_TRACKING_PREFIXES) and key.lower() not in _TRACKING_KEYS
+        )
+    )
+    path = parts.path.rstrip("/")
+    return urlunsplit(("https", host, path, query, ""))
+
+
+def is_openable(url: str | None) -> bool:
+    """Only http(s) links are handed to a browser: never javascript:, file: or an option-like '-...'."""
+    if not url:
+        return False
+    url = url.strip()
+    if url.startswith("-") or any(ch.isspace() or ord(ch) < 0x20 for ch in url):
+        return False
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in OPENABLE_SCHEMES and bool(parts.hostname)

@@ -1,0 +1,1 @@
+"""Use cases that both the command line and the TUI call, so they can never disagree."""

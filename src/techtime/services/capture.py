@@ -1,0 +1,107 @@
+"""Saving a capture: one transaction, one line that says what was saved."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from techtime.domain.capture import Capture, parse_capture
+from techtime.domain.dives import DEFAULT_TARGET
+from techtime.domain.quarters import Quarter
+from techtime.errors import CaptureError
+from techtime.services.practices import log_practice
+from techtime.store import dives, notes, pairing, people, radar
+from techtime.store.database import Database
+
+KIND_LABELS = {
+    "radar": "radar item",
+    "dive": "deep dive",
+    "pair": "pairing session",
+    "tinker": "tinkering log",
+    "note": "inbox note",
+}
+
+
+@dataclass(frozen=True)
+class Saved:
+    kind: str
+    id: int
+    title: str
+    detail: str = ""  # e.g. "planned for 2026-12-04", "already on the radar"
+    warning: str = ""  # e.g. "2026Q4 now has 4 deep dives (target 3)"
+
+    def summary(self) -> str:
+        text = f"{KIND_LABELS[self.kind]} {self.id}: {self.title}"
+        if self.detail:
+            text += f" ({self.detail})"
+        return text
+
+
+def capture(db: Database, text: str, *, today: date, now: datetime) -> Saved:
+    """Parse and save one capture line, or raise an InputError and save nothing."""
+    return save(db, parse_capture(text, today), today=today, now=now)
+
+
+def save(db: Database, item: Capture, *, today: date, now: datetime) -> Saved:
+    with db.transaction():
+        if item.kind == "radar":
+            return _save_radar(db, item, now)
+        if item.kind == "dive":
+            return _save_dive(db, item, today, now)
+        if item.kind == "pair":
+            return _save_pairing(db, item, today, now)
+        if item.kind == "tinker":
+            return _save_tinkering(db, item, today, now)
+        note_id = notes.add_note(db, text=item.title, now=now)
+        return Saved("note", note_id, item.title)
+
+
+def _save_radar(db: Database, item: Capture, now: datetime) -> Saved:
+    existing = radar.find_by_url(db, item.url)
+    if existing is not None:
+        return Saved("radar", existing.id, existing.title, detail="already on the radar; nothing added")
+    item_id = radar.add_item(
+        db, title=item.title, url=item.url, tags=item.tags, ring=item.ring, quadrant=item.quadrant, now=now
+    )
+    return Saved("radar", item_id, item.title)
+
+
+def _save_dive(db: Database, item: Capture, today: date, now: datetime) -> Saved:
+    quarter = item.quarter or Quarter.containing(today)
+    dive_id = dives.add_dive(db, quarter=quarter, title=item.title, doc_url=item.url, tags=item.tags, now=now)
+    planned = dives.count_in_quarter(db, quarter)
+    warning = ""
+    if planned > DEFAULT_TARGET:
+        warning = f"{quarter} now has {planned} deep dives; the practice is 2-3 a quarter"
+    return Saved("dive", dive_id, item.title, detail=str(quarter), warning=warning)
+
+
+def _save_pairing(db: Database, item: Capture, today: date, now: datetime) -> Saved:
+    assert item.handle is not None
+    person = people.find_by_handle(db, item.handle)
+    if person is None:
+        person_id = people.add_person(db, handle=item.handle, now=now)
+        added = f"; @{item.handle} added to the roster"
+    elif not person.active:
+        raise CaptureError(f"@{person.handle} is deactivated: reactivate them on the Pairing screen first")
+    else:
+        person_id, added = person.id, ""
+    when = item.date or today
+    status = "planned" if when > today else "done"
+    session_id = pairing.add_session(
+        db, person_id=person_id, on=when, topic=item.title, minutes=item.minutes, status=status, now=now
+    )
+    if status == "done":
+        log_practice(db, "pairing", done_on=when, now=now, minutes=item.minutes, session_id=session_id)
+    verb = "planned for" if status == "planned" else "done on"
+    title = f"@{person.handle if person else item.handle} {item.title}".strip()
+    return Saved("pair", session_id, title, detail=f"{verb} {when.isoformat()}{added}")
+
+
+def _save_tinkering(db: Database, item: Capture, today: date, now: datetime) -> Saved:
+    when = item.date or today
+    if when > today:
+        raise CaptureError(f"on:{when.isoformat()} is in the future: log tinkering once it has happened")
+    log_id = log_practice(db, "tinkering", done_on=when, now=now, minutes=item.minutes, note=item.title)
+    minutes = f", {item.minutes} min" if item.minutes else ""
+    return Saved("tinker", log_id, item.title, detail=f"{when.isoformat()}{minutes}")

@@ -1,0 +1,204 @@
+"""The daily check-in: what `techtime today` prints and the Today screen shows."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from techtime.domain import cadence
+from techtime.domain.dives import DEFAULT_TARGET, UNFINISHED_STATUSES
+from techtime.domain.quarters import Quarter
+from techtime.domain.rotation import Rank, next_up
+from techtime.store import dives, notes, pairing, people, practices, radar
+from techtime.store.database import Database
+from techtime.store.dives import DeepDive
+from techtime.store.notes import Note
+from techtime.store.pairing import Session
+from techtime.store.radar import RadarItem
+
+OVERDUE, DUE_TODAY, THIS_WEEK = "overdue", "due today", "this week"
+
+
+@dataclass(frozen=True)
+class PracticeLine:
+    key: str
+    name: str
+    state: str  # overdue | due today | this week
+    due: date
+    occurrence: date  # the window it would settle
+    minutes: int
+    more_missed: int = 0  # older misses this quarter, folded into this line
+
+
+@dataclass(frozen=True)
+class PairingMonth:
+    month: date  # first day of the month
+    done: tuple[Session, ...]
+    planned: tuple[Session, ...]  # today or later
+    not_logged: tuple[Session, ...]  # planned for a day that has passed
+    next_up: tuple[Rank, ...]
+    days_left: int
+
+    @property
+    def covered(self) -> bool:
+        return bool(self.done)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    action: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    today: date
+    quarter: Quarter
+    quarter_days_left: int
+    practices: tuple[PracticeLine, ...]
+    pairing: PairingMonth
+    dives: tuple[DeepDive, ...]
+    dive_target: int
+    next_steps: dict[int, str] = field(default_factory=dict)  # dive id -> first unchecked item
+    radar_inbox: int = 0
+    radar_oldest: RadarItem | None = None
+    notes: tuple[Note, ...] = ()
+    notes_count: int = 0
+    is_empty: bool = False
+    suggestion: Suggestion | None = None
+
+
+def week_end(today: date) -> date:
+    """The Sunday that ends today's week."""
+    return today + timedelta(days=6 - today.weekday())
+
+
+def build(db: Database, today: date) -> CheckIn:
+    quarter = Quarter.containing(today)
+    practice_lines = tuple(_practice_lines(db, today, quarter))
+    month = _pairing_month(db, today)
+    quarter_dives = tuple(dives.dives_in_quarter(db, quarter))
+    next_steps = {}
+    for dive in quarter_dives:
+        if dive.status in UNFINISHED_STATUSES and (step := dives.next_open_check(db, dive.id)):
+            next_steps[dive.id] = step.text
+    counts = radar.count_by_status(db)
+    notes_count = notes.count_open(db)
+    checkin = CheckIn(
+        today=today,
+        quarter=quarter,
+        quarter_days_left=quarter.days_left(today),
+        practices=practice_lines,
+        pairing=month,
+        dives=quarter_dives,
+        dive_target=DEFAULT_TARGET,
+        next_steps=next_steps,
+        radar_inbox=counts.get("inbox", 0),
+        radar_oldest=radar.oldest_in_inbox(db) if counts.get("inbox") else None,
+        notes=tuple(notes.open_notes(db, limit=5)),
+        notes_count=notes_count,
+        is_empty=not (
+            sum(counts.values())
+            or quarter_dives
+            or notes_count
+            or people.count_people(db)
+            or dives.count_all(db)
+            or practices.count_logs(db)
+        ),
+    )
+    return replace(checkin, suggestion=suggest(checkin))
+
+
+def _practice_lines(db: Database, today: date, quarter: Quarter) -> list[PracticeLine]:
+    horizon = week_end(today)
+    entries = practices.log_entries(db, since=quarter.previous().first_day)
+    lines: list[PracticeLine] = []
+    for practice in practices.load_practices(db):
+        if not practice.active:
+            continue
+        state = cadence.status(practice, entries.get(practice.id, ()), today, horizon=horizon)
+        if state.overdue:
+            latest = state.overdue[0]
+            lines.append(
+                PracticeLine(
+                    practice.key,
+                    practice.name,
+                    OVERDUE,
+                    latest.due,
+                    latest.start,
+                    practice.minutes,
+                    more_missed=len(state.overdue) - 1,
+                )
+            )
+        if state.due_today and state.current:
+            lines.append(
+                PracticeLine(practice.key, practice.name, DUE_TODAY, today, state.current.start, practice.minutes)
+            )
+        for upcoming in state.upcoming:
+            lines.append(
+                PracticeLine(practice.key, practice.name, THIS_WEEK, upcoming.due, upcoming.start, practice.minutes)
+            )
+    order = {OVERDUE: 0, DUE_TODAY: 1, THIS_WEEK: 2}
+    return sorted(lines, key=lambda line: (order[line.state], line.due, line.name))
+
+
+def _pairing_month(db: Database, today: date) -> PairingMonth:
+    first = today.replace(day=1)
+    last = today.replace(day=calendar.monthrange(today.year, today.month)[1])
+    sessions = pairing.sessions_between(db, first, last)
+    candidates = [person.as_candidate() for person in people.list_people(db, active_only=True)]
+    ranks = next_up(candidates, pairing.last_done_by_person(db), today)
+    return PairingMonth(
+        month=first,
+        done=tuple(s for s in sessions if s.status == "done"),
+        planned=tuple(s for s in sessions if s.status == "planned" and s.date >= today),
+        not_logged=tuple(s for s in sessions if s.status == "planned" and s.date < today),
+        next_up=tuple(ranks[:3]),
+        days_left=(last - today).days + 1,
+    )
+
+
+def suggest(checkin: CheckIn) -> Suggestion | None:
+    """One next action, and why: the first rule that applies wins."""
+    if checkin.is_empty:
+        return Suggestion("Capture something: press c (or `techtime add`)", "the database is empty")
+    due_today = [line for line in checkin.practices if line.state == DUE_TODAY]
+    if due_today:
+        line = due_today[0]
+        return Suggestion(f"{line.name} today ({_duration(line.minutes)})", "it is due today")
+    month = checkin.pairing
+    if not month.covered and not month.planned and month.next_up:
+        rank = month.next_up[0]
+        return Suggestion(
+            f"Plan a pairing session with {rank.candidate.name} (@{rank.candidate.handle})",
+            f"no session yet this month, {month.days_left} days left; {rank.reason}",
+        )
+    overdue = [line for line in checkin.practices if line.state == OVERDUE]
+    if overdue:
+        line = overdue[0]
+        return Suggestion(f"Log or skip {line.name} (due {line.due:%a %d %b})", "it is overdue")
+    for dive in checkin.dives:
+        if dive.id in checkin.next_steps:
+            return Suggestion(
+                f"{dive.title}: {checkin.next_steps[dive.id]}",
+                f"{dive.progress} steps done, {checkin.quarter_days_left} days left in {checkin.quarter}",
+            )
+    active = [d for d in checkin.dives if d.status != "dropped"]
+    if len(active) < 2:
+        return Suggestion(
+            f"Plan a deep dive for {checkin.quarter}", f"{len(active)} planned; the practice is 2-3 a quarter"
+        )
+    if checkin.radar_inbox and checkin.radar_oldest:
+        age = (checkin.today - checkin.radar_oldest.captured_on).days
+        return Suggestion(f"Triage the radar inbox ({checkin.radar_inbox} items)", f"the oldest has waited {age} days")
+    if checkin.notes_count:
+        return Suggestion(f"File your {checkin.notes_count} inbox notes", "they are not filed yet")
+    return None
+
+
+def _duration(minutes: int) -> str:
+    if minutes < 60:
+        return f"{minutes} min"
+    hours, rest = divmod(minutes, 60)
+    return f"{hours} h {rest} min" if rest else f"{hours} h"

@@ -1,0 +1,218 @@
+"""Opening the SQLite file safely, and the one way to write to it.
+
+Every connection runs in WAL mode with synchronous=FULL (a write that
+returned survives a power cut), a busy timeout (a capture from the shell
+while the TUI is open simply waits its turn) and foreign keys on. Every
+write is one `transaction()`, which starts with BEGIN IMMEDIATE: a plain
+BEGIN that reads and then writes fails at once with "database is locked"
+when another process committed in between, whatever the timeout.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from techtime.errors import DatabaseError, DatabaseLockedError, ReadOnlyDatabaseError
+
+BUSY_TIMEOUT_MS = 5000
+# "tt" in ASCII: marks a file as techtime's, so we never migrate somebody else's database.
+APPLICATION_ID = 0x7474
+
+
+class Database:
+    """A connection to the techtime file plus the transaction discipline around it."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, *, read_only: bool = False) -> None:
+        self.conn = conn
+        self.path = path
+        self.read_only = read_only
+        self._utils: Any = None
+        self._savepoints = 0
+
+    # Reads -----------------------------------------------------------------
+
+    def rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
+        with translate_errors(self.path):
+            return self.conn.execute(sql, params).fetchall()
+
+    def one(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Row | None:
+        with translate_errors(self.path):
+            return self.conn.execute(sql, params).fetchone()
+
+    def scalar(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
+        row = self.one(sql, params)
+        return None if row is None else row[0]
+
+    def data_version(self) -> int:
+        """Changes only when another connection commits: cheap to poll."""
+        return self.scalar("PRAGMA data_version")
+
+    # Writes ----------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One atomic, durable write. Nested calls become savepoints."""
+        if self.read_only:
+            raise ReadOnlyDatabaseError(
+                f"{self.path} is read-only: nothing was saved (make the file writable to save changes)"
+            )
+        with translate_errors(self.path):
+            if self.conn.in_transaction:
+                self._savepoints += 1
+                name = f"techtime_{self._savepoints}"
+                self.conn.execute(f"SAVEPOINT {name}")
+                try:
+                    yield self.conn
+                except BaseException:
+                    self.conn.execute(f"ROLLBACK TO {name}")
+                    self.conn.execute(f"RELEASE {name}")
+                    raise
+                else:
+                    self.conn.execute(f"RELEASE {name}")
+                return
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+            else:
+                self.conn.execute("COMMIT")
+
+    @property
+    def utils(self) -> Any:
+        """A sqlite_utils.Database on the same connection, imported only when needed (~100 ms)."""
+        if self._utils is None:
+            import sqlite_utils
+
+            self._utils = sqlite_utils.Database(self.conn)
+        return self._utils
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+@contextlib.contextmanager
+def translate_errors(path: Path) -> Iterator[None]:
+    """Turn sqlite3's errors into the one-line errors a user reads."""
+    try:
+        yield
+    except sqlite3.OperationalError as error:
+        message = str(error)
+        if "locked" in message or "busy" in message:
+            raise DatabaseLockedError(
+                f"{path} is busy: another process held it for more than {BUSY_TIMEOUT_MS // 1000} s; "
+                "nothing was saved, try again"
+            ) from None
+        if "readonly" in message or "read-only" in message:
+            raise ReadOnlyDatabaseError(f"{path} is read-only: nothing was saved") from None
+        if "disk I/O" in message or "unable to open" in message:
+            raise DatabaseError(f"cannot use {path}: {message}") from None
+        raise
+    except sqlite3.DatabaseError as error:
+        if isinstance(error, sqlite3.IntegrityError | sqlite3.ProgrammingError | sqlite3.InterfaceError):
+            raise
+        raise DatabaseError(
+            f"{path} is damaged or not a techtime database ({error}); it was left untouched. "
+            "`techtime restore` brings back a backup"
+        ) from None
+
+
+def open_database(
+    path: Path | str,
+    *,
+    today: date | None = None,
+    busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+    migrate: bool = True,
+) -> Database:
+    """Open (creating if needed) and migrate the database; fail fast with one clear line.
+
+    A file that exists is never modified before it has been checked: not a
+    database, damaged, from a newer techtime, or somebody else's SQLite file.
+    """
+    path = Path(path)
+    _create_private(path)
+    read_only = not os.access(path, os.W_OK)
+    conn = _connect(path, read_only, busy_timeout_ms)
+    db = Database(conn, path, read_only=read_only)
+    try:
+        with translate_errors(path):
+            # sqlite3.connect() accepts any file; this read is what finds out.
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            if not read_only:
+                conn.execute("PRAGMA journal_mode=WAL").fetchone()
+                conn.execute("PRAGMA synchronous=FULL")
+        if migrate:
+            from techtime.store.migrations import ensure_schema
+
+            ensure_schema(db, today=today)
+    except BaseException:
+        conn.close()
+        raise
+    return db
+
+
+def _create_private(path: Path) -> None:
+    """Create the folder 0700 and the file 0600 before SQLite opens it.
+
+    SQLite gives the -wal and -shm files the database file's mode.
+    """
+    if path.exists():
+        return
+    if not path.parent.exists():
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return  # another process created it first: fine
+    except OSError as error:
+        raise DatabaseError(f"cannot create {path}: {error.strerror}") from None
+    os.close(fd)
+
+
+def _connect(path: Path, read_only: bool, busy_timeout_ms: int) -> sqlite3.Connection:
+    try:
+        if read_only:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+        else:
+            conn = sqlite3.connect(path, isolation_level=None, timeout=busy_timeout_ms / 1000)
+    except sqlite3.Error as error:
+        raise DatabaseError(f"cannot open {path}: {error}") from None
+    conn.row_factory = sqlite3.Row
+    conn.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+    conn.execute("PRAGMA foreign_keys=ON")
+    return conn
+
+
+def stamp(moment: datetime) -> str:
+    """How timestamps are stored: local time, to the second."""
+    return moment.isoformat(sep=" ", timespec="seconds")
+
+
+def to_date(value: str | None) -> date | None:
+    return date.fromisoformat(value[:10]) if value else None
+
+
+def update_row(db: Database, table: str, row_id: int, fields: dict[str, Any], allowed: frozenset[str]) -> None:
+    """UPDATE one row; column names come from an allow-list, never from user input."""
+    unknown = set(fields) - allowed
+    if unknown:
+        raise ValueError(f"cannot update {table}.{', '.join(sorted(unknown))}")
+    if not fields:
+        return
+    assignments = ", ".join(f"{name} = ?" for name in fields)
+    with db.transaction() as conn:
+        conn.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", [*fields.values(), row_id])

@@ -1,0 +1,209 @@
+"""Deep dives, their checklists and failure modes."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from techtime.domain.quarters import Quarter
+from techtime.store.database import Database, stamp, update_row
+
+
+@dataclass(frozen=True)
+class DeepDive:
+    id: int
+    quarter: Quarter
+    position: int
+    title: str
+    owner: str
+    doc_url: str | None
+    status: str
+    hours_planned: float | None
+    hours_spent: float
+    tags: tuple[str, ...]
+    findings: str
+    carried_from: str | None
+    checks_done: int = 0
+    checks_total: int = 0
+
+    @property
+    def progress(self) -> str:
+        return f"{self.checks_done}/{self.checks_total}"
+
+
+@dataclass(frozen=True)
+class CheckItem:
+    id: int
+    dive_id: int
+    position: int
+    text: str
+    done_at: str | None
+
+    @property
+    def done(self) -> bool:
+        return self.done_at is not None
+
+
+_SELECT = """
+SELECT d.*,
+       (SELECT count(*) FROM dive_check c WHERE c.dive_id = d.id AND c.done_at IS NOT NULL) AS checks_done,
+       (SELECT count(*) FROM dive_check c WHERE c.dive_id = d.id) AS checks_total
+FROM deep_dive d
+"""
+
+
+def _dive(row) -> DeepDive:
+    return DeepDive(
+        id=row["id"],
+        quarter=Quarter.parse(row["quarter"]),
+        position=row["position"],
+        title=row["title"],
+        owner=row["owner"],
+        doc_url=row["doc_url"],
+        status=row["status"],
+        hours_planned=row["hours_planned"],
+        hours_spent=row["hours_spent"],
+        tags=tuple(json.loads(row["tags"])),
+        findings=row["findings"],
+        carried_from=row["carried_from"],
+        checks_done=row["checks_done"],
+        checks_total=row["checks_total"],
+    )
+
+
+def add_dive(
+    db: Database,
+    *,
+    quarter: Quarter,
+    title: str,
+    now: datetime,
+    owner: str = "",
+    doc_url: str | None = None,
+    tags: Sequence[str] = (),
+    hours_planned: float | None = None,
+) -> int:
+    """A new dive at the end of its quarter, its checklist copied from the template."""
+    with db.transaction() as conn:
+        position = conn.execute(
+            "SELECT coalesce(max(position), -1) + 1 FROM deep_dive WHERE quarter = ?", (str(quarter),)
+        ).fetchone()[0]
+        cursor = conn.execute(
+            "INSERT INTO deep_dive (quarter, position, title, owner, doc_url, tags, hours_planned,"
+            " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                str(quarter),
+                position,
+                title,
+                owner,
+                doc_url,
+                json.dumps(list(tags)),
+                hours_planned,
+                stamp(now),
+                stamp(now),
+            ),
+        )
+        dive_id = int(cursor.lastrowid)
+        conn.execute(
+            "INSERT INTO dive_check (dive_id, position, text)"
+            " SELECT ?, position, text FROM checklist_template ORDER BY position, id",
+            (dive_id,),
+        )
+    return dive_id
+
+
+def get_dive(db: Database, dive_id: int) -> DeepDive | None:
+    row = db.one(f"{_SELECT} WHERE d.id = ?", (dive_id,))
+    return _dive(row) if row else None
+
+
+def dives_in_quarter(db: Database, quarter: Quarter) -> list[DeepDive]:
+    rows = db.rows(f"{_SELECT} WHERE d.quarter = ? ORDER BY d.position, d.id", (str(quarter),))
+    return [_dive(row) for row in rows]
+
+
+def count_in_quarter(db: Database, quarter: Quarter, *, include_dropped: bool = False) -> int:
+    extra = "" if include_dropped else " AND status <> 'dropped'"
+    return db.scalar(f"SELECT count(*) FROM deep_dive WHERE quarter = ?{extra}", (str(quarter),))
+
+
+def checklist(db: Database, dive_id: int) -> list[CheckItem]:
+    rows = db.rows(
+        "SELECT id, dive_id, position, text, done_at FROM dive_check WHERE dive_id = ? ORDER BY position, id",
+        (dive_id,),
+    )
+    return [CheckItem(r["id"], r["dive_id"], r["position"], r["text"], r["done_at"]) for r in rows]
+
+
+def next_open_check(db: Database, dive_id: int) -> CheckItem | None:
+    return next((item for item in checklist(db, dive_id) if not item.done), None)
+
+
+def count_all(db: Database) -> int:
+    return db.scalar("SELECT count(*) FROM deep_dive")
+
+
+_EDITABLE = frozenset(
+    {
+        "quarter",
+        "position",
+        "title",
+        "owner",
+        "doc_url",
+        "status",
+        "hours_planned",
+        "hours_spent",
+        "tags",
+        "findings",
+        "carried_from",
+    }
+)
+
+
+def update_dive(db: Database, dive_id: int, *, now: datetime, **fields) -> None:
+    if "tags" in fields:
+        fields["tags"] = json.dumps(list(fields["tags"]))
+    if "quarter" in fields:
+        fields["quarter"] = str(fields["quarter"])
+    update_row(db, "deep_dive", dive_id, {**fields, "updated_at": stamp(now)}, _EDITABLE | {"updated_at"})
+
+
+def set_check(db: Database, check_id: int, *, done: bool, now: datetime) -> None:
+    with db.transaction() as conn:
+        conn.execute("UPDATE dive_check SET done_at = ? WHERE id = ?", (stamp(now) if done else None, check_id))
+
+
+@dataclass(frozen=True)
+class FailureMode:
+    id: int
+    dive_id: int
+    position: int
+    failure: str
+    blast_radius: str
+    detection: str
+    mitigation: str
+
+
+def add_failure_mode(
+    db: Database, dive_id: int, *, failure: str, blast_radius: str = "", detection: str = "", mitigation: str = ""
+) -> int:
+    with db.transaction() as conn:
+        position = conn.execute(
+            "SELECT coalesce(max(position), -1) + 1 FROM failure_mode WHERE dive_id = ?", (dive_id,)
+        ).fetchone()[0]
+        cursor = conn.execute(
+            "INSERT INTO failure_mode (dive_id, position, failure, blast_radius, detection, mitigation)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (dive_id, position, failure, blast_radius, detection, mitigation),
+        )
+    return int(cursor.lastrowid)
+
+
+def failure_modes(db: Database, dive_id: int) -> list[FailureMode]:
+    rows = db.rows(
+        "SELECT id, dive_id, position, failure, blast_radius, detection, mitigation FROM failure_mode"
+        " WHERE dive_id = ? ORDER BY position, id",
+        (dive_id,),
+    )
+    return [FailureMode(*row) for row in rows]

@@ -1,0 +1,90 @@
+"""Schema migrations, counted by `PRAGMA user_version`.
+
+Before a pending migration runs on a file that holds data, a consistent
+copy is written beside it (VACUUM INTO, mode 0600). All pending migrations
+run in one BEGIN IMMEDIATE transaction: all or nothing, and a second
+process opening a new file at the same moment waits, then finds the work
+done. Only this path imports sqlite-utils, so opening an up-to-date file
+stays cheap.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from techtime import clock
+from techtime.errors import DatabaseError
+from techtime.store.database import APPLICATION_ID, Database
+
+Migration = Callable[[Database, date], None]
+
+
+def initial_schema(db: Database, today: date) -> None:
+    from techtime.store import seeds
+
+    sql = (Path(__file__).parent / "schema_v1.sql").read_text(encoding="utf-8")
+    db.utils.executescript(sql)
+    # Full-text search over what a leader remembers of an item: words of the
+    # title, the link, a tag or a note. Triggers keep the index in step.
+    db.utils["radar_item"].enable_fts(["title", "url", "tags", "notes"], create_triggers=True, tokenize="porter")
+    seeds.seed_defaults(db, today)
+
+
+MIGRATIONS: tuple[Migration, ...] = (initial_schema,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(db: Database) -> int:
+    return int(db.scalar("PRAGMA user_version"))
+
+
+def ensure_schema(db: Database, today: date | None = None, migrations: Sequence[Migration] = MIGRATIONS) -> None:
+    """Bring the file up to the latest schema, or say why it cannot be used."""
+    version = schema_version(db)
+    latest = len(migrations)
+    if version == latest and version > 0:
+        return
+    application_id = db.scalar("PRAGMA application_id")
+    has_tables = bool(db.scalar("SELECT count(*) FROM sqlite_master"))
+    if application_id not in (0, APPLICATION_ID) or (version == 0 and has_tables):
+        raise DatabaseError(f"{db.path} is an SQLite file of another program, not techtime's; it was left untouched")
+    if version > latest:
+        raise DatabaseError(
+            f"{db.path} was written by a newer techtime (schema {version}; this one knows up to {latest}): "
+            "upgrade techtime to open it; the file was left untouched"
+        )
+    if db.read_only:
+        raise DatabaseError(f"{db.path} needs upgrading to schema {latest} but is read-only; it was left untouched")
+    if has_tables:
+        backup_before_migration(db, version)
+    with db.transaction():
+        # Read again under the write lock: another process may have migrated meanwhile.
+        version = schema_version(db)
+        for migration in migrations[version:]:
+            migration(db, today or clock.today())
+        db.conn.execute(f"PRAGMA user_version = {latest}")
+        db.conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+def backup_before_migration(db: Database, version: int) -> Path:
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+    target = db.path.with_name(f"{db.path.name}.schema{version}-{stamp}.bak")
+    return vacuum_into(db, target)
+
+
+def vacuum_into(db: Database, target: Path) -> Path:
+    """A consistent copy of the whole database (WAL included), created 0600."""
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError as error:
+        raise DatabaseError(f"cannot write the backup {target}: {error.strerror}") from None
+    os.close(fd)
+    try:
+        db.conn.execute("VACUUM INTO ?", (str(target),))
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
+    return target

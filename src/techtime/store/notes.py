@@ -1,0 +1,39 @@
+"""Inbox notes: anything captured that is not filed yet."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from techtime.store.database import Database, stamp
+
+
+@dataclass(frozen=True)
+class Note:
+    id: int
+    text: str
+    created_at: str
+
+
+def add_note(db: Database, *, text: str, now: datetime) -> int:
+    with db.transaction() as conn:
+        cursor = conn.execute("INSERT INTO inbox_note (text, created_at) VALUES (?, ?)", (text, stamp(now)))
+    return int(cursor.lastrowid)
+
+
+def open_notes(db: Database, *, limit: int = 50) -> list[Note]:
+    rows = db.rows(
+        "SELECT id, text, created_at FROM inbox_note WHERE filed_at IS NULL ORDER BY created_at DESC, id DESC LIMIT ?",
+        (limit,),
+    )
+    return [Note(row["id"], row["text"], row["created_at"]) for row in rows]
+
+
+def count_open(db: Database) -> int:
+    return db.scalar("SELECT count(*) FROM inbox_note WHERE filed_at IS NULL")
+
+
+def file_note(db: Database, note_id: int, *, now: datetime) -> None:
+    """Mark a note as dealt with; it stays in the file, out of the inbox."""
+    with db.transaction() as conn:
+        conn.execute("UPDATE inbox_note SET filed_at = ? WHERE id = ? AND filed_at IS NULL", (stamp(now), note_id))

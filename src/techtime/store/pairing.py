@@ -1,0 +1,104 @@
+"""Pairing sessions: 'teach me what you're building'."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from techtime.store.database import Database, stamp, to_date, update_row
+
+
+@dataclass(frozen=True)
+class Session:
+    id: int
+    person_id: int
+    handle: str
+    name: str
+    team: str
+    date: date
+    topic: str
+    minutes: int | None
+    status: str  # planned | done | skipped
+    notes: str
+    learned: str
+    follow_ups: str
+
+
+_SELECT = """
+SELECT s.*, p.handle, p.name, p.team FROM pairing_session s JOIN person p ON p.id = s.person_id
+"""
+
+
+def _session(row) -> Session:
+    return Session(
+        id=row["id"],
+        person_id=row["person_id"],
+        handle=row["handle"],
+        name=row["name"],
+        team=row["team"],
+        date=to_date(row["date"]),  # type: ignore[arg-type]
+        topic=row["topic"],
+        minutes=row["minutes"],
+        status=row["status"],
+        notes=row["notes"],
+        learned=row["learned"],
+        follow_ups=row["follow_ups"],
+    )
+
+
+def add_session(
+    db: Database,
+    *,
+    person_id: int,
+    on: date,
+    now: datetime,
+    topic: str = "",
+    minutes: int | None = None,
+    status: str = "planned",
+    notes: str = "",
+    learned: str = "",
+    follow_ups: str = "",
+) -> int:
+    with db.transaction() as conn:
+        cursor = conn.execute(
+            "INSERT INTO pairing_session (person_id, date, topic, minutes, status, notes, learned, follow_ups,"
+            " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (person_id, on.isoformat(), topic, minutes, status, notes, learned, follow_ups, stamp(now), stamp(now)),
+        )
+    return int(cursor.lastrowid)
+
+
+def sessions_between(db: Database, first: date, last: date) -> list[Session]:
+    rows = db.rows(
+        f"{_SELECT} WHERE s.date BETWEEN ? AND ? ORDER BY s.date, s.id", (first.isoformat(), last.isoformat())
+    )
+    return [_session(row) for row in rows]
+
+
+def last_done_by_person(db: Database) -> dict[int, date]:
+    rows = db.rows("SELECT person_id, max(date) FROM pairing_session WHERE status = 'done' GROUP BY person_id")
+    return {row[0]: date.fromisoformat(row[1]) for row in rows}
+
+
+def count_sessions(db: Database) -> int:
+    return db.scalar("SELECT count(*) FROM pairing_session")
+
+
+_EDITABLE = frozenset({"person_id", "date", "topic", "minutes", "status", "notes", "learned", "follow_ups"})
+
+
+def update_session(db: Database, session_id: int, *, now: datetime, **fields) -> None:
+    if "date" in fields:
+        fields["date"] = fields["date"].isoformat()
+    update_row(db, "pairing_session", session_id, {**fields, "updated_at": stamp(now)}, _EDITABLE | {"updated_at"})
+
+
+def get_session(db: Database, session_id: int) -> Session | None:
+    row = db.one(f"{_SELECT} WHERE s.id = ?", (session_id,))
+    return _session(row) if row else None
+
+
+def delete_practice_logs(db: Database, session_id: int) -> None:
+    """A session no longer done no longer counts for the pairing practice."""
+    with db.transaction() as conn:
+        conn.execute("DELETE FROM practice_log WHERE session_id = ?", (session_id,))

@@ -1,0 +1,88 @@
+"""The roster of engineers the leader pairs with."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from techtime.domain.rotation import Candidate
+from techtime.store.database import Database, stamp, to_date, update_row
+
+
+@dataclass(frozen=True)
+class Person:
+    id: int
+    name: str
+    handle: str
+    team: str
+    role: str
+    start_date: date | None
+    active: bool
+    leave_until: date | None
+    notes: str
+
+    def as_candidate(self) -> Candidate:
+        return Candidate(self.id, self.handle, self.name, self.team, self.start_date, self.active, self.leave_until)
+
+
+def _person(row) -> Person:
+    return Person(
+        id=row["id"],
+        name=row["name"],
+        handle=row["handle"],
+        team=row["team"],
+        role=row["role"],
+        start_date=to_date(row["start_date"]),
+        active=bool(row["active"]),
+        leave_until=to_date(row["leave_until"]),
+        notes=row["notes"],
+    )
+
+
+def find_by_handle(db: Database, handle: str) -> Person | None:
+    row = db.one("SELECT * FROM person WHERE handle = ?", (handle.lstrip("@"),))
+    return _person(row) if row else None
+
+
+def get_person(db: Database, person_id: int) -> Person | None:
+    row = db.one("SELECT * FROM person WHERE id = ?", (person_id,))
+    return _person(row) if row else None
+
+
+def add_person(
+    db: Database,
+    *,
+    handle: str,
+    now: datetime,
+    name: str = "",
+    team: str = "",
+    role: str = "",
+    start_date: date | None = None,
+) -> int:
+    with db.transaction() as conn:
+        cursor = conn.execute(
+            "INSERT INTO person (name, handle, team, role, start_date, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (name or handle, handle, team, role, start_date.isoformat() if start_date else None, stamp(now)),
+        )
+    return int(cursor.lastrowid)
+
+
+def list_people(db: Database, *, active_only: bool = False) -> list[Person]:
+    where = "WHERE active = 1" if active_only else ""
+    return [_person(row) for row in db.rows(f"SELECT * FROM person {where} ORDER BY team, name COLLATE NOCASE")]
+
+
+def count_people(db: Database) -> int:
+    return db.scalar("SELECT count(*) FROM person")
+
+
+_EDITABLE = frozenset({"name", "handle", "team", "role", "start_date", "active", "leave_until", "notes"})
+
+
+def update_person(db: Database, person_id: int, **fields) -> None:
+    for name in ("start_date", "leave_until"):
+        if fields.get(name) is not None:
+            fields[name] = fields[name].isoformat()
+    if "active" in fields:
+        fields["active"] = int(bool(fields["active"]))
+    update_row(db, "person", person_id, fields, _EDITABLE)

@@ -1,0 +1,80 @@
+"""Practices (cadences as RRULEs), their pauses and their log."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime
+
+from techtime.domain.cadence import LogEntry, Pause, Practice
+from techtime.store.database import Database, stamp, to_date, update_row
+
+
+def load_practices(db: Database) -> list[Practice]:
+    pauses: dict[int, list[Pause]] = defaultdict(list)
+    for row in db.rows("SELECT practice_id, start_date, end_date FROM practice_pause ORDER BY start_date"):
+        pauses[row[0]].append(Pause(date.fromisoformat(row[1]), to_date(row[2])))
+    return [
+        Practice(
+            id=row["id"],
+            key=row["key"],
+            name=row["name"],
+            rule=row["rule"],
+            start=date.fromisoformat(row["start_date"]),
+            minutes=row["minutes"],
+            active=bool(row["active"]),
+            pauses=tuple(pauses[row["id"]]),
+        )
+        for row in db.rows("SELECT * FROM practice ORDER BY position, id")
+    ]
+
+
+def practice_by_key(db: Database, key: str) -> Practice | None:
+    return next((p for p in load_practices(db) if p.key == key), None)
+
+
+def log_entries(db: Database, *, since: date | None = None) -> dict[int, list[LogEntry]]:
+    """Log entries per practice id, oldest occurrence first."""
+    where, params = ("WHERE occurrence >= ?", (since.isoformat(),)) if since else ("", ())
+    entries: dict[int, list[LogEntry]] = defaultdict(list)
+    rows = db.rows(
+        f"SELECT practice_id, occurrence, status, done_on FROM practice_log {where} ORDER BY practice_id, occurrence",
+        params,
+    )
+    for row in rows:
+        entries[row[0]].append(LogEntry(date.fromisoformat(row[1]), row[2], date.fromisoformat(row[3])))
+    return entries
+
+
+def add_log(
+    db: Database,
+    *,
+    practice_id: int,
+    occurrence: date,
+    status: str,
+    done_on: date,
+    now: datetime,
+    minutes: int | None = None,
+    note: str = "",
+    session_id: int | None = None,
+) -> int:
+    with db.transaction() as conn:
+        cursor = conn.execute(
+            "INSERT INTO practice_log (practice_id, occurrence, status, done_on, minutes, note, session_id,"
+            " logged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (practice_id, occurrence.isoformat(), status, done_on.isoformat(), minutes, note, session_id, stamp(now)),
+        )
+    return int(cursor.lastrowid)
+
+
+def count_logs(db: Database) -> int:
+    return db.scalar("SELECT count(*) FROM practice_log")
+
+
+def update_practice(db: Database, practice_id: int, **fields) -> None:
+    if "start_date" in fields:
+        fields["start_date"] = fields["start_date"].isoformat()
+    if "active" in fields:
+        fields["active"] = int(bool(fields["active"]))
+    update_row(
+        db, "practice", practice_id, fields, frozenset({"name", "rule", "start_date", "minutes", "active", "position"})
+    )

@@ -1,0 +1,1 @@
+"""The Textual face of techtime. Nothing outside this package imports Textual."""

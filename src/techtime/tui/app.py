@@ -1,0 +1,86 @@
+"""TechtimeApp: the four areas as modes, global keys, and watching the file for other writers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+
+from textual.app import App
+from textual.binding import Binding
+
+from techtime import clock
+from techtime.services.capture import Saved
+from techtime.store.database import Database
+from techtime.tui.commands import ActionsProvider
+from techtime.tui.screens.base import TechtimeScreen
+from techtime.tui.screens.capture import CaptureScreen
+from techtime.tui.screens.dives import DivesScreen
+from techtime.tui.screens.help import HelpScreen
+from techtime.tui.screens.pairing import PairingScreen
+from techtime.tui.screens.radar import RadarScreen
+from techtime.tui.screens.today import TodayScreen
+
+# How often to look for commits by other processes (a `techtime add` in another terminal).
+POLL_SECONDS = 1.0
+
+
+class TechtimeApp(App):
+    TITLE = "techtime"
+    CSS_PATH = "techtime.tcss"
+    COMMANDS = App.COMMANDS | {ActionsProvider}
+    MODES = {"today": TodayScreen, "dives": DivesScreen, "radar": RadarScreen, "pairing": PairingScreen}
+    DEFAULT_MODE = "today"
+    BINDINGS = [
+        Binding("1", "switch_mode('today')", "Today"),
+        Binding("2", "switch_mode('dives')", "Dives"),
+        Binding("3", "switch_mode('radar')", "Radar"),
+        Binding("4", "switch_mode('pairing')", "Pairing"),
+        Binding("c", "capture", "Capture"),
+        Binding("question_mark", "help", "Help"),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    def __init__(
+        self,
+        db: Database,
+        *,
+        today: Callable[[], date] = clock.today,
+        now: Callable[[], datetime] = clock.now,
+    ) -> None:
+        super().__init__()
+        self.db = db
+        self.today = today
+        self.now = now
+        self._data_version = db.data_version()
+
+    def on_mount(self) -> None:
+        self.set_interval(POLL_SECONDS, self.check_for_outside_changes)
+
+    def check_for_outside_changes(self) -> None:
+        """PRAGMA data_version changes only when another connection commits: cheap to poll."""
+        version = self.db.data_version()
+        if version != self._data_version:
+            self._data_version = version
+            self.reload_screen()
+
+    def reload_screen(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, TechtimeScreen):
+                screen.reload()
+
+    def action_capture(self) -> None:
+        if isinstance(self.screen, CaptureScreen):
+            return
+        self.push_screen(CaptureScreen(), self._captured)
+
+    def _captured(self, saved: Saved | None) -> None:
+        if saved is None:
+            return
+        self.notify(f"Saved {saved.summary()}", markup=False)
+        if saved.warning:
+            self.notify(saved.warning, severity="warning", markup=False)
+        self.reload_screen()
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))

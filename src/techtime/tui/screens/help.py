@@ -1,0 +1,56 @@
+"""Help: every key on this screen and everywhere, and the capture syntax."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+from techtime.tui.screens.capture import SYNTAX_HELP
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape", "close", "Close"),
+        Binding("question_mark", "close", "Close"),
+        Binding("q", "close", "Close", show=False),
+    ]
+
+    def __init__(self, under: Screen) -> None:
+        super().__init__()
+        self._under = under
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box"):
+            yield Static(Text("techtime help", style="bold"), id="help-title")
+            yield Static(self._keys("Everywhere", self.app.BINDINGS))
+            yield Static(
+                self._keys(
+                    f"On this screen ({self._under.__class__.__name__.removesuffix('Screen')})", self._under.BINDINGS
+                )
+            )
+            yield Static(Text("Capture syntax (press c)", style="bold"))
+            yield Static(Text(SYNTAX_HELP))
+            yield Static(
+                Text("ctrl+p opens the command palette with every action. Escape closes this help.", style="dim")
+            )
+
+    def _keys(self, title: str, bindings) -> Table:
+        table = Table(
+            title=title, title_justify="left", title_style="bold", show_header=False, box=None, padding=(0, 2)
+        )
+        table.add_column(style="bold cyan", no_wrap=True)
+        table.add_column()
+        for binding in bindings:
+            if isinstance(binding, tuple):
+                binding = Binding(*binding)
+            if binding.description:
+                table.add_row(self.app.get_key_display(binding), binding.description)
+        return table
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,243 @@
+"""Today: the daily check-in, and home."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from techtime.errors import TechtimeError
+from techtime.services import checkin as checkin_service
+from techtime.services import pairing as pairing_service
+from techtime.services.checkin import DUE_TODAY, OVERDUE, CheckIn
+from techtime.services.practices import log_practice
+from techtime.store import notes
+from techtime.tui.screens.base import TechtimeScreen
+from techtime.tui.text import line, progress_bar, safe
+
+STATE_STYLES = {OVERDUE: "bold red", DUE_TODAY: "bold yellow"}
+FIRST_RUN = (
+    "Nothing here yet. Press c to capture your first item, for example:\n\n"
+    "  r https://temporal.io Temporal #workflows    a link for your tech radar\n"
+    "  d Payments ledger migration                  a deep dive this quarter\n"
+    "  p @dana event sourcing on:fri                a pairing session\n"
+    "  n ask Priya about the rollout                an inbox note\n\n"
+    "Press ? for help, 1-4 to switch screens, q to quit."
+)
+
+
+class TodayScreen(TechtimeScreen):
+    """Everything due, the month's pairing, the quarter's dives, the radar inbox, notes."""
+
+    BINDINGS = [
+        Binding("x", "done", "Done"),
+        Binding("s", "skip", "Skip"),
+        Binding("enter", "open", "Open", show=False),
+        Binding("r", "reload", "Refresh", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="suggestion")
+        yield OptionList(id="checkin")
+        yield Static(FIRST_RUN, id="first-run")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        today = self.today()
+        checkin = checkin_service.build(self.db, today)
+        self.sub_title = f"Today - {today:%a %d %b %Y} - {checkin.quarter}, {checkin.quarter_days_left} days left"
+        self.query_one("#first-run").display = checkin.is_empty
+        self._show_suggestion(checkin)
+        options = self.query_one("#checkin", OptionList)
+        highlighted = options.highlighted_option.id if options.highlighted_option else None
+        options.clear_options()
+        options.add_options(_options(checkin, today))
+        options.display = not checkin.is_empty
+        self._restore_highlight(options, highlighted)
+
+    def _show_suggestion(self, checkin: CheckIn) -> None:
+        suggestion = self.query_one("#suggestion", Static)
+        if checkin.suggestion is None:
+            suggestion.update(Text("All caught up.", style="green"))
+            return
+        suggestion.update(
+            line(
+                ("Next: ", "bold"),
+                safe(checkin.suggestion.action, "bold"),
+                ("  ", ""),
+                safe(checkin.suggestion.reason, "dim"),
+            )
+        )
+
+    @staticmethod
+    def _restore_highlight(options: OptionList, wanted: str | None) -> None:
+        ids = [option.id for option in options.options]
+        if wanted in ids:
+            options.highlighted = ids.index(wanted)
+        else:
+            options.highlighted = next((i for i, o in enumerate(options.options) if not o.disabled), None)
+
+    # Actions on the highlighted line ---------------------------------------
+
+    def _selected(self) -> tuple[str, list[str]]:
+        option = self.query_one("#checkin", OptionList).highlighted_option
+        if option is None or option.id is None:
+            return "", []
+        kind, *rest = option.id.split(":")
+        return kind, rest
+
+    def action_done(self) -> None:
+        kind, rest = self._selected()
+        today, now = self.today(), self.tt.now()
+        try:
+            if kind == "practice":
+                log_practice(self.db, rest[0], occurrence=date.fromisoformat(rest[1]), done_on=today, now=now)
+                self.notify("Logged as done.")
+            elif kind == "session":
+                pairing_service.mark_done(self.db, int(rest[0]), today=today, now=now)
+                self.notify("Pairing session checked off.")
+            elif kind == "next":
+                pairing_service.pair_now(self.db, int(rest[0]), today=today, now=now)
+                self.notify("Pairing session checked off for today.")
+            elif kind == "note":
+                notes.file_note(self.db, int(rest[0]), now=now)
+                self.notify("Note filed.")
+            else:
+                self.notify("Nothing to mark done here.", severity="warning")
+                return
+        except TechtimeError as error:
+            self.report(error)
+        self.reload()
+
+    def action_skip(self) -> None:
+        kind, rest = self._selected()
+        try:
+            if kind == "practice":
+                occurrence = date.fromisoformat(rest[1])
+                log_practice(
+                    self.db, rest[0], occurrence=occurrence, done_on=self.today(), status="skipped", now=self.tt.now()
+                )
+                self.notify("Skipped; it stays on the record.")
+            elif kind == "session":
+                pairing_service.mark_skipped(self.db, int(rest[0]), now=self.tt.now())
+                self.notify("Session marked skipped.")
+            else:
+                self.notify("Only practices and planned sessions can be skipped.", severity="warning")
+                return
+        except TechtimeError as error:
+            self.report(error)
+        self.reload()
+
+    def action_open(self) -> None:
+        kind, _ = self._selected()
+        target = {"dive": "dives", "radar": "radar", "session": "pairing", "next": "pairing"}.get(kind)
+        if target:
+            self.app.switch_mode(target)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.action_open()
+
+    def action_reload(self) -> None:
+        self.reload()
+
+
+def _heading(text: str) -> Option:
+    return Option(Text(text, style="bold underline"), disabled=True)
+
+
+def _options(checkin: CheckIn, today: date) -> list[Option | None]:
+    options: list[Option | None] = [_heading("Practices this week")]
+    if not checkin.practices:
+        options.append(Option(Text("  nothing due this week", style="dim"), disabled=True))
+    for item in checkin.practices:
+        more = f"  (+{item.more_missed} earlier this quarter)" if item.more_missed else ""
+        options.append(
+            Option(
+                line(
+                    (f"  {item.state:<10}", STATE_STYLES.get(item.state, "")),
+                    f"{item.due:%a %d %b}  ",
+                    safe(item.name),
+                    (more, "dim"),
+                ),
+                id=f"practice:{item.key}:{item.occurrence.isoformat()}",
+            )
+        )
+
+    month = checkin.pairing
+    status = ("done", "green") if month.covered else (f"not yet, {month.days_left} days left", "yellow")
+    options += [None, Option(line((f"Pairing - {month.month:%B}: ", "bold underline"), status), disabled=True)]
+    for session in month.done:
+        options.append(Option(_session_line("done", "green", session), id=f"session:{session.id}"))
+    for session in month.planned:
+        options.append(Option(_session_line("planned", "cyan", session), id=f"session:{session.id}"))
+    for session in month.not_logged:
+        options.append(Option(_session_line("not logged", "red", session), id=f"session:{session.id}"))
+    for rank in month.next_up:
+        person = rank.candidate
+        options.append(
+            Option(
+                line(
+                    ("  next up   ", "magenta"),
+                    safe(f"@{person.handle}", "bold"),
+                    "  ",
+                    safe(person.name),
+                    "  ",
+                    safe(person.team, "dim"),
+                    ("  - ", "dim"),
+                    safe(rank.reason, "dim"),
+                ),
+                id=f"next:{person.id}",
+            )
+        )
+
+    active = [d for d in checkin.dives if d.status != "dropped"]
+    options += [None, _heading(f"Deep dives - {checkin.quarter}: {len(active)} of {checkin.dive_target} planned")]
+    if not checkin.dives:
+        options.append(Option(Text("  none planned yet: press 2, or capture d TITLE", style="dim"), disabled=True))
+    for dive in checkin.dives:
+        step = checkin.next_steps.get(dive.id)
+        options.append(
+            Option(
+                line(
+                    f"  {dive.status:<10}",
+                    progress_bar(dive.checks_done, dive.checks_total),
+                    f" {dive.progress:>5}  ",
+                    safe(dive.title, width=50),
+                    (("  next: " if step else ""), "dim"),
+                    safe(step, "dim", width=40),
+                ),
+                id=f"dive:{dive.id}",
+            )
+        )
+
+    options += [None, _heading(f"Radar inbox: {checkin.radar_inbox} to triage")]
+    if checkin.radar_oldest:
+        age = (today - checkin.radar_oldest.captured_on).days
+        options.append(
+            Option(line(f"  oldest, {age} days: ", safe(checkin.radar_oldest.title, width=70)), id="radar:inbox")
+        )
+    else:
+        options.append(Option(Text("  empty: nothing waiting", style="dim"), id="radar:empty"))
+
+    options += [None, _heading(f"Inbox notes: {checkin.notes_count}")]
+    for note in checkin.notes:
+        options.append(Option(line("  - ", safe(note.text, width=100)), id=f"note:{note.id}"))
+    return options
+
+
+def _session_line(label: str, style: str, session) -> Text:
+    return line(
+        (f"  {label:<10}", style),
+        f"{session.date:%a %d %b}  ",
+        safe(f"@{session.handle}", "bold"),
+        "  ",
+        safe(session.topic, width=60),
+    )

@@ -1,0 +1,64 @@
+"""Render every screen on the demo data to SVG in screenshots/ (run after a screen changes).
+
+    .venv/bin/python scripts/screenshots.py
+
+The date is fixed so the pictures only change when the screens do.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import tempfile
+from datetime import date, datetime, time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "screenshots"
+TODAY = date(2026, 11, 26)
+SIZE = (120, 40)
+
+# file name -> keys pressed from a fresh start on the Today screen
+SHOTS = {
+    "today": [],
+    "dives": ["2"],
+    "radar": ["3"],
+    "pairing": ["4"],
+    "capture": ["c", *"r https://temporal.io Temporal durable workflows #workflows ring:assess"],
+    "help": ["question_mark"],
+}
+
+
+async def render(name: str, keys: list[str], folder: Path) -> None:
+    from techtime.services.demo import populate
+    from techtime.store.database import open_database
+    from techtime.tui.app import TechtimeApp
+
+    path = folder / f"{name}.db"
+    db = open_database(path, today=TODAY)
+    populate(db, TODAY)
+    app = TechtimeApp(db, today=lambda: TODAY, now=lambda: datetime.combine(TODAY, time(9, 30)))
+    app.animation_level = "none"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for key in keys:
+            await pilot.press(key)
+        await pilot.pause()
+        await pilot.wait_for_animation()
+        app.save_screenshot(filename=f"{name}.svg", path=str(OUT))
+    db.close()
+
+
+def main(names: list[str]) -> None:
+    os.environ["TECHTIME_TODAY"] = TODAY.isoformat()
+    OUT.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        for name, keys in SHOTS.items():
+            if not names or name in names:
+                asyncio.run(render(name, keys, Path(folder)))
+                print(f"screenshots/{name}.svg")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,63 @@
+"""Shared fixtures: a temporary database, a fixed clock, the demo data set, the app and the CLI."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from techtime.services.demo import populate
+from techtime.store.database import Database, open_database
+
+# A Thursday in the middle of 2026Q4: every test sees the same calendar.
+TODAY = date(2026, 11, 26)
+NOW = datetime(2026, 11, 26, 9, 30)
+
+
+@pytest.fixture(autouse=True)
+def _frozen_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI and anything else reading techtime.clock sees TODAY."""
+    monkeypatch.setenv("TECHTIME_TODAY", TODAY.isoformat())
+    monkeypatch.delenv("TECHTIME_DB", raising=False)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "techtime.db"
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[Database]:
+    database = open_database(db_path, today=TODAY)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def demo_db(db: Database) -> Database:
+    populate(db, TODAY)
+    return db
+
+
+def make_app(database: Database, *, today: date = TODAY):
+    """The TUI on this database, with the clock fixed."""
+    from techtime.tui.app import TechtimeApp
+
+    app = TechtimeApp(database, today=lambda: today, now=lambda: datetime.combine(today, NOW.time()))
+    app.animation_level = "none"
+    return app
+
+
+def run_cli(*args: str, db_path: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """`python -m techtime ARGS` in a fresh process, as a user's shell runs it."""
+    environment = {**os.environ, "TECHTIME_TODAY": TODAY.isoformat(), **(env or {})}
+    if db_path is not None:
+        environment["TECHTIME_DB"] = str(db_path)
+    return subprocess.run(
+        [sys.executable, "-m", "techtime", *args], capture_output=True, text=True, env=environment, timeout=60
+    )

@@ -20,6 +20,8 @@ from techtime.errors import InputError, TechtimeError
 COMMANDS = {
     "add": ("add", "quick capture: r/d/p/t/n TEXT, or any text with a URL"),
     "today": ("today", "the daily check-in as plain text"),
+    "export": ("export", "write the data as json, markdown, ics, radar-csv, radar-json or bookmarks"),
+    "import": ("importing", "read a file of bookmarks, a Pocket CSV, a radar CSV or a JSON export"),
 }
 
 
@@ -63,6 +65,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `techtime today | head` closed the pipe: not an error worth a traceback.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except Exception as error:  # the outermost boundary: one line, never a traceback
+        if os.environ.get("TECHTIME_DEBUG"):
+            raise
+        print(f"techtime: unexpected {type(error).__name__}: {error} (TECHTIME_DEBUG=1 shows the traceback)", file=sys.stderr)
+        return 1
 
 
 def _dispatch(args: argparse.Namespace) -> int:

@@ -1,0 +1,1 @@
+"""One module per foreign format: reports, calendars, radars, reading lists, backups."""

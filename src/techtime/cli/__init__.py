@@ -68,7 +68,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # the outermost boundary: one line, never a traceback
         if os.environ.get("TECHTIME_DEBUG"):
             raise
-        print(f"techtime: unexpected {type(error).__name__}: {error} (TECHTIME_DEBUG=1 shows the traceback)", file=sys.stderr)
+        hint = "TECHTIME_DEBUG=1 shows the traceback"
+        print(f"techtime: unexpected {type(error).__name__}: {error} ({hint})", file=sys.stderr)
         return 1
 
 

@@ -8,7 +8,12 @@ from techtime.errors import QuarterError
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("2026Q4", Quarter(2026, 4)), ("2027q1", Quarter(2027, 1)), ("2026-Q2", Quarter(2026, 2)), ("Q3 2026", Quarter(2026, 3))],
+    [
+        ("2026Q4", Quarter(2026, 4)),
+        ("2027q1", Quarter(2027, 1)),
+        ("2026-Q2", Quarter(2026, 2)),
+        ("Q3 2026", Quarter(2026, 3)),
+    ],
 )
 def test_parse_accepts_the_usual_spellings(text, expected):
     assert Quarter.parse(text) == expected
@@ -38,7 +43,12 @@ def test_next_and_previous_cross_the_year():
 
 @pytest.mark.parametrize(
     ("day", "expected"),
-    [(date(2026, 1, 1), "2026Q1"), (date(2026, 3, 31), "2026Q1"), (date(2026, 4, 1), "2026Q2"), (date(2026, 12, 31), "2026Q4")],
+    [
+        (date(2026, 1, 1), "2026Q1"),
+        (date(2026, 3, 31), "2026Q1"),
+        (date(2026, 4, 1), "2026Q2"),
+        (date(2026, 12, 31), "2026Q4"),
+    ],
 )
 def test_containing(day, expected):
     assert str(Quarter.containing(day)) == expected

@@ -144,3 +144,9 @@ def update_item(db: Database, item_id: int, *, now: datetime, **fields) -> None:
                 "INSERT INTO radar_move (item_id, moved_on, ring, quadrant) VALUES (?, ?, ?, ?)",
                 (item_id, now.date().isoformat(), after.ring, after.quadrant),
             )
+
+
+def items_for_dive(db: Database, dive_id: int) -> list[RadarItem]:
+    return [
+        _item(row) for row in db.rows(f"SELECT {_COLUMNS} FROM radar_item WHERE dive_id = ? ORDER BY id", (dive_id,))
+    ]

@@ -154,3 +154,15 @@ CREATE TABLE setting (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL   -- JSON
 );
+
+-- Deleted rows, with their children and the links that pointed at them, so `u` can bring them back.
+CREATE TABLE trash (
+    id          INTEGER PRIMARY KEY,
+    kind        TEXT NOT NULL,   -- the table the row came from
+    row_id      INTEGER NOT NULL,
+    label       TEXT NOT NULL DEFAULT '',  -- what the user saw, e.g. the title
+    payload     TEXT NOT NULL,   -- JSON: the row, its children, the rows that linked to it
+    deleted_at  TEXT NOT NULL,
+    restored_at TEXT
+);
+CREATE INDEX trash_open ON trash (deleted_at) WHERE restored_at IS NULL;

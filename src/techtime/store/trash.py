@@ -1,0 +1,110 @@
+"""Deleting with undo: a deleted row is kept, with its children and incoming links, until restored.
+
+The trash lives in the database, so an undo survives a restart.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from techtime.errors import InputError
+from techtime.store.database import Database, stamp
+
+# Rows removed with a parent by ON DELETE CASCADE: (child table, its column pointing at the parent).
+_CHILDREN: dict[str, tuple[tuple[str, str], ...]] = {
+    "radar_item": (("radar_move", "item_id"),),
+    "deep_dive": (("dive_check", "dive_id"), ("failure_mode", "dive_id")),
+    "pairing_session": (("practice_log", "session_id"),),
+    "practice": (("practice_log", "practice_id"), ("practice_pause", "practice_id")),
+    "person": (),
+    "inbox_note": (),
+    "dive_check": (),
+    "failure_mode": (),
+    "practice_log": (),
+    "checklist_template": (),
+}
+# Rows whose link is set to NULL when the parent goes (ON DELETE SET NULL), to be re-linked on undo.
+_LINKS: dict[str, tuple[tuple[str, str], ...]] = {"deep_dive": (("radar_item", "dive_id"),)}
+
+
+@dataclass(frozen=True)
+class Trashed:
+    id: int
+    kind: str
+    row_id: int
+    label: str
+    deleted_at: str
+
+
+def delete(db: Database, kind: str, row_id: int, *, now: datetime, label: str = "") -> int:
+    """Delete one row (and what cascades from it), keeping everything needed to undo it."""
+    if kind not in _CHILDREN:
+        raise ValueError(f"no undoable delete for {kind}")
+    with db.transaction() as conn:
+        row = conn.execute(f"SELECT * FROM {kind} WHERE id = ?", (row_id,)).fetchone()
+        if row is None:
+            raise InputError(f"nothing to delete: {kind.replace('_', ' ')} {row_id} does not exist")
+        payload = {
+            "row": dict(row),
+            "children": {
+                child: [dict(r) for r in conn.execute(f"SELECT * FROM {child} WHERE {column} = ?", (row_id,))]
+                for child, column in _CHILDREN[kind]
+            },
+            "links": {
+                table: [r[0] for r in conn.execute(f"SELECT id FROM {table} WHERE {column} = ?", (row_id,))]
+                for table, column in _LINKS.get(kind, ())
+            },
+        }
+        cursor = conn.execute(
+            "INSERT INTO trash (kind, row_id, label, payload, deleted_at) VALUES (?, ?, ?, ?, ?)",
+            (kind, row_id, label, json.dumps(payload), stamp(now)),
+        )
+        conn.execute(f"DELETE FROM {kind} WHERE id = ?", (row_id,))
+    return int(cursor.lastrowid)
+
+
+def last_deleted(db: Database) -> Trashed | None:
+    row = db.one(
+        "SELECT id, kind, row_id, label, deleted_at FROM trash WHERE restored_at IS NULL ORDER BY id DESC LIMIT 1"
+    )
+    return Trashed(*row) if row else None
+
+
+def undo(db: Database, *, now: datetime, trash_id: int | None = None) -> Trashed | None:
+    """Bring back the latest deletion (or the one given); None when there is nothing to undo."""
+    with db.transaction() as conn:
+        item = last_deleted(db) if trash_id is None else _get(db, trash_id)
+        if item is None:
+            return None
+        payload = json.loads(db.scalar("SELECT payload FROM trash WHERE id = ?", (item.id,)))
+        new_id = _insert(conn, item.kind, payload["row"], keep_id=True)
+        for child, column in _CHILDREN[item.kind]:
+            for child_row in payload["children"].get(child, []):
+                _insert(conn, child, {**child_row, column: new_id}, keep_id=True)
+        for table, column in _LINKS.get(item.kind, ()):
+            ids = payload["links"].get(table, [])
+            conn.executemany(
+                f"UPDATE {table} SET {column} = ? WHERE id = ? AND {column} IS NULL", [(new_id, i) for i in ids]
+            )
+        conn.execute("UPDATE trash SET restored_at = ? WHERE id = ?", (stamp(now), item.id))
+    return item
+
+
+def _get(db: Database, trash_id: int) -> Trashed | None:
+    row = db.one(
+        "SELECT id, kind, row_id, label, deleted_at FROM trash WHERE id = ? AND restored_at IS NULL", (trash_id,)
+    )
+    return Trashed(*row) if row else None
+
+
+def _insert(conn, table: str, row: dict, *, keep_id: bool) -> int:
+    """Insert a row back under its old id; if that id was reused meanwhile, under a new one."""
+    values = dict(row)
+    if keep_id and conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (values["id"],)).fetchone():
+        values.pop("id")
+    columns = ", ".join(values)
+    marks = ", ".join("?" for _ in values)
+    cursor = conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(values.values()))
+    return int(cursor.lastrowid)

@@ -149,15 +149,17 @@ def open_database(
     conn = _connect(path, read_only, busy_timeout_ms)
     db = Database(conn, path, read_only=read_only)
     try:
+        from techtime.store.migrations import check_compatible, ensure_schema
+
         with translate_errors(path):
             # sqlite3.connect() accepts any file; this read is what finds out.
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            # Before the first write (switching to WAL is one): is this file ours, and not from the future?
+            check_compatible(db)
             if not read_only:
                 conn.execute("PRAGMA journal_mode=WAL").fetchone()
                 conn.execute("PRAGMA synchronous=FULL")
         if migrate:
-            from techtime.store.migrations import ensure_schema
-
             ensure_schema(db, today=today)
     except BaseException:
         conn.close()

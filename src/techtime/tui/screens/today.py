@@ -210,9 +210,9 @@ def _options(checkin: CheckIn, today: date) -> list[Option | None]:
                     f"  {dive.status:<10}",
                     progress_bar(dive.checks_done, dive.checks_total),
                     f" {dive.progress:>5}  ",
-                    safe(dive.title, width=50),
+                    safe(dive.title, width=44),
                     (("  next: " if step else ""), "dim"),
-                    safe(step, "dim", width=40),
+                    safe(step, "dim", width=34),
                 ),
                 id=f"dive:{dive.id}",
             )

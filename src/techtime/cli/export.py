@@ -11,7 +11,9 @@ from techtime import clock
 from techtime.cli.common import open_db
 
 # format -> (module under techtime.interchange, function(db, today) -> str). Imported only when chosen.
-FORMATS: dict[str, tuple[str, str]] = {}
+FORMATS: dict[str, tuple[str, str]] = {
+    "json": ("json_backup", "export_json"),
+}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

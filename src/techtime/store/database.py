@@ -11,6 +11,7 @@ when another process committed in between, whatever the timeout.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -208,8 +209,21 @@ def to_date(value: str | None) -> date | None:
     return date.fromisoformat(value[:10]) if value else None
 
 
-def update_row(db: Database, table: str, row_id: int, fields: dict[str, Any], allowed: frozenset[str]) -> None:
-    """UPDATE one row; column names come from an allow-list, never from user input."""
+def update_row(
+    db: Database,
+    table: str,
+    row_id: int,
+    fields: dict[str, Any],
+    allowed: frozenset[str],
+    *,
+    remember: frozenset[str] = frozenset(),
+    now: datetime | None = None,
+) -> None:
+    """UPDATE one row; column names come from an allow-list, never from user input.
+
+    Columns in `remember` that actually change keep their old value in the
+    trash table, so `u` can undo the edit (even after a restart).
+    """
     unknown = set(fields) - allowed
     if unknown:
         raise ValueError(f"cannot update {table}.{', '.join(sorted(unknown))}")
@@ -217,4 +231,14 @@ def update_row(db: Database, table: str, row_id: int, fields: dict[str, Any], al
         return
     assignments = ", ".join(f"{name} = ?" for name in fields)
     with db.transaction() as conn:
+        watched = [name for name in fields if name in remember]
+        if watched:
+            before = conn.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,)).fetchone()
+            changed = {name: before[name] for name in watched if before is not None and before[name] != fields[name]}
+            if changed:
+                label = next((str(before[c]) for c in ("title", "name", "topic", "text") if c in before.keys()), "")  # noqa: SIM118 (Row's `in` tests values)
+                conn.execute(
+                    "INSERT INTO trash (kind, row_id, label, payload, deleted_at) VALUES (?, ?, ?, ?, ?)",
+                    (f"edit:{table}", row_id, label, json.dumps({"fields": changed}), stamp(now or datetime.now())),
+                )
         conn.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", [*fields.values(), row_id])

@@ -36,6 +36,7 @@ class TodayScreen(TechtimeScreen):
     BINDINGS = [
         Binding("x", "done", "Done"),
         Binding("s", "skip", "Skip"),
+        Binding("p", "practices", "Practices"),
         Binding("enter", "open", "Open", show=False),
         Binding("r", "reload", "Refresh", show=False),
     ]
@@ -144,6 +145,11 @@ class TodayScreen(TechtimeScreen):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.action_open()
+
+    def action_practices(self) -> None:
+        from techtime.tui.screens.practices import PracticesScreen
+
+        self.app.push_screen(PracticesScreen())
 
     def action_reload(self) -> None:
         self.reload()

@@ -114,7 +114,7 @@ def summaries(db: Database, quarter: Quarter, today: date) -> list[PracticeSumma
         logs = entries.get(practice.id, [])
         if practice.key == "deep-dives":
             counted = _dive_compliance(db, quarter)
-            noun = "deep dives done"
+            noun = "done"
         else:
             counted = compliance(practice, logs, quarter.first_day, last)
             noun = occurrence_noun(practice.rule)

@@ -28,7 +28,21 @@ COMMANDS = {
 }
 
 
+def _formatter(prog: str) -> argparse.HelpFormatter:
+    # argparse's default formatter imports shutil (and bz2, lzma) only to read the terminal width:
+    # ~10 ms on every start. os has the same answer.
+    try:
+        width = os.get_terminal_size().columns
+    except OSError:
+        width = 80
+    return argparse.HelpFormatter(prog, width=max(min(width, 100) - 2, 40))
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _formatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> None:  # one line, not argparse's usage block
         raise InputError(f"{message} (see techtime --help)")
 
@@ -39,7 +53,6 @@ def build_parser() -> argparse.ArgumentParser:
         prog="techtime",
         description="Keep your technical judgment sharp: deep dives, a tech radar, IC pairing.",
         epilog="Run `techtime COMMAND --help` for a command's options.",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--db", metavar="PATH", help="database file (default: $TECHTIME_DB or the user data folder)")
     parser.add_argument("--demo", action="store_true", help="use a throw-away database filled with sample data")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import namedtuple
 from datetime import date, datetime
 
 from techtime.domain.capture import Capture, parse_capture
@@ -20,13 +20,10 @@ KIND_LABELS = {
 }
 
 
-@dataclass(frozen=True)
-class Saved:
-    kind: str
-    id: int
-    title: str
-    detail: str = ""  # e.g. "planned for 2026-12-04", "already on the radar"
-    warning: str = ""  # e.g. "2026Q4 now has 4 deep dives (target 3)"
+class Saved(namedtuple("Saved", "kind id title detail warning", defaults=("", ""))):
+    """What a capture saved. `detail`: "planned for 2026-12-04"; `warning`: "2026Q4 now has 4 deep dives"."""
+
+    __slots__ = ()
 
     def summary(self) -> str:
         text = f"{KIND_LABELS[self.kind]} {self.id}: {self.title}"

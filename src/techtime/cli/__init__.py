@@ -22,6 +22,7 @@ COMMANDS = {
     "today": ("today", "the daily check-in as plain text"),
     "export": ("export", "write the data as json, markdown, ics, radar-csv, radar-json or bookmarks"),
     "import": ("importing", "read a file of bookmarks, a Pocket CSV, a radar CSV or a JSON export"),
+    "report": ("report", "the quarterly review as Markdown, for a reader outside engineering"),
 }
 
 

@@ -1,0 +1,31 @@
+"""`techtime report [--quarter 2026Q4] [-o FILE]`: the quarterly review as Markdown."""
+
+from __future__ import annotations
+
+import argparse
+
+from techtime import clock
+from techtime.cli.common import open_db
+from techtime.cli.export import write_output
+from techtime.domain.quarters import Quarter
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    # One period per report: a weekly digest (--week) joins this group later.
+    period = parser.add_mutually_exclusive_group()
+    period.add_argument(
+        "--quarter", "-q", metavar="QUARTER", help="the quarter to review, e.g. 2026Q4 (default: the current one)"
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (created 0600) instead of stdout")
+
+
+def run(args: argparse.Namespace) -> int:
+    from techtime.interchange.quarterly_report import render
+
+    today = clock.today()
+    # Read the quarter before opening the file: bad input changes nothing, not even a new empty database.
+    quarter = Quarter.parse(args.quarter) if args.quarter else Quarter.containing(today)
+    with open_db(args) as db:
+        text = render(db, quarter, today)
+    write_output(text, args.output)
+    return 0

@@ -88,6 +88,8 @@ def test_unknown_quarter_is_a_quarter_error():
 def test_small_parsers():
     assert parse_tags("#a b,c  a") == ("a", "b", "c")
     assert parse_template("Read it\n\n  Ask   why \n") == ("Read it", "Ask why")
+    with pytest.raises(InputError, match="at least one step"):
+        parse_template(" \n ")
     assert parse_target("4") == 4
     with pytest.raises(InputError, match="from 1 to 12"):
         parse_target("0")

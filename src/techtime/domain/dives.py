@@ -138,8 +138,11 @@ def parse_step(text: str) -> str:
 
 
 def parse_template(text: str) -> tuple[str, ...]:
-    """One step per line; blank lines are ignored."""
-    return tuple(step for line in text.splitlines() if (step := " ".join(line.split())))
+    """One step per line; blank lines are ignored; at least one step."""
+    steps = tuple(step for line in text.splitlines() if (step := " ".join(line.split())))
+    if not steps:
+        raise InputError("the checklist template needs at least one step, one per line")
+    return steps
 
 
 def parse_target(text: str) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from conftest import NOW, make_app
-from textual.widgets import DataTable, Input, OptionList, Static
+from textual.widgets import DataTable, Input, Label, OptionList, Static
 
 from techtime.domain.dives import DiveFields
 from techtime.domain.quarters import Quarter
@@ -63,7 +63,15 @@ async def test_the_quarter_header_list_and_the_selected_dive(demo_db):
     async with make_app(demo_db).run_test(size=SIZE) as pilot:
         screen = await open_dives(pilot)
         header = text_of(screen, "#dives-quarter")
-        for part in ("2026Q4", "36 days left", "1 planned", "1 active", "1 done", "3 of target 3", "6 candidates"):
+        for part in (
+            "2026Q4",
+            "36 days left",
+            "1 planned",
+            "1 active",
+            "1 done",
+            "3 deep dives, target 3",
+            "6 candidates",
+        ):
             assert part in header
         assert table_titles(screen) == [
             LEDGER,
@@ -85,6 +93,7 @@ async def test_the_quarter_header_list_and_the_selected_dive(demo_db):
         await pilot.pause()
         assert "Multi-region failover" in text_of(screen, "#dive-summary")
         assert screen.query_one("#dive-failures", DataTable).row_count == 0
+        assert "none yet: f adds one" in str(screen.query_one("#dive-failures-label", Label).render())
 
 
 async def test_user_text_is_shown_literally(db):
@@ -110,6 +119,7 @@ async def test_moving_between_quarters(demo_db):
         await pilot.pause()
         assert text_of(screen, "#dives-quarter").startswith("2027Q1  starts 01 Jan 2027")
         assert not screen.query_one("#dives-table").display
+        assert not screen.query_one("#dive-failures").display  # nothing left over from 2026Q4
         assert "No deep dives in 2027Q1 yet." in text_of(screen, "#dives-empty")
 
 
@@ -183,7 +193,7 @@ async def test_a_fourth_dive_warns_but_is_saved(demo_db):
         await pilot.pause()
         assert dives.count_in_quarter(demo_db, Q4) == 4
         assert any("above your target of 3" in m for m in notifications(pilot.app))
-        assert "4 of target 3: above your target" in text_of(screen, "#dives-quarter")
+        assert "4 deep dives, above your target of 3" in text_of(screen, "#dives-quarter")
         assert table_titles(screen)[-1] == "Fourth one"
         assert "Fourth one" in text_of(screen, "#dive-summary")  # the new dive is selected
 
@@ -361,11 +371,11 @@ async def test_drop_and_undo(demo_db):
         await pilot.pause()
         assert dives.get_dive(demo_db, ledger.id).status == "dropped"
         assert screen.query_one("#dives-table", DataTable).get_row_at(0)[0].plain == "dropped"
-        assert "2 of target 3" in text_of(screen, "#dives-quarter")
+        assert "2 deep dives, target 3" in text_of(screen, "#dives-quarter")
         await pilot.press("u")
         await pilot.pause()
         assert dives.get_dive(demo_db, ledger.id).status == "active"
-        assert "3 of target 3" in text_of(screen, "#dives-quarter")
+        assert "3 deep dives, target 3" in text_of(screen, "#dives-quarter")
 
 
 async def test_delete_and_undo_bring_back_the_whole_dive(demo_db):
@@ -475,7 +485,7 @@ async def test_carry_over_at_the_end_of_a_quarter(demo_db):
         assert text_of(screen, "#dives-quarter").startswith("2026Q4")
         assert table_titles(screen)[-1] == "Data retention and GDPR partitioning"
         assert "carried over from 2026Q3" in text_of(screen, "#dive-summary")
-        assert "4 of target 3: above your target" in text_of(screen, "#dives-quarter")
+        assert "4 deep dives, above your target of 3" in text_of(screen, "#dives-quarter")
 
         await pilot.press("u")
         await pilot.pause()
@@ -495,7 +505,7 @@ async def test_target_and_template_are_configurable(demo_db):
         await pilot.press("enter")
         await pilot.pause()
         assert service.target(demo_db) == 2
-        assert "3 of target 2: above your target" in text_of(screen, "#dives-quarter")
+        assert "3 deep dives, above your target of 2" in text_of(screen, "#dives-quarter")
 
         await pilot.press("T")
         await pilot.pause()

@@ -18,12 +18,11 @@ from techtime.services import dives as service
 from techtime.services.dives import Candidate
 from techtime.store import trash
 from techtime.tui.screens.base import TechtimeScreen
+from techtime.tui.screens.dive_labels import STATUS_STYLES, against_target
 from techtime.tui.text import line, safe
 
 if TYPE_CHECKING:
     from techtime.tui.screens.dives import DivesScreen
-
-STATUS_STYLES = {"planned": "cyan", "active": "yellow", "done": "green", "dropped": "dim"}
 
 
 class PlanningScreen(TechtimeScreen):
@@ -71,14 +70,12 @@ class PlanningScreen(TechtimeScreen):
         plan = service.quarter_plan(self.db, self.quarter, self.today())
         candidates = service.planning_candidates(self.db, self.quarter)
         self._candidates = {c.key: c for c in candidates}
-        header = line(
-            (f"Planning {self.quarter}", "bold"),
-            f"  {plan.when}  -  {plan.planned} of {plan.target} deep dives planned",
-        )
+        header = line((f"Planning {self.quarter}", "bold"), f"  {plan.when}  ")
+        header.append_text(against_target(plan))
         if plan.over_target:
-            header.append(f"  above your target of {plan.target}: adding more is allowed", style="bold yellow")
+            header.append(": more is allowed, each gets less time", style="yellow")
         elif plan.planned == plan.target:
-            header.append("  the target is reached: a fourth one warns", style="dim")
+            header.append("   the target is reached: one more warns", style="dim")
         self.query_one("#planning-header", Static).update(header)
         self._show_candidates(candidates)
         right = Text()

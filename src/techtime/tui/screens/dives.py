@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
+from typing import TypeVar
 
 from rich.text import Text
 from textual import on
@@ -34,13 +36,15 @@ from techtime.store import dives, trash
 from techtime.store.dives import CheckItem, DeepDive, FailureMode
 from techtime.tui.screens.base import TechtimeScreen
 from techtime.tui.screens.dive_forms import Field, FormScreen, TextFormScreen
-from techtime.tui.screens.dive_planning import STATUS_STYLES, PlanningScreen
+from techtime.tui.screens.dive_labels import STATUS_STYLES, against_target
+from techtime.tui.screens.dive_planning import PlanningScreen
 from techtime.tui.text import line, progress_bar, safe
 from techtime.tui.widgets.findings import FindingsEditor
 
 # Findings are saved this long after the last key press, and whenever the editor loses focus.
 FINDINGS_SAVE_DELAY = 1.0
 DIVE_KINDS = ("deep_dive", "dive_check", "failure_mode")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -67,7 +71,8 @@ class DivesScreen(TechtimeScreen):
         Binding("f", "add_failure_mode", "Add a failure mode", show=False),
         Binding("w", "write_findings", "Write findings (Escape leaves)", show=False),
         Binding("o", "open_doc", "Open the design doc", show=False),
-        Binding("delete", "delete", "Delete the highlighted dive, step or failure mode", show=False),
+        # A Mac's delete key sends backspace; either deletes, and u brings it back.
+        Binding("delete,backspace", "delete", "Delete the highlighted dive, step or failure mode", show=False),
         Binding("shift+up", "move(-1)", "Move the dive up", show=False),
         Binding("shift+down", "move(1)", "Move the dive down", show=False),
         Binding("C", "carry_over", "Carry unfinished dives to the next quarter", show=False),
@@ -78,7 +83,6 @@ class DivesScreen(TechtimeScreen):
     def __init__(self) -> None:
         super().__init__()
         self.quarter: Quarter | None = None
-        self.plan: QuarterPlan | None = None
         self._dive_id: int | None = None
         self._undo: list[Undoable] = []
         self._save_timer: Timer | None = None
@@ -119,10 +123,10 @@ class DivesScreen(TechtimeScreen):
     def reload(self) -> None:
         if self.quarter is None:
             return
-        self.plan = service.quarter_plan(self.db, self.quarter, self.today())
+        plan = service.quarter_plan(self.db, self.quarter, self.today())
         self.sub_title = f"Deep dives - {self.quarter}"
-        self._show_header(self.plan)
-        self._show_table(self.plan)
+        self._show_header(plan)
+        self._show_table(plan)
         self._show_detail()
 
     def _show_header(self, plan: QuarterPlan) -> None:
@@ -131,10 +135,8 @@ class DivesScreen(TechtimeScreen):
         for status in DIVE_STATUSES:
             if counts[status] or status != "dropped":
                 header.append(f"{counts[status]} {status}  ", style=STATUS_STYLES[status])
-        if plan.over_target:
-            header.append(f"  {plan.planned} of target {plan.target}: above your target", style="bold yellow")
-        else:
-            header.append(f"  {plan.planned} of target {plan.target}", style="bold")
+        header.append("  ")
+        header.append_text(against_target(plan))
         candidates = len(service.planning_candidates(self.db, plan.quarter))
         if candidates:
             header.append(f"   {candidates} candidates: p plans", style="dim")
@@ -162,7 +164,6 @@ class DivesScreen(TechtimeScreen):
         empty = not plan.dives
         table.display = not empty
         self.query_one("#dive-detail").display = not empty
-        self.query_one("#dive-failures").display = not empty
         self.query_one("#dive-failures-label").display = not empty
         self.query_one("#dives-empty").display = empty
         if empty:
@@ -180,6 +181,7 @@ class DivesScreen(TechtimeScreen):
         editor = self.query_one(FindingsEditor)
         if dive is None:
             editor.show(None, "")
+            self._show_failures([])
             return
         self.query_one("#dive-summary", Static).update(self._summary(dive))
         self._show_checklist(dives.checklist(self.db, dive.id))
@@ -236,6 +238,12 @@ class DivesScreen(TechtimeScreen):
         ids = [mode.id for mode in modes]
         if wanted in ids:
             table.move_cursor(row=ids.index(wanted), animate=False)
+        table.display = bool(modes)
+        self.query_one("#dive-failures-label", Label).update(
+            "Failure modes  (f adds, e edits, del deletes)"
+            if modes
+            else "Failure modes  none yet: f adds one (the failure, its blast radius, detection, mitigation)"
+        )
 
     @on(DataTable.RowHighlighted, "#dives-table")
     def _dive_highlighted(self) -> None:
@@ -293,16 +301,19 @@ class DivesScreen(TechtimeScreen):
         """What `u` undoes next."""
         self._undo.append(Undoable(label, undo))
 
-    def _run(self, change: Callable[[], object]) -> bool:
-        """Call a service; on bad input say why and change nothing. Reload either way."""
+    def _call(self, change: Callable[[], T]) -> tuple[bool, T | None]:
+        """Call a service; on bad input say why (nothing was changed). Reload either way."""
         try:
-            change()
+            result = change()
         except TechtimeError as error:
             self.report(error)
             self.reload()
-            return False
+            return False, None
         self.reload()
-        return True
+        return True, result
+
+    def _run(self, change: Callable[[], object]) -> bool:
+        return self._call(change)[0]
 
     def _warn(self, warning: str) -> None:
         if warning:
@@ -323,20 +334,16 @@ class DivesScreen(TechtimeScreen):
         self.reload()
 
     def action_new(self) -> None:
-        assert self.quarter is not None
-        fields = _dive_fields(None, self.quarter)
+        quarter = self.quarter
+        assert quarter is not None
+        fields = _dive_fields(None, quarter)
 
         def created(values: DiveFields | None) -> None:
             if values is None:
                 return
-            saved = None
-
-            def create() -> None:
-                nonlocal saved
-                saved = service.create_dive(self.db, values, quarter=self.quarter, now=self.tt.now())
-
-            if self._run(create) and saved is not None:
-                self._go_to(values.quarter or self.quarter, saved.dive_id)
+            ok, saved = self._call(lambda: service.create_dive(self.db, values, quarter=quarter, now=self.tt.now()))
+            if ok and saved is not None:
+                self._go_to(values.quarter or quarter, saved.dive_id)
                 self.notify(f"Created: {values.title}", markup=False)
                 self._warn(saved.warning)
 
@@ -355,20 +362,14 @@ class DivesScreen(TechtimeScreen):
         dive = self._dive()
         if dive is None:
             return
-        snapshot = dive
 
         def edited(values: DiveFields | None) -> None:
             if values is None:
                 return
             now = self.tt.now()
-            saved = None
-
-            def edit() -> None:
-                nonlocal saved
-                saved = service.edit_dive(self.db, dive.id, values, now=now)
-
-            if self._run(edit) and saved is not None:
-                self.remember(f"editing {dive.title}", lambda: service.restore(self.db, snapshot, now=now))
+            ok, saved = self._call(lambda: service.edit_dive(self.db, dive.id, values, now=now))
+            if ok and saved is not None:
+                self.remember(f"editing {dive.title}", lambda: service.restore(self.db, dive, now=now))
                 if values.quarter and values.quarter != dive.quarter:
                     self.notify(f"Moved to {values.quarter}: {values.title}", markup=False)
                 self._warn(saved.warning)
@@ -471,13 +472,8 @@ class DivesScreen(TechtimeScreen):
         if dive is None:
             return
         now = self.tt.now()
-        saved = None
-
-        def toggle() -> None:
-            nonlocal saved
-            saved = service.toggle_dropped(self.db, dive.id, now=now)
-
-        if self._run(toggle):
+        ok, saved = self._call(lambda: service.toggle_dropped(self.db, dive.id, now=now))
+        if ok:
             self.remember(f"dropping {dive.title}", lambda: service.restore(self.db, dive, now=now))
             if dive.status == "dropped":
                 self.notify(f"Planned again: {dive.title}", markup=False)
@@ -531,16 +527,10 @@ class DivesScreen(TechtimeScreen):
             self._save_findings()
             self._trash("deep_dive", dive.id, dive.title, now)
 
-    def _trash(self, kind: str, row_id: int, label: str, now) -> None:
-        trash_id = None
-
-        def delete() -> None:
-            nonlocal trash_id
-            trash_id = trash.delete(self.db, kind, row_id, now=now, label=label)
-
-        if self._run(delete) and trash_id is not None:
-            tid = trash_id
-            self.remember(f"deleting {label}", lambda: trash.undo(self.db, now=self.tt.now(), trash_id=tid))
+    def _trash(self, kind: str, row_id: int, label: str, now: datetime) -> None:
+        ok, trash_id = self._call(lambda: trash.delete(self.db, kind, row_id, now=now, label=label))
+        if ok and trash_id is not None:
+            self.remember(f"deleting {label}", lambda: trash.undo(self.db, now=self.tt.now(), trash_id=trash_id))
             self.notify(f"Deleted: {label} (u brings it back)", markup=False)
 
     def action_undo(self) -> None:
@@ -567,12 +557,8 @@ class DivesScreen(TechtimeScreen):
         quarter = self.quarter
         assert quarter is not None
         now = self.tt.now()
-        moved: list[DeepDive] = []
-
-        def carry() -> None:
-            moved.extend(service.carry_over(self.db, quarter, now=now))
-
-        if not self._run(carry):
+        ok, moved = self._call(lambda: service.carry_over(self.db, quarter, now=now))
+        if not ok or moved is None:
             return
         if not moved:
             self.notify(f"Nothing unfinished in {quarter} to carry over.")
@@ -584,10 +570,9 @@ class DivesScreen(TechtimeScreen):
 
         self.remember(f"carrying {len(moved)} deep dives to {quarter.next()}", back)
         self._go_to(quarter.next(), moved[0].id)
-        noun = "deep dive" if len(moved) == 1 else "deep dives"
+        what = "deep dive, with its" if len(moved) == 1 else "deep dives, with their"
         self.notify(
-            f"Carried {len(moved)} unfinished {noun} from {quarter} to {quarter.next()}, "
-            "with their checklists and notes (u undoes)."
+            f"Carried {len(moved)} unfinished {what} checklist and notes from {quarter} to {quarter.next()} (u undoes)."
         )
 
     def action_plan(self) -> None:

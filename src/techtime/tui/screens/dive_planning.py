@@ -30,9 +30,9 @@ class PlanningScreen(TechtimeScreen):
 
     BINDINGS = [
         Binding("m", "move_in", "Move into quarter"),
-        Binding("enter", "move_in", "Move into quarter", show=False),
         Binding("u", "undo", "Undo"),
-        Binding("escape,p", "back", "Back"),
+        Binding("escape", "back", "Back"),
+        Binding("p", "back", "", show=False),  # p opened it, p closes it
     ]
 
     def __init__(self, owner: DivesScreen, quarter: Quarter) -> None:

@@ -71,8 +71,9 @@ class DivesScreen(TechtimeScreen):
         Binding("f", "add_failure_mode", "Add a failure mode", show=False),
         Binding("w", "write_findings", "Write findings (Escape leaves)", show=False),
         Binding("o", "open_doc", "Open the design doc", show=False),
-        # A Mac's delete key sends backspace; either deletes, and u brings it back.
-        Binding("delete,backspace", "delete", "Delete the highlighted dive, step or failure mode", show=False),
+        Binding("delete", "delete", "Delete the highlighted dive, step or failure mode", show=False),
+        # A Mac's delete key sends backspace; u brings back what it deleted. (No description: listed once.)
+        Binding("backspace", "delete", "", show=False),
         Binding("shift+up", "move(-1)", "Move the dive up", show=False),
         Binding("shift+down", "move(1)", "Move the dive down", show=False),
         Binding("C", "carry_over", "Carry unfinished dives to the next quarter", show=False),

@@ -198,6 +198,16 @@ async def test_a_fourth_dive_warns_but_is_saved(demo_db):
         assert "Fourth one" in text_of(screen, "#dive-summary")  # the new dive is selected
 
 
+async def test_a_capture_shows_up_at_once(db):
+    async with make_app(db).run_test(size=SIZE) as pilot:
+        screen = await open_dives(pilot)
+        await pilot.press("c", *"d Search revamp quarter:2026Q4 #search", "enter")
+        await pilot.pause()
+        assert pilot.app.screen is screen
+        assert table_titles(screen) == ["Search revamp"]
+        assert "#search" in text_of(screen, "#dive-summary")
+
+
 async def test_edit_moves_a_dive_to_another_quarter(demo_db):
     async with make_app(demo_db).run_test(size=SIZE) as pilot:
         screen = await open_dives(pilot)
@@ -396,6 +406,14 @@ async def test_delete_and_undo_bring_back_the_whole_dive(demo_db):
         assert "Nothing to undo here." in notifications(pilot.app)
 
 
+async def test_backspace_deletes_too_for_a_macs_delete_key(demo_db):
+    async with make_app(demo_db).run_test(size=SIZE) as pilot:
+        await open_dives(pilot)
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert dives.count_in_quarter(demo_db, Q4, include_dropped=True) == 2
+
+
 async def test_undo_after_a_restart_uses_the_trash(demo_db):
     ledger = dives.dives_in_quarter(demo_db, Q4)[0]
     async with make_app(demo_db).run_test(size=SIZE) as pilot:
@@ -456,6 +474,12 @@ async def test_promote_a_radar_item_from_the_planning_view(demo_db):
         screen = pilot.app.screen
         assert isinstance(screen, DivesScreen)
         assert table_titles(screen)[-1] == "TigerBeetle financial database"
+
+        await pilot.press("u")  # planned by mistake: back on the list of candidates
+        await pilot.pause()
+        assert dives.get_dive(demo_db, dive_id) is None
+        assert radar.get_item(demo_db, item.id).dive_id is None
+        assert "TigerBeetle financial database" not in table_titles(screen)
 
 
 async def test_move_last_quarters_unfinished_dive_in_and_undo(demo_db):

@@ -165,7 +165,9 @@ def test_steps_failure_modes_findings_and_template(db):
     dive_id = service.create_dive(db, DiveFields(title="x"), quarter=Q4, now=NOW).dive_id
     step = service.add_step(db, dive_id, "Read the rollback plan")
     assert service.toggle_check(db, step, now=NOW) is True
+    assert dives.get_check(db, step).done
     assert service.toggle_check(db, step, now=NOW) is False
+    assert not dives.get_check(db, step).done
     service.edit_step(db, step, "Read the rollback runbook")
     assert dives.checklist(db, dive_id)[-1].text == "Read the rollback runbook"
 

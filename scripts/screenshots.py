@@ -23,6 +23,7 @@ SIZE = (120, 40)
 SHOTS = {
     "today": [],
     "dives": ["2"],
+    "dives-planning": ["2", "p"],
     "radar": ["3"],
     "pairing": ["4"],
     "capture": ["c", *"r https://temporal.io Temporal durable workflows #workflows ring:assess"],

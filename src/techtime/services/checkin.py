@@ -92,7 +92,7 @@ def build(db: Database, today: date) -> CheckIn:
         practices=practice_lines,
         pairing=month,
         dives=quarter_dives,
-        dive_target=DEFAULT_TARGET,
+        dive_target=dives.target(db, DEFAULT_TARGET),
         next_steps=next_steps,
         radar_inbox=counts.get("inbox", 0),
         radar_oldest=radar.oldest_in_inbox(db) if counts.get("inbox") else None,

@@ -69,6 +69,13 @@ class CheckIn:
     suggestion: Suggestion | None = None
 
 
+def dives_against_target(planned: int, target: int) -> str:
+    """'2 of 3 planned', or 'N planned, above your target of 3' (allowed, but worth a second look)."""
+    if planned > target:
+        return f"{planned} planned, above your target of {target}"
+    return f"{planned} of {target} planned"
+
+
 def week_end(today: date) -> date:
     """The Sunday that ends today's week."""
     return today + timedelta(days=6 - today.weekday())

@@ -11,7 +11,11 @@ from techtime import clock
 from techtime.cli.common import open_db
 
 # format -> (module under techtime.interchange, function(db, today) -> str). Imported only when chosen.
-FORMATS: dict[str, tuple[str, str]] = {}
+FORMATS: dict[str, tuple[str, str]] = {
+    "radar-csv": ("byor", "export_csv"),
+    "radar-json": ("byor", "export_json"),
+    "bookmarks": ("bookmarks", "export_html"),
+}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

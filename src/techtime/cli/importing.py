@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import inspect
 import sys
 from importlib import import_module
 from pathlib import Path
 
 from techtime import clock
 from techtime.cli.common import open_db
+from techtime.cli.progress import ProgressBar
 from techtime.errors import InputError
 
 # format -> (module under techtime.interchange, function(db, text, now) -> summary str, sniff(text) -> bool)
-FORMATS: dict[str, tuple[str, str, str]] = {}
+FORMATS: dict[str, tuple[str, str, str]] = {
+    "bookmarks": ("bookmarks", "import_html", "sniff_html"),
+    "pocket-csv": ("pocket", "import_csv", "sniff_csv"),
+    "radar-csv": ("byor", "import_csv", "sniff_csv"),
+}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -30,7 +36,12 @@ def run(args: argparse.Namespace) -> int:
     module_name, function_name, _ = FORMATS[name]
     importer = getattr(import_module(f"techtime.interchange.{module_name}"), function_name)
     with open_db(args) as db:
-        summary = importer(db, text, clock.now())
+        if "progress" in inspect.signature(importer).parameters:
+            # Importers that can take long report how far they are; the bar shows only after a moment.
+            with ProgressBar(f"importing {path.name}") as bar:
+                summary = importer(db, text, clock.now(), progress=bar)
+        else:
+            summary = importer(db, text, clock.now())
     print(summary, file=sys.stdout)
     return 0
 

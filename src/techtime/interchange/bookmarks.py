@@ -130,7 +130,7 @@ class _Parser(HTMLParser):
             self._heading_is_root = any(name in _ROOT_ATTRIBUTES for name, _ in attrs)
         elif tag == "a":
             if self._link is not None:
-                self._error("a link starts inside another link (</A> missing)")
+                raise InputError(f"line {self._link.line}: the link is never closed (</A> missing)")
             self._link = _Link(
                 href=(dict(attrs).get("href") or "").strip(),
                 attributes={name: value or "" for name, value in attrs},

@@ -83,6 +83,7 @@ def import_csv(db: Database, text: str, now: datetime, *, progress: Callable[[in
 
 def read_csv(text: str, now: datetime) -> list[radar_service.Entry]:
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")), strict=True)
+    line = 1
     try:
         header = [column.strip().lower() for column in next(reader, [])]
         missing = [name for name in _REQUIRED if name not in header]
@@ -92,12 +93,13 @@ def read_csv(text: str, now: datetime) -> list[radar_service.Entry]:
             )
         index = {name: header.index(name) for name in header}
         entries = []
+        line = reader.line_num + 1  # where the next record starts (a quoted value may span lines)
         for row in reader:
-            if not any(value.strip() for value in row):
-                continue
-            entries.append(_entry(row, index, len(header), reader.line_num, now))
+            start, line = line, reader.line_num + 1
+            if any(value.strip() for value in row):
+                entries.append(_entry(row, index, len(header), start, now))
     except csv.Error as error:
-        raise InputError(f"line {reader.line_num}: {error}") from None
+        raise InputError(f"line {line}: {error}") from None
     return entries
 
 

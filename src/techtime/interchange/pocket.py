@@ -43,6 +43,7 @@ def read_csv(text: str, now: datetime) -> tuple[list[radar_service.Entry], Count
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")), strict=True)
     entries: list[radar_service.Entry] = []
     skipped: Counter[str] = Counter()
+    line = 1
     try:
         header = [column.strip().lower() for column in next(reader, [])]
         missing = [name for name in _REQUIRED if name not in header]
@@ -51,31 +52,32 @@ def read_csv(text: str, now: datetime) -> tuple[list[radar_service.Entry], Count
                 f"not a Pocket CSV: the header should be {','.join(HEADER)} (missing {', '.join(missing)})"
             )
         index = {name: header.index(name) for name in header}
+        line = reader.line_num + 1  # where the next record starts (a quoted value may span lines)
         for row in reader:
+            start, line = line, reader.line_num + 1
             if not any(value.strip() for value in row):
                 continue
-            line = reader.line_num
             if len(row) != len(header):
-                raise InputError(f"line {line}: expected {len(header)} values like the header, found {len(row)}")
+                raise InputError(f"line {start}: expected {len(header)} values like the header, found {len(row)}")
             url = row[index["url"]].strip()
             if not is_openable(url):
                 skipped[NOT_A_WEB_LINK] += 1
                 continue
             status_text = row[index["status"]].strip().lower() if "status" in index else ""
             if status_text not in _STATUSES:
-                raise InputError(f"line {line}: unknown status {status_text!r}: Pocket writes unread or archive")
+                raise InputError(f"line {start}: unknown status {status_text!r}: Pocket writes unread or archive")
             tags = row[index["tags"]].split("|") if "tags" in index else []
             entries.append(
                 radar_service.Entry(
                     title=" ".join(row[index["title"]].split()) or url,
                     url=url,
-                    captured_at=_time_added(row[index["time_added"]], line, now),
+                    captured_at=_time_added(row[index["time_added"]], start, now),
                     tags=tuple(dict.fromkeys(tag for tag in map(normalize_tag, tags) if tag)),
                     status=_STATUSES[status_text],
                 )
             )
     except csv.Error as error:
-        raise InputError(f"line {reader.line_num}: {error}") from None
+        raise InputError(f"line {line}: {error}") from None
     return entries, skipped
 
 

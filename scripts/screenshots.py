@@ -24,6 +24,8 @@ SHOTS = {
     "today": [],
     "dives": ["2"],
     "radar": ["3"],
+    "radar-picture": ["3", "v"],
+    "radar-triage": ["3", "t"],
     "pairing": ["4"],
     "capture": ["c", *"r https://temporal.io Temporal durable workflows #workflows ring:assess"],
     "help": ["question_mark"],

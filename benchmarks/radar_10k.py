@@ -22,7 +22,7 @@ NOW = datetime(2026, 11, 26, 9, 30)
 RINGS = (None, "adopt", "trial", "assess", "hold")
 QUADRANTS = ("techniques", "platforms", "tools", "languages-frameworks")
 STATUSES = ("inbox", "bookmarked", "read", "archived")
-WORDS = "kafka temporal duckdb rust wasm platform observability slo ledger mesh iceberg".split()
+WORDS = ["kafka", "temporal", "duckdb", "rust", "wasm", "platform", "observability", "slo", "ledger", "mesh", "iceberg"]
 
 
 def make_database(path: Path, count: int) -> None:

@@ -152,8 +152,9 @@ def parse_filter(text: str, *, status: str | None = None) -> RadarFilter:
     for token in text.split():
         key, sep, value = token.partition(":")
         key = key.lower()
-        if sep and key in values and value:
-            values[key] = _filter_value(key, value)
+        if sep and key in values:
+            if value:  # "ring:" alone is being typed: it narrows nothing yet
+                values[key] = _filter_value(key, value)
         elif token.startswith("#") and len(token) > 1:
             tags.append(normalize_tag(token))
         else:

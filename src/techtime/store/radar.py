@@ -159,8 +159,10 @@ def items_for_dive(db: Database, dive_id: int) -> list[RadarItem]:
 _ORDER_BY = {
     "captured": "captured_at DESC, id DESC",
     "title": "title COLLATE NOCASE, id",
+    # The radar's own order: rings from the centre out, quadrants as the picture's legend lists them.
     "ring": "CASE ring WHEN 'adopt' THEN 0 WHEN 'trial' THEN 1 WHEN 'assess' THEN 2 WHEN 'hold' THEN 3 ELSE 4 END,"
-    " quadrant, title COLLATE NOCASE, id",
+    " CASE quadrant WHEN 'techniques' THEN 0 WHEN 'platforms' THEN 1 WHEN 'tools' THEN 2"
+    " WHEN 'languages-frameworks' THEN 3 ELSE 4 END, title COLLATE NOCASE, id",
 }
 
 

@@ -264,7 +264,7 @@ async def test_filter_keys_in_the_search_line_and_a_mistake_keeps_the_last_list(
         assert titles_shown(app) == ["DuckDB for local analytics", "pgvector for embeddings"]
         await pilot.press("x")
         await pilot.pause()
-        assert "unknown ring 'trialx'" in text_of(app, "#radar-bar")
+        assert "unknown ring 'trialx': use adopt, trial, assess, hold, none" in text_of(app, "#radar-bar")
         assert table_of(app).total == 2  # the last list that made sense
 
 

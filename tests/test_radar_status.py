@@ -93,7 +93,19 @@ def test_filter_line_reads_keys_tags_and_words():
     assert parse_filter("").is_empty
 
 
-@pytest.mark.parametrize(("line", "message"), [("ring:maybe", "unknown ring 'maybe'"), ("status:done", "inbox")])
+def test_filter_values_may_be_cut_short_while_typing():
+    assert (
+        parse_filter("ring:tr status:in quadrant:lang").describe()
+        == "status:inbox ring:trial quadrant:languages-frameworks"
+    )
+    assert parse_filter("ring:no").ring == "none"
+    assert parse_filter("quadrant:platform").quadrant == "platforms"
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [("ring:maybe", "unknown ring 'maybe'"), ("status:done", "inbox"), ("ring:a", "ring:a could be adopt or assess")],
+)
 def test_filter_line_refuses_unknown_values_saying_what_is_accepted(line, message):
     with pytest.raises(InputError, match=message):
         parse_filter(line)

@@ -169,15 +169,17 @@ def parse_filter(text: str, *, status: str | None = None) -> RadarFilter:
 
 
 def _filter_value(key: str, value: str) -> str:
-    if key == "status":
-        found = value.lower() if value.lower() in STATUSES else None
-        accepted = ", ".join(STATUSES)
-    elif key == "ring":
-        found = "none" if value.lower() == "none" else normalize_ring(value)
-        accepted = ", ".join(RINGS) + " or none"
-    else:
-        found = "none" if value.lower() == "none" else normalize_quadrant(value)
-        accepted = ", ".join(QUADRANTS) + " or none"
+    """The canonical value for what was typed; a unique beginning is enough (`ring:tr`, `status:in`)."""
+    names = {"status": STATUSES, "ring": (*RINGS, "none"), "quadrant": (*QUADRANTS, "none")}[key]
+    lowered = value.lower()
+    exact = {"status": lambda v: v if v in STATUSES else None, "ring": normalize_ring, "quadrant": normalize_quadrant}
+    found = "none" if lowered == "none" and key != "status" else exact[key](lowered)
     if found is None:
-        raise InputError(f"unknown {key} {value!r}: use {accepted}")
+        starting = [name for name in names if name.startswith(lowered)]
+        if len(starting) == 1:
+            found = starting[0]
+        elif starting:
+            raise InputError(f"{key}:{value} could be {' or '.join(starting)}")
+    if found is None:
+        raise InputError(f"unknown {key} {value!r}: use {', '.join(names)}")
     return found

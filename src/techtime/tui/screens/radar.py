@@ -70,7 +70,7 @@ class RadarScreen(TechtimeScreen):
 
     BINDINGS = [
         Binding("slash", "search", "Search"),
-        Binding("f", "cycle_status", "Status"),
+        Binding("f", "cycle_status", "Status filter"),
         Binding("s", "cycle_sort", "Sort", show=False),
         Binding("t", "triage", "Triage"),
         Binding("v", "picture", "Picture"),
@@ -128,7 +128,7 @@ class RadarScreen(TechtimeScreen):
     def reload(self) -> None:
         self._quarter = Quarter.containing(self.today())
         counts = radar.count_by_status(self.db)
-        self.sub_title = "Radar - " + ", ".join(f"{counts.get(s, 0)} {s}" for s in STATUSES)
+        self.sub_title = "Radar - " + ", ".join(f"{counts.get(s, 0):,} {s}" for s in STATUSES)
         table = self.query_one(PagedTable)
         table.reset(radar.count_items(self.db, self._filter))
         self._show_bar(sum(counts.values()))
@@ -148,7 +148,7 @@ class RadarScreen(TechtimeScreen):
 
     def _show_bar(self, total: int) -> None:
         shown = self.query_one(PagedTable).total
-        count = f"{total} items" if self._filter.is_empty else f"{shown} of {total} items"
+        count = f"{total:,} items" if self._filter.is_empty else f"{shown:,} of {total:,} items"
         parts: list = [(count, "bold"), f"   status: {self._status or 'all'}", f"   sort: {SORTS[self._sort]}"]
         described = RadarFilter(
             ring=self._filter.ring, quadrant=self._filter.quadrant, tags=self._filter.tags
@@ -274,12 +274,8 @@ class RadarScreen(TechtimeScreen):
 
     def action_open(self) -> None:
         item = self._selected()
-        if item is None:
-            return
-        if not is_openable(item.url):
-            self.notify("This item has no web link to open (only http and https links are opened).", severity="warning")
-            return
-        self.app.open_url(item.url.strip())  # type: ignore[union-attr]
+        if item is not None:
+            open_link(self, item.url)
 
     def action_notes(self) -> None:
         item = self._selected()
@@ -342,6 +338,16 @@ class RadarScreen(TechtimeScreen):
         from techtime.tui.screens.radar_picture import RadarPictureScreen
 
         self.app.push_screen(RadarPictureScreen())
+
+
+def open_link(screen: TechtimeScreen, url: str | None) -> None:
+    """Hand a web link to the browser; anything else (javascript:, file:, '-...') is refused."""
+    if not is_openable(url):
+        screen.notify("This item has no web link to open (only http and https links are opened).", severity="warning")
+        return
+    link = url.strip()  # type: ignore[union-attr]
+    screen.notify(f"Opening {clean(link)}", markup=False)
+    screen.app.open_url(link)
 
 
 def _warm_up_search() -> None:

@@ -25,18 +25,18 @@ class NotesScreen(ModalScreen[str | None]):
         self._notes = notes
 
     def compose(self) -> ComposeResult:
+        self._area = TextArea(self._notes, id="notes-text", soft_wrap=True, tab_behavior="focus")
         with Vertical(id="notes-box"):
             yield Static(line(("Notes on ", "bold"), safe(self._title, "bold", width=70)), id="notes-title")
-            yield TextArea(self._notes, id="notes-text", soft_wrap=True, tab_behavior="focus")
+            yield self._area
             yield Static("ctrl+s save   escape cancel", id="notes-help")
 
     def on_mount(self) -> None:
-        area = self.query_one(TextArea)
-        area.focus()
-        area.move_cursor(area.document.end)
+        self._area.focus()
+        self._area.move_cursor(self._area.document.end)
 
     def action_save(self) -> None:
-        self.dismiss(self.query_one(TextArea).text)
+        self.dismiss(self._area.text)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

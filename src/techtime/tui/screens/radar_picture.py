@@ -12,10 +12,10 @@ from textual.widgets.option_list import Option
 
 from techtime.domain.quarters import Quarter
 from techtime.domain.radar import QUADRANT_LABELS, QUADRANTS, QUARTER_STATUSES, RING_LABELS
-from techtime.domain.urls import is_openable
 from techtime.services import radar as radar_service
 from techtime.services.radar import Blip
 from techtime.tui.screens.base import TechtimeScreen
+from techtime.tui.screens.radar import open_link
 from techtime.tui.text import line, safe
 from techtime.tui.widgets.radar_plot import QUADRANT_COLOURS, STATUS_MARKS, Dot, RadarPlot
 
@@ -144,10 +144,8 @@ class RadarPictureScreen(TechtimeScreen):
 
     def action_open(self) -> None:
         found = self._selected()
-        if found is None or not is_openable(found[1].item.url):
-            self.notify("This item has no web link to open.", severity="warning")
-            return
-        self.app.open_url(found[1].item.url.strip())  # type: ignore[union-attr]
+        if found is not None:
+            open_link(self, found[1].item.url)
 
     def action_back(self) -> None:
         self.dismiss()

@@ -17,12 +17,12 @@ from textual.widgets import Footer, Header, Static
 
 from techtime.domain.radar import QUADRANT_LABELS
 from techtime.domain.text import clean
-from techtime.domain.urls import is_openable
 from techtime.errors import TechtimeError
 from techtime.services import radar as radar_service
 from techtime.store import radar
 from techtime.store.radar import RadarItem
 from techtime.tui.screens.base import TechtimeScreen
+from techtime.tui.screens.radar import open_link
 from techtime.tui.screens.radar_notes import NotesScreen
 from techtime.tui.text import line, progress_bar, safe
 
@@ -285,10 +285,8 @@ class TriageScreen(TechtimeScreen):
 
     def action_open(self) -> None:
         item = self.current
-        if item is None or not is_openable(item.url):
-            self.notify("This item has no web link to open.", severity="warning")
-            return
-        self.app.open_url(item.url.strip())  # type: ignore[union-attr]
+        if item is not None and not self._finished:
+            open_link(self, item.url)
 
     def action_notes(self) -> None:
         item = self.current

@@ -113,13 +113,16 @@ class _Grid:
         return Style(bgcolor=RING_BACKGROUNDS[ring]) if ring is not None else Style()
 
     def _is_edge(self, x: int, y: int) -> bool:
+        """A ring cell next to a cell of an inner ring (or outside the radar) draws the edge between them,
+        so each edge is one cell thick."""
         here = self.rings[y][x]
+        if here is None:
+            return False
         for nx, ny in ((x + 1, y), (x, y + 1), (x - 1, y), (x, y - 1)):
-            if 0 <= nx < self.width and 0 <= ny < self.height:
-                there = self.rings[ny][nx]
-                # The outer of two neighbouring cells draws the edge, so edges are one cell thick.
-                if there != here and (here is None or (there is not None and there < here)):
-                    return here is not None
+            inside = 0 <= nx < self.width and 0 <= ny < self.height
+            there = self.rings[ny][nx] if inside else None
+            if there is None or there < here:
+                return True
         return False
 
     # Drawing --------------------------------------------------------------------------------

@@ -213,6 +213,26 @@ async def test_user_text_is_shown_literally(db):
         detail = text_of(app, "#radar-detail")
         assert detail.startswith("[bold]x[/] ␛[31mred\nhttps://example.com/[b]\n")
         assert "notes: [link]n" in detail
+        await pilot.press("T", "O")  # on the radar, so in the picture too
+        await pilot.pause()
+        assert messages(app)[-1] == "[bold]x[/] ␛[31mred: trial · Tools (and read)"
+        await pilot.press("v")
+        await pilot.pause()
+        legend = app.screen.query_one("#picture-legend")
+        assert "[bold]x[/] ␛[31mred" in legend.get_option("blip:1").prompt.plain
+        assert text_of(app, "#picture-blip").startswith("★1 [bold]x[/] ␛[31mred\n")
+
+
+async def test_user_text_in_the_triage_is_shown_literally(db):
+    radar.add_item(db, title="[bold]x[/]", url="https://example.com/[red]y[/]", notes="[i]z", now=NOW)
+    app = make_app(db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_radar(pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        shown = text_of(app, "#triage-item")
+        assert shown.startswith("[bold]x[/]\nhttps://example.com/[red]y[/]\n")
+        assert "notes: [i]z" in shown
 
 
 async def test_search_filters_as_you_type_and_escape_clears(demo_db):

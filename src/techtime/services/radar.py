@@ -217,9 +217,9 @@ class ImportSummary:
 
     def __str__(self) -> str:
         skipped = sum(self.skipped.values())
-        text = f"{self.what}: {self.added} added, {self.present} already present, {skipped} skipped"
+        text = f"{self.what}: {self.added:,} added, {self.present:,} already present, {skipped:,} skipped"
         if skipped:
-            reasons = ", ".join(f"{count} {reason}" for reason, count in self.skipped.most_common())
+            reasons = ", ".join(f"{count:,} {reason}" for reason, count in self.skipped.most_common())
             text += f" ({reasons})"
         return text
 

@@ -383,6 +383,9 @@ async def test_triage_goes_through_the_inbox_oldest_first_and_logs_the_scan(demo
         summary = text_of(app, "#triage-item")
         assert summary.startswith("Inbox triaged in 31 min: 6 read, 1 bookmarked, 1 archived, 1 later, 1 placed.")
         assert "This week's radar scan is logged as done." in summary
+        clock.seconds += 600  # the clock stops at the end
+        app.screen._show_clock()
+        assert "time is up: 01:00 over" in text_of(app, "#triage-clock")
         entries = practice_store.log_entries(demo_db, since=TODAY - timedelta(days=3))[practice.id]
         assert [(e.occurrence.isoformat(), e.status) for e in entries] == [("2026-11-23", "done")]
         assert radar.inbox_ids(demo_db) == [inbox[3]]  # only the one left for later

@@ -6,6 +6,7 @@ this week's radar scan as done in the practice log.
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -95,6 +96,7 @@ class TriageScreen(TechtimeScreen):
         self._position = 0
         self._decisions: list[_Decision] = []
         self._finished = False
+        self._stopped_at: float | None = None
         self._logged = False
 
     def compose(self) -> ComposeResult:
@@ -133,7 +135,8 @@ class TriageScreen(TechtimeScreen):
             self._position += 1
 
     def _elapsed(self) -> float:
-        return self._clock() - self._started
+        """Seconds since the triage began; the clock stops when it is finished."""
+        return (self._stopped_at if self._stopped_at is not None else self._clock()) - self._started
 
     # Showing ------------------------------------------------------------------------------------
 
@@ -151,7 +154,7 @@ class TriageScreen(TechtimeScreen):
         self._show_log()
 
     def _show_clock(self) -> None:
-        remaining = SCAN_SECONDS - int(self._elapsed())
+        remaining = math.ceil(SCAN_SECONDS - self._elapsed())  # a countdown shows 30:00 for its first second
         if remaining >= 0:
             minutes, seconds = divmod(remaining, 60)
             timer = (f"{minutes:02d}:{seconds:02d} left", "bold yellow" if remaining < 5 * 60 else "bold green")
@@ -308,6 +311,7 @@ class TriageScreen(TechtimeScreen):
         if self._finished or self.left > 0:
             return
         self._finished = True
+        self._stopped_at = self._clock()
         minutes = round(self._elapsed() / 60)
         try:
             self._logged = radar_service.finish_triage(self.db, today=self.today(), now=self.tt.now(), minutes=minutes)

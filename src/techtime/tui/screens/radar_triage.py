@@ -177,6 +177,7 @@ class TriageScreen(TechtimeScreen):
             panel.update(Text("Nothing left in the inbox.", style="dim"))
             return
         age = (self.today() - item.captured_on).days
+        notes = " / ".join(clean(item.notes, multiline=True).splitlines())
         placed = [
             (f"ring {item.ring}" if item.ring else "no ring yet", "bold" if item.ring else "dim"),
             "   ",
@@ -194,10 +195,7 @@ class TriageScreen(TechtimeScreen):
                 safe(" ".join(f"#{tag}" for tag in item.tags), "cyan"),
             ),
             line(*placed),
-            line(
-                ("notes: ", "dim"),
-                safe(" / ".join(clean(item.notes, multiline=True).splitlines()) or "none", width=300),
-            ),
+            line(("notes: ", "dim"), safe(notes, width=300) if notes else ("none", "dim")),
         ]
         panel.update(Text("\n").join(rows))
 

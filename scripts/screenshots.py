@@ -25,6 +25,8 @@ SHOTS = {
     "dives": ["2"],
     "dives-planning": ["2", "p"],
     "radar": ["3"],
+    "radar-picture": ["3", "v"],
+    "radar-triage": ["3", "t"],
     "pairing": ["4"],
     "capture": ["c", *"r https://temporal.io Temporal durable workflows #workflows ring:assess"],
     "help": ["question_mark"],

@@ -13,6 +13,9 @@ from techtime.cli.common import open_db
 # format -> (module under techtime.interchange, function(db, today) -> str). Imported only when chosen.
 FORMATS: dict[str, tuple[str, str]] = {
     "json": ("json_backup", "export_json"),
+    "radar-csv": ("byor", "export_csv"),
+    "radar-json": ("byor", "export_json"),
+    "bookmarks": ("bookmarks", "export_html"),
 }
 
 

@@ -1,6 +1,13 @@
-"""The radar's vocabulary: rings, quadrants and reading statuses."""
+"""The radar's vocabulary (rings, quadrants, reading statuses), ring history and the table's filter."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from techtime.domain.quarters import Quarter
+from techtime.errors import InputError
 
 RINGS = ("adopt", "trial", "assess", "hold")
 QUADRANTS = ("techniques", "platforms", "tools", "languages-frameworks")
@@ -22,6 +29,7 @@ _QUADRANT_ALIASES = {
     "languages-and-frameworks": "languages-frameworks",
     "languages&frameworks": "languages-frameworks",
     "lang": "languages-frameworks",
+    "languages-&-frameworks": "languages-frameworks",
 }
 
 
@@ -36,3 +44,142 @@ def normalize_quadrant(value: str) -> str | None:
     if value in QUADRANTS:
         return value
     return _QUADRANT_ALIASES.get(value)
+
+
+# Build-your-own-radar's spellings, and back.
+RING_LABELS = {"adopt": "Adopt", "trial": "Trial", "assess": "Assess", "hold": "Hold"}
+_LABEL_QUADRANTS = {label.lower(): key for key, label in QUADRANT_LABELS.items()}
+
+# An item's status in a quarter, against the previous one (the radar's own vocabulary).
+NEW = "New"
+MOVED_IN = "Moved In"
+MOVED_OUT = "Moved Out"
+NO_CHANGE = "No Change"
+QUARTER_STATUSES = (NEW, MOVED_IN, MOVED_OUT, NO_CHANGE)
+
+SORTS = {"captured": "newest first", "title": "title A-Z", "ring": "ring, adopt first"}
+
+
+def quadrant_from_label(value: str) -> str | None:
+    """A quadrant from its label ("Languages & Frameworks") or any spelling normalize_quadrant takes."""
+    return _LABEL_QUADRANTS.get(" ".join(value.lower().split())) or normalize_quadrant(value)
+
+
+def normalize_tag(value: str) -> str:
+    """How tags are kept: lower case, no leading '#', inner spaces as '-'."""
+    return "-".join(value.strip().lstrip("#").lower().split())
+
+
+@dataclass(frozen=True)
+class Move:
+    """One entry of an item's ring history: where it stood from `moved_on` on."""
+
+    moved_on: date
+    ring: str | None
+    quadrant: str | None
+
+
+def position_on(moves: Iterable[Move], day: date) -> tuple[str | None, str | None]:
+    """Ring and quadrant at the end of `day`. Moves on the same day count in the order given."""
+    ring = quadrant = None
+    for move in sorted(moves, key=lambda m: m.moved_on):
+        if move.moved_on > day:
+            break
+        ring, quadrant = move.ring, move.quadrant
+    return ring, quadrant
+
+
+def on_radar(position: tuple[str | None, str | None]) -> bool:
+    """A blip needs both a ring and a quadrant."""
+    return position[0] is not None and position[1] is not None
+
+
+def quarter_status(moves: Sequence[Move], quarter: Quarter) -> str | None:
+    """New, Moved In, Moved Out or No Change at the end of `quarter` against the end of the one before.
+
+    None when the item is not on the radar at the end of the quarter. Moving in is moving
+    towards Adopt; a change of quadrant alone is No Change.
+    """
+    now = position_on(moves, quarter.last_day)
+    if not on_radar(now):
+        return None
+    before = position_on(moves, quarter.previous().last_day)
+    if not on_radar(before):
+        return NEW
+    ring_now, ring_before = RINGS.index(now[0]), RINGS.index(before[0])  # type: ignore[arg-type]
+    if ring_now == ring_before:
+        return NO_CHANGE
+    return MOVED_IN if ring_now < ring_before else MOVED_OUT
+
+
+@dataclass(frozen=True)
+class RadarFilter:
+    """What the table shows: every field narrows; `text` is free text for full-text search."""
+
+    status: str | None = None
+    ring: str | None = None  # a ring, or "none" for items not placed
+    quadrant: str | None = None  # a quadrant, or "none"
+    tags: tuple[str, ...] = ()
+    text: str = ""
+
+    def describe(self) -> str:
+        """The filter in the syntax `parse_filter` reads (for showing it back)."""
+        parts = [f"{key}:{value}" for key, value in self._keyed() if value]
+        parts += [f"#{tag}" for tag in self.tags]
+        if self.text:
+            parts.append(self.text)
+        return " ".join(parts)
+
+    def _keyed(self) -> tuple[tuple[str, str | None], ...]:
+        return (("status", self.status), ("ring", self.ring), ("quadrant", self.quadrant))
+
+    @property
+    def is_empty(self) -> bool:
+        return self == RadarFilter()
+
+
+FILTER_SYNTAX = "status:inbox ring:trial|none quadrant:tools #tag and words to search"
+
+
+def parse_filter(text: str, *, status: str | None = None) -> RadarFilter:
+    """Read a search line: `status:`, `ring:`, `quadrant:` and `#tag` narrow, the rest is searched.
+
+    `status` is the status chosen outside the line (a key cycles it); the line's own wins.
+    """
+    words: list[str] = []
+    tags: list[str] = []
+    values: dict[str, str | None] = {"status": status, "ring": None, "quadrant": None}
+    for token in text.split():
+        key, sep, value = token.partition(":")
+        key = key.lower()
+        if sep and key in values:
+            if value:  # "ring:" alone is being typed: it narrows nothing yet
+                values[key] = _filter_value(key, value)
+        elif token.startswith("#") and len(token) > 1:
+            tags.append(normalize_tag(token))
+        else:
+            words.append(token)
+    return RadarFilter(
+        status=values["status"],
+        ring=values["ring"],
+        quadrant=values["quadrant"],
+        tags=tuple(dict.fromkeys(tags)),
+        text=" ".join(words),
+    )
+
+
+def _filter_value(key: str, value: str) -> str:
+    """The canonical value for what was typed; a unique beginning is enough (`ring:tr`, `status:in`)."""
+    names = {"status": STATUSES, "ring": (*RINGS, "none"), "quadrant": (*QUADRANTS, "none")}[key]
+    lowered = value.lower()
+    exact = {"status": lambda v: v if v in STATUSES else None, "ring": normalize_ring, "quadrant": normalize_quadrant}
+    found = "none" if lowered == "none" and key != "status" else exact[key](lowered)
+    if found is None:
+        starting = [name for name in names if name.startswith(lowered)]
+        if len(starting) == 1:
+            found = starting[0]
+        elif starting:
+            raise InputError(f"{key}:{value} could be {' or '.join(starting)}")
+    if found is None:
+        raise InputError(f"unknown {key} {value!r}: use {', '.join(names)}")
+    return found

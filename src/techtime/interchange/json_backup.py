@@ -111,9 +111,9 @@ def is_json_export(text: str) -> bool:
     return head.startswith("{") and f'"format": "{FORMAT}"' in head
 
 
-def import_json(db: Database, text: str, now: datetime, *, merge: bool = False) -> str:
+def import_json(db: Database, text: str, now: datetime, *, merge: bool = False, progress=None) -> str:
     """Load an export; all or nothing. Returns a one-line summary."""
-    del now
+    del now, progress  # a JSON export loads in one step
     tables = _parse(db, text)
     with db.transaction() as conn:
         if not merge:

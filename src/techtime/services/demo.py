@@ -240,6 +240,11 @@ def _radar(db: Database, today: date, rng: random.Random, dive_ids: dict[str, in
         radar.update_item(
             db, backstage.id, ring="hold", now=_at(Quarter.containing(today).first_day + timedelta(days=10))
         )
+    # And one moved in: Kotlin coroutines proved themselves in the refunds service.
+    kotlin = radar.find_by_url(db, "https://kotlinlang.org/docs/coroutines-overview.html")
+    if kotlin:
+        moved = min(today, Quarter.containing(today).first_day + timedelta(days=20))
+        radar.update_item(db, kotlin.id, ring="adopt", now=_at(moved))
     streaming = radar.find_by_url(db, "https://kafka.apache.org/documentation/#kraft")
     if streaming:
         radar.update_item(db, streaming.id, dive_id=dive_ids[DIVES_THIS_QUARTER[2][0]], now=_at(today))

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from techtime.domain.radar import Move, RadarFilter
 from techtime.domain.urls import normalize_url
 from techtime.store.database import Database, stamp, to_date, update_row
 
@@ -157,3 +158,208 @@ def items_for_dive(db: Database, dive_id: int) -> list[RadarItem]:
     return [
         _item(row) for row in db.rows(f"SELECT {_COLUMNS} FROM radar_item WHERE dive_id = ? ORDER BY id", (dive_id,))
     ]
+
+
+# The table: filtered, searched, sorted, a page at a time ------------------------------------
+
+# Sort keys from the UI reach SQL only through this allow-list.
+_ORDER_BY = {
+    "captured": "captured_at DESC, id DESC",
+    "title": "title COLLATE NOCASE, id",
+    # The radar's own order: rings from the centre out, quadrants as the picture's legend lists them.
+    "ring": "CASE ring WHEN 'adopt' THEN 0 WHEN 'trial' THEN 1 WHEN 'assess' THEN 2 WHEN 'hold' THEN 3 ELSE 4 END,"
+    " CASE quadrant WHEN 'techniques' THEN 0 WHEN 'platforms' THEN 1 WHEN 'tools' THEN 2"
+    " WHEN 'languages-frameworks' THEN 3 ELSE 4 END, title COLLATE NOCASE, id",
+}
+
+
+def fts_query(db: Database, text: str) -> str | None:
+    """The user's words as an FTS5 query: each quoted (no operators), the last one also as a prefix.
+
+    None when nothing searchable is left (e.g. a lone quote).
+    """
+    # SQLite reads the query as a C string: a NUL would cut it short, mid-quote.
+    text = "".join(" " if ord(ch) < 0x20 else ch for ch in text)
+    quoted = db.utils.quote_fts(text)
+    return f"{quoted}*" if quoted else None
+
+
+def _where(db: Database, query: RadarFilter) -> tuple[str, list]:
+    clauses: list[str] = []
+    params: list = []
+    if query.status:
+        clauses.append("status = ?")
+        params.append(query.status)
+    for column, value in (("ring", query.ring), ("quadrant", query.quadrant)):
+        if value == "none":
+            clauses.append(f"{column} IS NULL")
+        elif value:
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    for tag in query.tags:
+        clauses.append("EXISTS (SELECT 1 FROM json_each(radar_item.tags) WHERE json_each.value = ?)")
+        params.append(tag)
+    if query.text.strip():
+        match = fts_query(db, query.text)
+        if match is None:
+            clauses.append("0")
+        else:
+            clauses.append("id IN (SELECT rowid FROM radar_item_fts WHERE radar_item_fts MATCH ?)")
+            params.append(match)
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def query_items(
+    db: Database, query: RadarFilter, *, sort: str = "captured", limit: int = 100, offset: int = 0
+) -> list[RadarItem]:
+    """One page of the items the filter selects, in the order `sort` (a key of SORTS) names."""
+    if sort not in _ORDER_BY:
+        raise ValueError(f"unknown sort {sort!r}")
+    where, params = _where(db, query)
+    rows = db.rows(
+        f"SELECT {_COLUMNS} FROM radar_item{where} ORDER BY {_ORDER_BY[sort]} LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
+    return [_item(row) for row in rows]
+
+
+def count_items(db: Database, query: RadarFilter) -> int:
+    where, params = _where(db, query)
+    return db.scalar(f"SELECT count(*) FROM radar_item{where}", params)
+
+
+def count_all(db: Database) -> int:
+    return db.scalar("SELECT count(*) FROM radar_item")
+
+
+def inbox_ids(db: Database) -> list[int]:
+    """The inbox, oldest first: the order of the Monday triage."""
+    return [row[0] for row in db.rows("SELECT id FROM radar_item WHERE status = 'inbox' ORDER BY captured_at, id")]
+
+
+# Ring history ---------------------------------------------------------------------------------
+
+
+def moves(db: Database, item_ids: Iterable[int] | None = None) -> dict[int, list[Move]]:
+    """Each item's ring history, oldest first (same-day moves in the order they were made)."""
+    sql = "SELECT item_id, moved_on, ring, quadrant FROM radar_move"
+    params: list = []
+    if item_ids is not None:
+        ids = list(item_ids)
+        if not ids:
+            return {}
+        sql += " WHERE item_id IN (SELECT value FROM json_each(?))"
+        params.append(json.dumps(ids))
+    history: dict[int, list[Move]] = {}
+    for row in db.rows(sql + " ORDER BY item_id, moved_on, id", params):
+        history.setdefault(row[0], []).append(Move(date.fromisoformat(row[1]), row[2], row[3]))
+    return history
+
+
+def items_by_id(db: Database, item_ids: Iterable[int]) -> dict[int, RadarItem]:
+    ids = list(item_ids)
+    if not ids:
+        return {}
+    rows = db.rows(
+        f"SELECT {_COLUMNS} FROM radar_item WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(ids),)
+    )
+    return {row["id"]: _item(row) for row in rows}
+
+
+# Importing many at once -------------------------------------------------------------------------
+
+
+def url_keys(db: Database) -> set[str]:
+    return {row[0] for row in db.rows("SELECT url_key FROM radar_item WHERE url_key IS NOT NULL")}
+
+
+def titles_without_url(db: Database) -> set[str]:
+    """Lower-cased titles of the items that have no link (matched by title on import)."""
+    return {row[0].lower() for row in db.rows("SELECT title FROM radar_item WHERE url_key IS NULL")}
+
+
+@dataclass(frozen=True)
+class NewItem:
+    """An item to add in bulk: `captured_at` as a datetime, everything else as in add_item."""
+
+    title: str
+    captured_at: datetime
+    url: str | None = None
+    tags: tuple[str, ...] = ()
+    status: str = "inbox"
+    ring: str | None = None
+    quadrant: str | None = None
+    notes: str = ""
+    source: str = ""
+    read_at: datetime | None = None
+
+
+def add_items(
+    db: Database,
+    items: Sequence[NewItem],
+    *,
+    now: datetime,
+    batch_size: int = 500,
+    progress: Callable[[int, int], None] | None = None,
+) -> None:
+    """Insert many items in one transaction with sqlite-utils' bulk insert (the FTS triggers still run).
+
+    Items placed on the radar go through add_item so their first ring is in the history.
+    """
+    total = len(items)
+    with db.transaction():
+        table = db.utils["radar_item"]
+        for start in range(0, total, batch_size):
+            batch = items[start : start + batch_size]
+            plain = [item for item in batch if not (item.ring or item.quadrant)]
+            table.insert_all(
+                (
+                    {
+                        "title": item.title,
+                        "url": item.url,
+                        "url_key": normalize_url(item.url),
+                        "source": item.source,
+                        "tags": json.dumps(list(item.tags)),
+                        "status": item.status,
+                        "notes": item.notes,
+                        "captured_at": stamp(item.captured_at),
+                        "read_at": stamp(item.read_at) if item.read_at else None,
+                        "updated_at": stamp(now),
+                    }
+                    for item in plain
+                ),
+                batch_size=batch_size,
+            )
+            for item in batch:
+                if item.ring or item.quadrant:
+                    item_id = add_item(
+                        db,
+                        title=item.title,
+                        now=item.captured_at,
+                        url=item.url,
+                        tags=item.tags,
+                        ring=item.ring,
+                        quadrant=item.quadrant,
+                        notes=item.notes,
+                        source=item.source,
+                        status=item.status,
+                    )
+                    if item.read_at:
+                        update_row(db, "radar_item", item_id, {"read_at": stamp(item.read_at)}, _EDITABLE)
+            if progress:
+                progress(min(start + batch_size, total), total)
+
+
+def placed_items(db: Database) -> list[RadarItem]:
+    """The items on the radar now (a ring and a quadrant), in the radar's order."""
+    rows = db.rows(
+        f"SELECT {_COLUMNS} FROM radar_item WHERE ring IS NOT NULL AND quadrant IS NOT NULL"
+        f" ORDER BY {_ORDER_BY['ring']}"
+    )
+    return [_item(row) for row in rows]
+
+
+def items_with_url(db: Database) -> list[RadarItem]:
+    """Every item that has a link, oldest first."""
+    rows = db.rows(f"SELECT {_COLUMNS} FROM radar_item WHERE url IS NOT NULL AND url <> '' ORDER BY captured_at, id")
+    return [_item(row) for row in rows]

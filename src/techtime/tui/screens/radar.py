@@ -1,39 +1,401 @@
-"""Radar: the reading list and the technology radar."""
+"""Radar: the reading list and the technology radar, as a filterable table with single-key decisions."""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import DataTable, Footer, Header
+from collections.abc import Callable, Sequence
 
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Footer, Header, Input, Static
+
+from techtime.domain.quarters import Quarter
+from techtime.domain.radar import (
+    FILTER_SYNTAX,
+    MOVED_IN,
+    MOVED_OUT,
+    NEW,
+    NO_CHANGE,
+    QUADRANT_LABELS,
+    SORTS,
+    STATUSES,
+    RadarFilter,
+    parse_filter,
+)
+from techtime.domain.text import clean
+from techtime.domain.urls import is_openable
+from techtime.errors import InputError, TechtimeError
+from techtime.services import radar as radar_service
 from techtime.store import radar
+from techtime.store.radar import RadarItem
 from techtime.tui.screens.base import TechtimeScreen
-from techtime.tui.text import safe
+from techtime.tui.screens.radar_notes import NotesScreen
+from techtime.tui.text import line, safe
+from techtime.tui.widgets.paged_table import Column, PagedTable, Row
+
+STATUS_STYLES = {"inbox": "bold yellow", "bookmarked": "magenta", "read": "green", "archived": "dim"}
+RING_STYLES = {"adopt": "bold green", "trial": "cyan", "assess": "yellow", "hold": "red"}
+MOVES = {NEW: ("★ new", "bold"), MOVED_IN: ("▲ in", "green"), MOVED_OUT: ("▼ out", "red"), NO_CHANGE: ("●", "dim")}
+SHORT_QUADRANTS = {
+    "techniques": "Techniques",
+    "platforms": "Platforms",
+    "tools": "Tools",
+    "languages-frameworks": "Languages",
+}
+STATUS_WORDS = {
+    "inbox": "Back to the inbox",
+    "bookmarked": "Bookmarked for a deep dive",
+    "read": "Read",
+    "archived": "Archived",
+}
+STATUS_CYCLE: tuple[str | None, ...] = (None, *STATUSES)
+KEY_HINTS = (
+    "ring A adopt T trial S assess H hold   quadrant E techniques P platforms O tools L languages   - off the radar\n"
+    "r read  b bookmark  a archive  i inbox   o open link  e notes  p promote  d delete  u undo"
+)
+COLUMNS = (
+    Column("Status", 10),
+    Column("Ring", 6),
+    Column("Quadrant", 10),
+    Column("Title"),
+    Column("Tags", 18),
+    Column("Moved", 6),
+    Column("Captured", 10),
+)
 
 
 class RadarScreen(TechtimeScreen):
+    """Every item a page at a time; keys act on the highlighted one."""
+
+    BINDINGS = [
+        Binding("slash", "search", "Search"),
+        Binding("f", "cycle_status", "Status filter"),
+        Binding("s", "cycle_sort", "Sort", show=False),
+        Binding("t", "triage", "Triage"),
+        Binding("v", "picture", "Picture"),
+        Binding("r", "status('read')", "Read", show=False),
+        Binding("b", "status('bookmarked')", "Bookmark", show=False),
+        Binding("a", "status('archived')", "Archive", show=False),
+        Binding("i", "status('inbox')", "Back to inbox", show=False),
+        Binding("A", "ring('adopt')", "Ring: adopt", show=False),
+        Binding("T", "ring('trial')", "Ring: trial", show=False),
+        Binding("S", "ring('assess')", "Ring: assess", show=False),
+        Binding("H", "ring('hold')", "Ring: hold", show=False),
+        Binding("E", "quadrant('techniques')", "Quadrant: techniques", show=False),
+        Binding("P", "quadrant('platforms')", "Quadrant: platforms", show=False),
+        Binding("O", "quadrant('tools')", "Quadrant: tools", show=False),
+        Binding("L", "quadrant('languages-frameworks')", "Quadrant: languages & frameworks", show=False),
+        Binding("minus", "off_radar", "Take off the radar", show=False),
+        Binding("o", "open", "Open link", show=False),
+        Binding("enter", "open", "Open link", show=False),
+        Binding("e", "notes", "Notes", show=False),
+        Binding("p", "promote", "Promote to a deep dive", show=False),
+        Binding("d,delete", "delete", "Delete", show=False),
+        Binding("u", "undo", "Undo delete", show=False),
+        Binding("escape", "clear", "Clear the filter", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._status: str | None = None  # chosen with f
+        self._line = ""  # what is typed in the search box
+        self._filter = RadarFilter()
+        self._sort = "captured"
+        self._error = ""
+        self._quarter: Quarter | None = None
+        self._deleted: list[int] = []  # trash ids of this session's deletions, newest last
+
     def compose(self) -> ComposeResult:
         yield Header()
-        yield DataTable(id="radar-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="radar-bar")
+        yield Input(placeholder=f"search  {FILTER_SYNTAX}", id="radar-search", compact=True)
+        yield PagedTable(
+            COLUMNS, self._rows, id="radar-table", empty="Nothing here: c captures an item, escape clears the filter."
+        )
+        yield Static(id="radar-detail")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns("Status", "Ring", "Quadrant", "Title", "Tags", "Captured")
+        self.query_one("#radar-search").display = False
+        self.query_one(PagedTable).focus()
         self.reload()
+        # The first search needs sqlite-utils (~100 ms to import): load it now, off the main thread.
+        self.run_worker(_warm_up_search, thread=True, group="warm-up")
+
+    # Showing ------------------------------------------------------------------------------
 
     def reload(self) -> None:
+        self._quarter = Quarter.containing(self.today())
         counts = radar.count_by_status(self.db)
-        self.sub_title = "Radar - " + ", ".join(
-            f"{counts.get(s, 0)} {s}" for s in ("inbox", "bookmarked", "read", "archived")
-        )
-        table = self.query_one(DataTable)
-        table.clear()
-        for item in radar.list_items(self.db, limit=500):
-            table.add_row(
-                item.status,
-                item.ring or "",
-                item.quadrant or "",
-                safe(item.title, width=60),
-                safe(" ".join(f"#{t}" for t in item.tags), width=30),
-                item.captured_at[:10],
-                key=str(item.id),
+        self.sub_title = "Radar - " + ", ".join(f"{counts.get(s, 0):,} {s}" for s in STATUSES)
+        table = self.query_one(PagedTable)
+        table.reset(radar.count_items(self.db, self._filter))
+        self._show_bar(sum(counts.values()))
+
+    def _apply(self) -> None:
+        """The filter or the sort changed: show the new list from its top."""
+        table = self.query_one(PagedTable)
+        table.reset(radar.count_items(self.db, self._filter), cursor=0)
+        table.scroll_to(y=0, animate=False, immediate=True)
+        self._show_bar(radar.count_all(self.db))
+
+    def _rows(self, offset: int, limit: int) -> list[Row]:
+        items = radar.query_items(self.db, self._filter, sort=self._sort, limit=limit, offset=offset)
+        assert self._quarter is not None
+        moved = radar_service.quarter_statuses(self.db, self._quarter, [item.id for item in items])
+        return [(item.id, _cells(item, moved.get(item.id))) for item in items]
+
+    def _show_bar(self, total: int) -> None:
+        shown = self.query_one(PagedTable).total
+        count = f"{total:,} items" if self._filter.is_empty else f"{shown:,} of {total:,} items"
+        parts: list = [(count, "bold"), f"   status: {self._status or 'all'}", f"   sort: {SORTS[self._sort]}"]
+        described = RadarFilter(
+            ring=self._filter.ring, quadrant=self._filter.quadrant, tags=self._filter.tags
+        ).describe()
+        if described or self._filter.text:
+            parts += ["   filter: ", safe(" ".join(p for p in (described, self._filter.text) if p), "bold")]
+        if self._error:
+            parts += ["   ", safe(self._error, "red")]
+        else:
+            parts.append(("   s sort  escape clears the filter  ? every key", "dim"))
+        self.query_one("#radar-bar", Static).update(line(*parts))
+
+    @on(PagedTable.Highlighted, "#radar-table")
+    def _show_detail(self, event: PagedTable.Highlighted) -> None:
+        detail = self.query_one("#radar-detail", Static)
+        item = radar.get_item(self.db, event.key) if event.key is not None else None
+        if item is None:
+            detail.update(Text(KEY_HINTS, style="dim"))
+            return
+        assert self._quarter is not None
+        moved = radar_service.quarter_statuses(self.db, self._quarter, [item.id]).get(item.id)
+        detail.update(_describe(item, moved, radar_service.history(self.db, item.id), self._quarter))
+
+    # Filtering and sorting --------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        search = self.query_one("#radar-search", Input)
+        search.display = True
+        search.focus()
+
+    @on(Input.Changed, "#radar-search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self._line = event.value
+        try:
+            self._filter = parse_filter(event.value, status=self._status)
+        except InputError as error:
+            self._error = str(error)  # keep showing the last list that made sense
+            self._show_bar(radar.count_all(self.db))
+            return
+        self._error = ""
+        self._apply()
+
+    @on(Input.Submitted, "#radar-search")
+    def _search_done(self, event: Input.Submitted) -> None:
+        if not event.value.strip():
+            event.input.display = False
+        self.query_one(PagedTable).focus()
+
+    def action_clear(self) -> None:
+        search = self.query_one("#radar-search", Input)
+        if not (search.display or self._status or not self._filter.is_empty):
+            return
+        search.value = ""  # posts Input.Changed; the handler would reapply, so set the state directly
+        search.display = False
+        self._line, self._status, self._error, self._filter = "", None, "", RadarFilter()
+        self.query_one(PagedTable).focus()
+        self._apply()
+
+    def action_cycle_status(self) -> None:
+        self._status = STATUS_CYCLE[(STATUS_CYCLE.index(self._status) + 1) % len(STATUS_CYCLE)]
+        try:
+            self._filter = parse_filter(self._line, status=self._status)
+        except InputError:
+            self._filter = RadarFilter(status=self._status)
+        self._apply()
+
+    def action_cycle_sort(self) -> None:
+        keys = list(SORTS)
+        self._sort = keys[(keys.index(self._sort) + 1) % len(keys)]
+        self._apply()
+
+    # Acting on the highlighted item --------------------------------------------------------------
+
+    def _selected(self) -> RadarItem | None:
+        key = self.query_one(PagedTable).current_key
+        item = radar.get_item(self.db, key) if key is not None else None
+        if item is None:
+            self.notify("No item is highlighted.", severity="warning")
+        return item
+
+    def _change(self, change: Callable[[RadarItem], str | Sequence[str]]) -> None:
+        """Run one write on the highlighted item, then show the result (or the one-line error)."""
+        item = self._selected()
+        if item is None:
+            return
+        try:
+            messages = change(item)
+        except TechtimeError as error:
+            self.report(error)
+            return
+        self.reload()
+        for message in [messages] if isinstance(messages, str) else messages:
+            if message:
+                self.notify(message, markup=False)
+
+    def action_status(self, status: str) -> None:
+        def change(item: RadarItem) -> str:
+            radar_service.set_status(self.db, item.id, status, now=self.tt.now())
+            return f"{STATUS_WORDS[status]}: {clean(item.title)}"
+
+        self._change(change)
+
+    def _place(self, **where: str | None) -> None:
+        def change(item: RadarItem) -> str:
+            after = radar_service.place(self.db, item.id, now=self.tt.now(), **where)
+            placed = (
+                " · ".join(part for part in (after.ring, QUADRANT_LABELS.get(after.quadrant or "")) if part)
+                or "off the radar"
             )
+            read = " (and read)" if item.status == "inbox" and after.status == "read" else ""
+            return f"{clean(item.title)}: {placed}{read}"
+
+        self._change(change)
+
+    def action_ring(self, ring: str) -> None:
+        self._place(ring=ring)
+
+    def action_quadrant(self, quadrant: str) -> None:
+        self._place(quadrant=quadrant)
+
+    def action_off_radar(self) -> None:
+        self._place(ring=None, quadrant=None)
+
+    def action_open(self) -> None:
+        item = self._selected()
+        if item is not None:
+            open_link(self, item.url)
+
+    def action_notes(self) -> None:
+        item = self._selected()
+        if item is None:
+            return
+
+        def save(notes: str | None) -> None:
+            if notes is None or notes.rstrip() == item.notes:
+                return
+            try:
+                radar_service.edit_notes(self.db, item.id, notes, now=self.tt.now())
+            except TechtimeError as error:
+                self.report(error)
+                return
+            self.reload()
+            self.notify(f"Notes saved: {clean(item.title)}", markup=False)
+
+        self.app.push_screen(NotesScreen(item.title, item.notes), save)
+
+    def action_promote(self) -> None:
+        def change(item: RadarItem) -> list[str]:
+            promoted = radar_service.promote(self.db, item.id, today=self.today(), now=self.tt.now())
+            if promoted.warning:
+                self.notify(promoted.warning, severity="warning", markup=False)
+            return [f"Promoted to a deep dive in {promoted.quarter}: {clean(item.title)}"]
+
+        self._change(change)
+
+    def action_delete(self) -> None:
+        def change(item: RadarItem) -> str:
+            self._deleted.append(radar_service.delete(self.db, item.id, now=self.tt.now()))
+            return f"Deleted {clean(item.title)}: u brings it back"
+
+        self._change(change)
+
+    def action_undo(self) -> None:
+        trash_id = self._deleted.pop() if self._deleted else None
+        try:
+            restored = radar_service.undo_delete(self.db, now=self.tt.now(), trash_id=trash_id)
+        except TechtimeError as error:
+            self.report(error)
+            return
+        if restored is None:
+            self.notify("Nothing to undo: no radar item was deleted.", severity="warning")
+            return
+        self.reload()
+        self.notify(f"Brought back {clean(restored.label)}", markup=False)
+
+    # Other views ---------------------------------------------------------------------------------
+
+    def action_triage(self) -> None:
+        from techtime.tui.screens.radar_triage import TriageScreen
+
+        if not radar.inbox_ids(self.db):
+            self.notify("The inbox is empty: nothing to triage.")
+            return
+        self.app.push_screen(TriageScreen())
+
+    def action_picture(self) -> None:
+        from techtime.tui.screens.radar_picture import RadarPictureScreen
+
+        self.app.push_screen(RadarPictureScreen())
+
+
+def open_link(screen: TechtimeScreen, url: str | None) -> None:
+    """Hand a web link to the browser; anything else (javascript:, file:, '-...') is refused."""
+    if not is_openable(url):
+        screen.notify("This item has no web link to open (only http and https links are opened).", severity="warning")
+        return
+    link = url.strip()  # type: ignore[union-attr]
+    screen.notify(f"Opening {clean(link)}", markup=False)
+    screen.app.open_url(link)
+
+
+def _warm_up_search() -> None:
+    import sqlite_utils  # noqa: F401
+
+
+def _cells(item: RadarItem, moved: str | None) -> list[Text]:
+    mark, mark_style = MOVES.get(moved or "", ("", ""))
+    title_style = "dim" if item.status == "archived" else ""
+    return [
+        Text(item.status, style=STATUS_STYLES.get(item.status, "")),
+        Text(item.ring or "", style=RING_STYLES.get(item.ring or "", "")),
+        Text(SHORT_QUADRANTS.get(item.quadrant or "", "")),
+        safe(item.title, title_style),
+        safe(" ".join(f"#{tag}" for tag in item.tags), "dim"),
+        Text(mark, style=mark_style),
+        Text(item.captured_at[:10]),
+    ]
+
+
+def _describe(item: RadarItem, moved: str | None, history, quarter: Quarter) -> Text:
+    facts = [
+        (item.status, STATUS_STYLES.get(item.status, "")),
+        ("  ·  ", "dim"),
+        (item.ring or "no ring", RING_STYLES.get(item.ring or "", "dim")),
+        ("  ·  ", "dim"),
+        (QUADRANT_LABELS.get(item.quadrant or "", "no quadrant"), "" if item.quadrant else "dim"),
+    ]
+    if moved:
+        facts += [("  ·  ", "dim"), (f"{moved} in {quarter}", MOVES[moved][1])]
+    facts += [("  ·  ", "dim"), f"captured {item.captured_at[:10]}"]
+    if item.read_at:
+        facts.append(f", read {item.read_at[:10]}")
+    if item.dive_id:
+        facts += [("  ·  ", "dim"), ("a deep dive", "bold magenta")]
+    if item.tags:
+        facts += [("  ·  ", "dim"), safe(" ".join(f"#{tag}" for tag in item.tags), "cyan")]
+    steps = "  →  ".join(
+        f"{move.moved_on.isoformat()} {move.ring or 'off'}{'/' + move.quadrant if move.quadrant else ''}"
+        for move in history
+    )
+    notes = clean(item.notes, multiline=True).strip().splitlines()
+    rows = [
+        line(safe(item.title, "bold")),
+        line(safe(item.url, "underline") if item.url else ("no link", "dim")),
+        line(*facts),
+        line(("notes: ", "dim"), safe(" / ".join(notes), width=200) if notes else ("none (e writes some)", "dim")),
+        line(("history: ", "dim"), (steps or "never placed on the radar", "" if steps else "dim")),
+        Text(KEY_HINTS, style="dim"),
+    ]
+    return Text("\n").join(rows)

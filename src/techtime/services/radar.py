@@ -1,0 +1,269 @@
+"""Radar use cases: what the Radar screen's keys, the Monday triage and the importers do."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from techtime.domain.cadence import DONE, occurrence_on
+from techtime.domain.dives import DEFAULT_TARGET
+from techtime.domain.quarters import Quarter
+from techtime.domain.radar import QUADRANTS, RINGS, STATUSES, Move, position_on, quarter_status
+from techtime.domain.urls import normalize_url
+from techtime.errors import InputError
+from techtime.services.dives import promote_radar_item
+from techtime.services.practices import log_practice
+from techtime.store import dives, radar, trash
+from techtime.store import practices as practice_store
+from techtime.store.database import Database, stamp
+from techtime.store.radar import NewItem, RadarItem
+from techtime.store.trash import Trashed
+
+SCAN_PRACTICE = "radar-scan"
+_UNSET: object = object()
+
+
+def _get(db: Database, item_id: int) -> RadarItem:
+    item = radar.get_item(db, item_id)
+    if item is None:
+        raise InputError(f"there is no radar item {item_id} (deleted meanwhile?)")
+    return item
+
+
+# Single keys on one item --------------------------------------------------------------------
+
+
+def set_status(db: Database, item_id: int, status: str, *, now: datetime) -> RadarItem:
+    """Read, bookmarked for a deep dive, archived, or back to the inbox; reading stamps read_at once."""
+    if status not in STATUSES:
+        raise InputError(f"unknown status {status!r}: use one of {', '.join(STATUSES)}")
+    with db.transaction():
+        item = _get(db, item_id)
+        fields: dict = {"status": status}
+        if status == "read" and item.read_at is None:
+            fields["read_at"] = stamp(now)
+        radar.update_item(db, item_id, now=now, **fields)
+    return _get(db, item_id)
+
+
+def place(db: Database, item_id: int, *, now: datetime, ring: object = _UNSET, quadrant: object = _UNSET) -> RadarItem:
+    """Set the ring and/or quadrant (None takes it off). An inbox item that lands on the radar counts as read."""
+    if ring is not _UNSET and ring is not None and ring not in RINGS:
+        raise InputError(f"unknown ring {ring!r}: use one of {', '.join(RINGS)}")
+    if quadrant is not _UNSET and quadrant is not None and quadrant not in QUADRANTS:
+        raise InputError(f"unknown quadrant {quadrant!r}: use one of {', '.join(QUADRANTS)}")
+    with db.transaction():
+        item = _get(db, item_id)
+        fields: dict = {}
+        if ring is not _UNSET:
+            fields["ring"] = ring
+        if quadrant is not _UNSET:
+            fields["quadrant"] = quadrant
+        new_ring = fields.get("ring", item.ring)
+        new_quadrant = fields.get("quadrant", item.quadrant)
+        if item.status == "inbox" and new_ring and new_quadrant:
+            fields["status"] = "read"
+            if item.read_at is None:
+                fields["read_at"] = stamp(now)
+        radar.update_item(db, item_id, now=now, **fields)
+    return _get(db, item_id)
+
+
+def edit_notes(db: Database, item_id: int, notes: str, *, now: datetime) -> RadarItem:
+    with db.transaction():
+        _get(db, item_id)
+        radar.update_item(db, item_id, now=now, notes=notes.rstrip())
+    return _get(db, item_id)
+
+
+def restore(db: Database, before: RadarItem, *, now: datetime) -> RadarItem:
+    """Put back what a triage decision changed (status, ring, quadrant, read date, notes)."""
+    with db.transaction():
+        _get(db, before.id)
+        radar.update_item(
+            db,
+            before.id,
+            now=now,
+            status=before.status,
+            ring=before.ring,
+            quadrant=before.quadrant,
+            read_at=before.read_at,
+            notes=before.notes,
+        )
+    return _get(db, before.id)
+
+
+@dataclass(frozen=True)
+class Promoted:
+    dive_id: int
+    quarter: Quarter
+    warning: str = ""
+
+
+def promote(db: Database, item_id: int, *, today: date, now: datetime) -> Promoted:
+    """A deep dive in the current quarter, linked both ways; warns above the 2-3 a quarter practice."""
+    quarter = Quarter.containing(today)
+    with db.transaction():
+        dive_id = promote_radar_item(db, item_id, quarter=quarter, now=now)
+        planned = dives.count_in_quarter(db, quarter)
+    warning = (
+        f"{quarter} now has {planned} deep dives; the practice is 2-3 a quarter" if planned > DEFAULT_TARGET else ""
+    )
+    return Promoted(dive_id, quarter, warning)
+
+
+def delete(db: Database, item_id: int, *, now: datetime) -> int:
+    """Delete with undo; returns the trash entry to undo it by."""
+    item = _get(db, item_id)
+    return trash.delete(db, "radar_item", item_id, now=now, label=item.title)
+
+
+def undo_delete(db: Database, *, now: datetime, trash_id: int | None = None) -> Trashed | None:
+    """Bring back the deletion given, or else the latest one if it was a radar item."""
+    if trash_id is None:
+        latest = trash.last_deleted(db)
+        if latest is None or latest.kind != "radar_item":
+            return None
+        trash_id = latest.id
+    return trash.undo(db, now=now, trash_id=trash_id)
+
+
+# Ring history and the radar picture ------------------------------------------------------------
+
+
+def history(db: Database, item_id: int) -> list[Move]:
+    return radar.moves(db, [item_id]).get(item_id, [])
+
+
+def quarter_statuses(db: Database, quarter: Quarter, item_ids: Iterable[int]) -> dict[int, str | None]:
+    ids = list(item_ids)
+    found = radar.moves(db, ids)
+    return {item_id: quarter_status(found.get(item_id, []), quarter) for item_id in ids}
+
+
+@dataclass(frozen=True)
+class Blip:
+    """An item as it stood on the radar at the end of a quarter."""
+
+    item: RadarItem
+    ring: str
+    quadrant: str
+    status: str  # New, Moved In, Moved Out, No Change
+
+
+def blips(db: Database, quarter: Quarter) -> list[Blip]:
+    """The radar at the end of `quarter`, from the ring history; by quadrant, ring, then title."""
+    found = radar.moves(db)
+    items = radar.items_by_id(db, found)
+    result = []
+    for item_id, item_moves in found.items():
+        ring, quadrant = position_on(item_moves, quarter.last_day)
+        status = quarter_status(item_moves, quarter)
+        if ring and quadrant and status and item_id in items:
+            result.append(Blip(items[item_id], ring, quadrant, status))
+    result.sort(key=lambda b: (QUADRANTS.index(b.quadrant), RINGS.index(b.ring), b.item.title.lower(), b.item.id))
+    return result
+
+
+# The Monday triage ------------------------------------------------------------------------------
+
+
+def scan_done(db: Database, today: date) -> bool:
+    """Is this week's radar scan already logged as done?"""
+    practice = practice_store.practice_by_key(db, SCAN_PRACTICE)
+    if practice is None:
+        return False
+    window = occurrence_on(practice, today)
+    start = window.start if window else today
+    entries = practice_store.log_entries(db, since=start).get(practice.id, [])
+    return any(entry.occurrence == start and entry.status == DONE for entry in entries)
+
+
+def finish_triage(db: Database, *, today: date, now: datetime, minutes: int) -> bool:
+    """The inbox has been gone through: log this week's scan as done (once). True if it was logged now."""
+    with db.transaction():
+        if scan_done(db, today):
+            return False
+        log_practice(db, SCAN_PRACTICE, done_on=today, now=now, minutes=max(minutes, 1), note="inbox triaged")
+    return True
+
+
+# Importing reading lists --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One item read from a file, before it is matched against the database."""
+
+    title: str
+    url: str | None
+    captured_at: datetime
+    tags: tuple[str, ...] = ()
+    status: str = "inbox"
+    ring: str | None = None
+    quadrant: str | None = None
+    notes: str = ""
+    read_at: datetime | None = None
+
+
+@dataclass
+class ImportSummary:
+    what: str
+    added: int = 0
+    present: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
+
+    def __str__(self) -> str:
+        skipped = sum(self.skipped.values())
+        text = f"{self.what}: {self.added:,} added, {self.present:,} already present, {skipped:,} skipped"
+        if skipped:
+            reasons = ", ".join(f"{count:,} {reason}" for reason, count in self.skipped.most_common())
+            text += f" ({reasons})"
+        return text
+
+
+def import_entries(
+    db: Database,
+    entries: Sequence[Entry],
+    *,
+    what: str,
+    source: str,
+    now: datetime,
+    skipped: Counter[str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportSummary:
+    """Add what is new, in one transaction; an item already there (same normalized link) is left alone."""
+    summary = ImportSummary(what, skipped=Counter(skipped or {}))
+    with db.transaction():
+        known_urls = radar.url_keys(db)
+        known_titles = radar.titles_without_url(db)
+        seen: set[str] = set()
+        new: list[NewItem] = []
+        for entry in entries:
+            key = normalize_url(entry.url)
+            match = f"url:{key}" if key else f"title:{entry.title.lower()}"
+            if (key in known_urls) if key else (entry.title.lower() in known_titles):
+                summary.present += 1
+            elif match in seen:
+                summary.skipped["repeated in the file"] += 1
+            else:
+                new.append(
+                    NewItem(
+                        title=entry.title,
+                        captured_at=entry.captured_at,
+                        url=entry.url,
+                        tags=entry.tags,
+                        status=entry.status,
+                        ring=entry.ring,
+                        quadrant=entry.quadrant,
+                        notes=entry.notes,
+                        source=source,
+                        read_at=entry.read_at,
+                    )
+                )
+            seen.add(match)
+        radar.add_items(db, new, now=now, progress=progress)
+        summary.added = len(new)
+    return summary

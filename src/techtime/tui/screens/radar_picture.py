@@ -1,0 +1,151 @@
+"""The radar picture: the radar as it stood at the end of a quarter, with a legend to move through."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from techtime.domain.quarters import Quarter
+from techtime.domain.radar import QUADRANT_LABELS, QUADRANTS, QUARTER_STATUSES, RING_LABELS
+from techtime.services import radar as radar_service
+from techtime.services.radar import Blip
+from techtime.tui.screens.base import TechtimeScreen
+from techtime.tui.screens.radar import open_link
+from techtime.tui.text import line, safe
+from techtime.tui.widgets.radar_plot import QUADRANT_COLOURS, STATUS_MARKS, Dot, RadarPlot
+
+MARKS_LEGEND = "   ".join(f"{STATUS_MARKS[status]} {status.lower()}" for status in QUARTER_STATUSES)
+
+
+class RadarPictureScreen(TechtimeScreen):
+    """Up and down move through the blips; [ and ] show the radar of another quarter."""
+
+    BINDINGS = [
+        Binding("left_square_bracket", "quarter(-1)", "Previous quarter"),
+        Binding("right_square_bracket", "quarter(1)", "Next quarter"),
+        Binding("o", "open", "Open link"),
+        Binding("enter", "open", "Open link", show=False),
+        Binding("escape,v", "back", "Back to the list"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._quarter: Quarter | None = None
+        self._blips: list[Blip] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="picture"):
+            yield RadarPlot(id="radar-plot")
+            with Vertical(id="picture-side"):
+                yield Static(id="picture-title")
+                yield OptionList(id="picture-legend")
+                yield Static(id="picture-blip")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._quarter = Quarter.containing(self.today())
+        self.query_one("#picture-legend", OptionList).focus()
+        self.reload()
+
+    def reload(self) -> None:
+        if self._quarter is None:
+            return
+        legend = self.query_one("#picture-legend", OptionList)
+        before = legend.highlighted_option.id if legend.highlighted_option else None
+        self._blips = radar_service.blips(self.db, self._quarter)
+        self.sub_title = f"Radar picture - {self._quarter}"
+        self.query_one(RadarPlot).show(
+            [Dot(number, blip.ring, blip.quadrant, blip.status) for number, blip in enumerate(self._blips, 1)]
+        )
+        current = Quarter.containing(self.today())
+        when = "now" if self._quarter == current else f"at the end of {self._quarter}"
+        self.query_one("#picture-title", Static).update(
+            Text.assemble(
+                (f"The radar {when}", "bold"),
+                f"  {len(self._blips)} blips, moves since {self._quarter.previous()}\n",
+                (MARKS_LEGEND, "dim"),
+            )
+        )
+        legend.clear_options()
+        legend.add_options(self._options())
+        ids = [option.id for option in legend.options]
+        if before is not None and before in ids:
+            legend.highlighted = ids.index(before)
+        else:
+            legend.highlighted = next((i for i, option in enumerate(legend.options) if not option.disabled), None)
+        self._show_blip()
+
+    def _options(self) -> list[Option]:
+        options: list[Option] = []
+        for quadrant in QUADRANTS:
+            members = [(n, b) for n, b in enumerate(self._blips, 1) if b.quadrant == quadrant]
+            options.append(
+                Option(Text(QUADRANT_LABELS[quadrant], style=f"bold {QUADRANT_COLOURS[quadrant]}"), disabled=True)
+            )
+            if not members:
+                options.append(Option(Text("  none", style="dim"), disabled=True))
+            for number, blip in members:
+                options.append(
+                    Option(
+                        line(
+                            (f"{STATUS_MARKS[blip.status]}{number:>3} ", QUADRANT_COLOURS[quadrant]),
+                            (f"{RING_LABELS[blip.ring]:<7}", "dim"),
+                            safe(blip.item.title, width=34),
+                        ),
+                        id=f"blip:{number}",
+                    )
+                )
+        return options
+
+    def _selected(self) -> tuple[int, Blip] | None:
+        option = self.query_one("#picture-legend", OptionList).highlighted_option
+        if option is None or option.id is None:
+            return None
+        number = int(option.id.split(":")[1])
+        return number, self._blips[number - 1]
+
+    @on(OptionList.OptionHighlighted, "#picture-legend")
+    def _show_blip(self) -> None:
+        found = self._selected()
+        plot = self.query_one(RadarPlot)
+        panel = self.query_one("#picture-blip", Static)
+        if found is None:
+            plot.selected = None
+            panel.update(Text("No item was on the radar then.", style="dim") if not self._blips else "")
+            return
+        number, blip = found
+        plot.selected = number
+        item = blip.item
+        drawn = "" if number in plot.placed or not plot.placed else "  (no room to draw it)"
+        panel.update(
+            Text("\n").join(
+                [
+                    line((f"{STATUS_MARKS[blip.status]}{number} ", "bold"), safe(item.title, "bold")),
+                    line(
+                        f"{RING_LABELS[blip.ring]} · {QUADRANT_LABELS[blip.quadrant]} · {blip.status}",
+                        (drawn, "dim"),
+                    ),
+                    line(safe(item.url, "underline") if item.url else ("no link", "dim")),
+                    line(safe(item.notes, "dim", width=150)),
+                ]
+            )
+        )
+
+    def action_quarter(self, step: int) -> None:
+        assert self._quarter is not None
+        self._quarter = self._quarter.next() if step > 0 else self._quarter.previous()
+        self.reload()
+
+    def action_open(self) -> None:
+        found = self._selected()
+        if found is not None:
+            open_link(self, found[1].item.url)
+
+    def action_back(self) -> None:
+        self.dismiss()

@@ -11,7 +11,9 @@ from techtime import clock
 from techtime.cli.common import open_db
 
 # format -> (module under techtime.interchange, function(db, today) -> str). Imported only when chosen.
-FORMATS: dict[str, tuple[str, str]] = {}
+FORMATS: dict[str, tuple[str, str]] = {
+    "ics": ("ics", "export_ics"),
+}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

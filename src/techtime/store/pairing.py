@@ -148,3 +148,8 @@ def last_trashed_session(db: Database) -> int | None:
     return db.scalar(
         "SELECT id FROM trash WHERE kind = 'pairing_session' AND restored_at IS NULL ORDER BY id DESC LIMIT 1"
     )
+
+
+def planned_sessions(db: Database) -> list[Session]:
+    """Every session still planned, including those whose day passed without being logged."""
+    return [_session(row) for row in db.rows(f"{_SELECT} WHERE s.status = 'planned' ORDER BY s.date, s.id")]

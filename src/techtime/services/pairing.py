@@ -121,6 +121,15 @@ def set_active(db: Database, person_id: int, active: bool) -> Person:
         return _get_person(db, person_id)
 
 
+def find_person(db: Database, handle: str) -> Person:
+    """The engineer with this handle (as typed: '@dana' or 'dana', any case)."""
+    handle = parse_handle(handle)
+    person = people.find_by_handle(db, handle)
+    if person is None:
+        raise InputError(f"@{handle} is not on the roster: add them to the roster first, or pick a listed handle")
+    return person
+
+
 def _get_person(db: Database, person_id: int) -> Person:
     person = people.get_person(db, person_id)
     if person is None:
@@ -345,6 +354,7 @@ class MonthSummary:
     state: str  # see techtime.domain.pairing: covered, skipped, missed, open, planned, ahead, paused
     sessions: tuple[Session, ...]
     own_skip: bool  # skipped as a month, without a session
+    note: str = ""  # why, when a skip said so
 
 
 @dataclass(frozen=True)
@@ -415,5 +425,6 @@ def _month_summary(
         tracked=tracked,
         paused=paused,
     )
-    own_skip = any(log.status == SKIPPED and log.session_id is None for log in month_logs)
-    return MonthSummary(start, state, in_month, own_skip)
+    own_skips = [log for log in month_logs if log.status == SKIPPED and log.session_id is None]
+    note = next((log.note for log in own_skips if log.note), "")
+    return MonthSummary(start, state, in_month, bool(own_skips), note)

@@ -125,12 +125,13 @@ class PracticeLog:
     status: str  # done | skipped
     done_on: date
     session_id: int | None
+    note: str = ""
 
 
 def pairing_logs_between(db: Database, first: date, last: date) -> list[PracticeLog]:
     """The `pairing` practice's log entries whose occurrence falls in [first, last]."""
     rows = db.rows(
-        "SELECT l.id, l.occurrence, l.status, l.done_on, l.session_id FROM practice_log l"
+        "SELECT l.id, l.occurrence, l.status, l.done_on, l.session_id, l.note FROM practice_log l"
         " JOIN practice p ON p.id = l.practice_id"
         " WHERE p.key = 'pairing' AND l.occurrence BETWEEN ? AND ? ORDER BY l.occurrence, l.id",
         (first.isoformat(), last.isoformat()),

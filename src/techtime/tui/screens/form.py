@@ -38,6 +38,9 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
 
     def on_mount(self) -> None:
         self._initial = self.values()
+        # Focusing a field must not select its text: the next key would replace what was there.
+        for field in self.query(Input):
+            field.select_on_focus = False
 
     def values(self) -> dict[str, str]:
         """Every field's text, by id."""

@@ -157,7 +157,12 @@ class PairingScreen(TechtimeScreen):
             return
         person = self._roster_person()
         if person is None:
-            target.update(Text("Nobody on the roster yet: press a to add an engineer.", style="dim"))
+            if self._query:
+                target.update(
+                    line(("Nobody matches ", "dim"), safe(self._query), (" (escape clears the search).", "dim"))
+                )
+            else:
+                target.update(Text("Nobody on the roster yet: press a to add an engineer.", style="dim"))
             return
         target.update(self._person_detail(person, today))
 
@@ -278,7 +283,7 @@ class PairingScreen(TechtimeScreen):
         """x: toggle a session done; on an engineer, check off this month's session with them."""
         cell = self._cell()
         today, now = self.today(), self.tt.now()
-        if cell.sessions:
+        if cell.person is not None and cell.sessions:
 
             def toggle(session: Session) -> None:
                 self._run(
@@ -302,7 +307,7 @@ class PairingScreen(TechtimeScreen):
         """s: toggle a session skipped; elsewhere, skip the month (or take the skip back)."""
         cell = self._cell()
         today, now = self.today(), self.tt.now()
-        if cell.sessions:
+        if cell.person is not None and cell.sessions:
 
             def toggle(session: Session) -> None:
                 self._run(
@@ -365,8 +370,8 @@ class PairingScreen(TechtimeScreen):
 
     def action_delete(self) -> None:
         cell = self._cell()
-        if not cell.sessions:
-            self.notify("No session here to delete.", severity="warning")
+        if cell.person is None or not cell.sessions:
+            self.notify("No session here to delete: choose one on an engineer's row.", severity="warning")
             return
 
         def delete(session: Session) -> None:

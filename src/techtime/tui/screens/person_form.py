@@ -23,7 +23,7 @@ class PersonForm(FormScreen[int]):
     def compose(self) -> ComposeResult:
         person = self.person
         title = "Add an engineer" if person is None else f"Edit @{person.handle}"
-        with VerticalScroll(classes="form-box", id="person-form"):
+        with VerticalScroll(classes="form-box", id="person-form", can_focus=False):
             yield Static(safe(title, "bold"), classes="form-title")
             yield from _field("Name", "person-name", person.name if person else "", "e.g. Dana Li")
             yield from _field("Handle", "person-handle", person.handle if person else "", "e.g. dana (unique)")
@@ -36,6 +36,10 @@ class PersonForm(FormScreen[int]):
             yield from _field("Notes", "person-notes", person.notes if person else "", "anything worth remembering")
             yield Static(classes="form-error")
             yield Static(FORM_HELP, classes="form-help", markup=False)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#person-name", Input).focus()
 
 
 def _field(label: str, field_id: str, value: str, placeholder: str) -> ComposeResult:

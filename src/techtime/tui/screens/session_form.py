@@ -41,7 +41,9 @@ class SessionForm(FormScreen[int]):
     def compose(self) -> ComposeResult:
         session = self.session
         title = TITLES.get(self._status, "Log a pairing session") if session is None else "Edit the session"
-        with VerticalScroll(classes="form-box", id="session-form"):
+        if session is not None:
+            title += f" with @{session.handle}"
+        with VerticalScroll(classes="form-box", id="session-form", can_focus=False):
             yield Static(safe(title, "bold"), classes="form-title")
             with Horizontal(classes="form-row"):
                 yield Label("With", classes="form-label")

@@ -265,3 +265,13 @@ def test_today_and_the_pairing_screen_share_one_ranking(demo_db):
     assert [rank.candidate.handle for rank in month.next_up] == [rank.candidate.handle for rank in ranking[:3]]
     assert [rank.candidate.handle for rank in ranking] == ["mei", "aisha", "lena", "diego", "jonas", "priya", "sam"]
     assert ranking[0].reason == "never paired, new hire (joined 40 days ago)"
+
+
+def test_months_before_the_cadence_starts_are_not_expected_unless_covered(db):
+    # A new database counts pairing from its first day (26 November); the monthly rule first opens on 1 December.
+    dana = service.add_person(db, handle="dana", now=NOW)
+    view = service.year_view(db, 2026, TODAY)
+    assert [m.state for m in view.months][10:] == ["not tracked", "ahead"]
+    assert (view.year_compliance.expected, view.quarter_compliance.expected) == (1, 1)
+    service.save_session(db, person_id=dana, on=TODAY, status=DONE, today=TODAY, now=NOW)
+    assert service.year_view(db, 2026, TODAY).month(date(2026, 11, 1)).state == "covered"

@@ -412,7 +412,8 @@ def _month_summary(
     _, end = month_bounds(start)
     in_month = tuple(s for s in sessions if start <= s.date <= end)
     month_logs = [log for log in logs if start <= log.occurrence <= end]
-    tracked = practice is None or end >= practice.start
+    # A month counts once the cadence has an occurrence open in it (seeded practices start on first use).
+    tracked = practice is None or cadence.occurrence_on(practice, end) is not None
     # The day that decides whether a pause applies: today for this month, else the month's own days.
     probe = min(max(today, start), end)
     paused = practice is not None and (not practice.active or practice.paused_on(probe))

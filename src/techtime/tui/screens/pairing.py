@@ -45,11 +45,11 @@ class PairingScreen(TechtimeScreen):
         Binding("p", "plan", "Plan"),
         Binding("l", "log", "Log"),
         Binding("e", "edit", "Edit"),
-        Binding("s", "skip", "Skip", show=False),
-        Binding("a", "add_person", "Add engineer", show=False),
-        Binding("d", "toggle_active", "Deactivate / reactivate", show=False),
-        Binding("delete", "delete", "Delete session", show=False),
-        Binding("u", "undo", "Undo delete", show=False),
+        Binding("s", "skip", "Skip the session, or the month", show=False),
+        Binding("a", "add_person", "Add an engineer", show=False),
+        Binding("d", "toggle_active", "Deactivate / reactivate the engineer", show=False),
+        Binding("delete", "delete", "Delete the session", show=False),
+        Binding("u", "undo", "Undo the last delete", show=False),
         Binding("left_square_bracket", "year(-1)", "Previous year", show=False),
         Binding("right_square_bracket", "year(1)", "Next year", show=False),
         Binding("slash", "search", "Search the roster", show=False),
@@ -85,11 +85,11 @@ class PairingScreen(TechtimeScreen):
         for label, width in (
             ("#", 2),
             ("Engineer", 10),
-            ("Name", 16),
+            ("Name", 14),
             ("Team", 10),
             ("Last paired", 11),
             ("Planned", 10),
-            ("Why", 42),
+            ("Why", 44),
         ):
             roster.add_column(Text(label, style="bold"), width=width)
         self.reload()
@@ -533,21 +533,27 @@ def _summary(current: YearView, shown: YearView, today: date) -> Text:
         parts.append((f", {days_left} days left", "dim"))
     elif month.state == vocabulary.PAUSED:
         parts.append(("paused", "dim"))
+    elif month.state == vocabulary.NOT_TRACKED:
+        parts.append((f"nothing due yet, the cadence starts next month; {days_left} days left", "dim"))
     else:
         parts.append((f"not yet, {days_left} days left", "bold yellow"))
     if not_logged:
         parts += [SEPARATOR, (f"{len(not_logged)} not logged (x or s on it)", "bold red")]
     if current.quarter_compliance is not None:
         q = current.quarter_compliance
-        parts += [SEPARATOR, (f"{current.quarter}: {q.done} of {q.expected} months", "")]
+        parts += [SEPARATOR, (f"{current.quarter}: {q.done} of {_months(q.expected)}", "")]
         if q.skipped:
             parts.append((f", {q.skipped} skipped", "dim"))
     if shown.year_compliance is not None:
         y = shown.year_compliance
-        parts += [SEPARATOR, (f"{shown.year}: {y.done} of {y.expected} months", "")]
+        parts += [SEPARATOR, (f"{shown.year}: {y.done} of {_months(y.expected)}", "")]
         if y.skipped:
             parts.append((f", {y.skipped} skipped", "dim"))
     return line(*parts)
+
+
+def _months(count: int) -> str:
+    return f"{count} month" if count == 1 else f"{count} months"
 
 
 def _session_summary(session: Session, today: date) -> Text:

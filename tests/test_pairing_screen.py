@@ -391,3 +391,35 @@ async def test_the_search_box_does_not_swallow_screen_keys_after_escape(demo_db)
         await pilot.pause()
         assert app.screen.query_one("#pairing-search", Input).display is False
         assert roster(app).has_focus
+
+
+async def test_a_planned_session_whose_day_passed_shows_not_logged_until_checked_off(db):
+    dana = service.add_person(db, handle="dana", name="Dana", team="Payments", now=NOW)
+    service.save_session(db, person_id=dana, on=date(2026, 11, 20), topic="Ledger", today=date(2026, 11, 19), now=NOW)
+    future = service.save_session(db, person_id=dana, on=date(2026, 11, 28), topic="Part two", today=TODAY, now=NOW)
+    app = make_app(db)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_pairing(pilot)
+        assert grid_cell(app, dana, 11) == "!20 ○28"
+        assert "1 not logged" in summary(app)
+        # Enter on the engineer goes to their row in the grid, this month.
+        await on_roster_row(pilot, app, dana)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert grid(app).has_focus
+        assert grid(app).selected().person.id == dana and grid(app).selected().month == date(2026, 11, 1)
+        # Two sessions in the cell: x asks which one.
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("down", "enter")  # the one on the 28th has not happened: refused
+        await pilot.pause()
+        assert pairing.get_session(db, future).status == "planned"
+        assert any("it has not happened yet" in message for message in notices(app))
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("enter")  # the first: the 20th
+        await pilot.pause()
+        assert grid_cell(app, dana, 11) == "✓20 ○28"
+        assert "not logged" not in summary(app)
+        logs = pairing.pairing_logs_between(db, date(2026, 11, 1), date(2026, 11, 30))
+        assert [(log.status, log.done_on) for log in logs] == [("done", date(2026, 11, 20))]

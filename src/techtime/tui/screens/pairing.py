@@ -107,7 +107,7 @@ class PairingScreen(TechtimeScreen):
         self._people = {person.id: person for person in roster}
         visible = {person.id for person in roster if _matches(person, self._query)} if self._query else None
         active = sum(1 for person in roster if person.active)
-        self.sub_title = f"Pairing - {active} active engineers - {self.year}"
+        self.sub_title = f"Pairing - {active} active engineer{'' if active == 1 else 's'} - {self.year}"
         self._show_roster(roster, visible, today)
         self.query_one(MonthGrid).show(self.view, visible=visible)
         self.query_one("#pairing-grid-box").border_title = f"{self.year} month by month  ([ ] other years)"
@@ -534,7 +534,7 @@ def _summary(current: YearView, shown: YearView, today: date) -> Text:
     elif month.state == vocabulary.PAUSED:
         parts.append(("paused", "dim"))
     elif month.state == vocabulary.NOT_TRACKED:
-        parts.append((f"nothing due yet, the cadence starts next month; {days_left} days left", "dim"))
+        parts.append(("nothing due yet: the cadence starts next month", "dim"))
     else:
         parts.append((f"not yet, {days_left} days left", "bold yellow"))
     if not_logged:

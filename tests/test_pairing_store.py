@@ -275,3 +275,25 @@ def test_months_before_the_cadence_starts_are_not_expected_unless_covered(db):
     assert (view.year_compliance.expected, view.quarter_compliance.expected) == (1, 1)
     service.save_session(db, person_id=dana, on=TODAY, status=DONE, today=TODAY, now=NOW)
     assert service.year_view(db, 2026, TODAY).month(date(2026, 11, 1)).state == "covered"
+
+
+def test_today_s_keys_skip_and_check_off_through_the_same_rules(tracked):
+    db, ids = tracked
+    session_id = service.save_session(db, person_id=ids["dana"], on=TODAY, topic="Ledger", today=TODAY, now=NOW)
+    service.mark_skipped(db, session_id, now=NOW)  # `s` on Today
+    assert pairing_logs(db) == [(date(2026, 11, 1), SKIPPED, session_id)]
+    service.mark_done(db, session_id, today=TODAY, now=NOW)  # `x` on Today
+    assert pairing_logs(db) == [(date(2026, 11, 1), DONE, session_id)]
+    assert checkin.build(db, TODAY).pairing.covered
+
+
+def test_capture_adds_an_unknown_handle_once_whatever_its_case(db):
+    capture(db, "p @Newbie walk me through onboarding on:next fri", today=TODAY, now=NOW)
+    capture(db, "p @NEWBIE second session on:in 2w", today=TODAY, now=NOW)
+    (person,) = people.list_people(db)
+    assert person.handle == "Newbie"
+    assert [s.topic for s in pairing.sessions_for_person(db, person.id)] == [
+        "walk me through onboarding",
+        "second session",
+    ]
+    assert [rank.candidate.handle for rank in service.rotation(db, TODAY)] == ["Newbie"]

@@ -258,7 +258,7 @@ async def test_add_and_edit_an_engineer_and_a_duplicate_handle_is_refused(demo_d
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert people.find_by_handle(demo_db, "dana").leave_until is None
-        assert str(roster(app).get_row(str(dana.id))[-1]) == "never paired, new hire (joined 24 days ago)"
+        assert str(roster(app).get_row(str(dana.id))[-1]) == "never paired, new hire, joined 24 days ago"
 
 
 async def test_skip_a_session_then_the_month_then_take_both_back(demo_db):

@@ -264,7 +264,7 @@ def test_today_and_the_pairing_screen_share_one_ranking(demo_db):
     ranking = service.rotation(demo_db, TODAY)
     assert [rank.candidate.handle for rank in month.next_up] == [rank.candidate.handle for rank in ranking[:3]]
     assert [rank.candidate.handle for rank in ranking] == ["mei", "aisha", "lena", "diego", "jonas", "priya", "sam"]
-    assert ranking[0].reason == "never paired, new hire (joined 40 days ago)"
+    assert ranking[0].reason == "never paired, new hire, joined 40 days ago"
 
 
 def test_months_before_the_cadence_starts_are_not_expected_unless_covered(db):

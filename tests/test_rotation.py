@@ -45,7 +45,7 @@ def test_never_paired_come_first_ordered_by_start_date():
     reasons = {rank.candidate.handle: rank.reason for rank in ranks}
     assert reasons["unknown-start"] == "never paired"
     assert reasons["joined-spring"] == "never paired"
-    assert reasons["newest"] == "never paired, new hire (joined 10 days ago)"
+    assert reasons["newest"] == "never paired, new hire, joined 10 days ago"
     assert reasons["paired-long-ago"] == "last paired 900 days ago"
 
 
@@ -94,7 +94,7 @@ def test_a_team_never_visited_wins_a_tie_between_never_paired_new_hires():
     ranks = next_up(people, {3: days_ago(30)}, TODAY)
     # Alphabetically aaa-payments would lead; Data has never been visited, Payments 30 days ago.
     assert handles(ranks) == ["zzz-data", "aaa-payments", "old-payments"]
-    assert ranks[0].reason == "never paired, new hire (joined 20 days ago); Data never visited"
+    assert ranks[0].reason == "never paired, new hire, joined 20 days ago; Data never visited"
 
 
 def test_team_visits_count_people_on_leave_and_deactivated():

@@ -96,7 +96,7 @@ def next_up(people: Iterable[Candidate], last_paired: Mapping[int, date], today:
 def _reason(person: Candidate, when: date | None, today: date) -> str:
     if when is None:
         if person.start_date is not None and (today - person.start_date).days <= NEW_HIRE_DAYS:
-            return f"never paired, new hire (joined {_days_ago(person.start_date, today)})"
+            return f"never paired, new hire, joined {_days_ago(person.start_date, today)}"
         return "never paired"
     return f"last paired {_days_ago(when, today)}"
 

@@ -315,10 +315,13 @@ async def test_edit_delete_and_undo_a_session(demo_db):
         assert pairing.get_session(demo_db, october.id) is None
         assert grid_cell(app, ids["sam"], 10) == ""
         assert grid_cell(app, MONTH_ROW, 10) == "✗ miss"
-        await pilot.press("u")
+        await pilot.press("u")  # the app's undo: the latest change first, the delete
         await pilot.pause()
         assert pairing.get_session(demo_db, october.id).topic == "SLOs, revisited"
         assert grid_cell(app, MONTH_ROW, 10) == "✓ done"
+        await pilot.press("u")  # then the edit of the topic
+        await pilot.pause()
+        assert pairing.get_session(demo_db, october.id).topic == "SLOs and error budgets for the gateway"
 
 
 async def test_years_and_search(demo_db):

@@ -10,7 +10,7 @@ from techtime.errors import InputError
 from techtime.services import checkin
 from techtime.services import pairing as service
 from techtime.services.capture import capture
-from techtime.store import pairing, people, practices
+from techtime.store import pairing, people, practices, trash
 from techtime.store.database import open_database
 
 
@@ -50,7 +50,7 @@ def test_a_handle_is_unique_ignoring_case_and_the_refusal_names_who_has_it(track
     with pytest.raises(InputError, match=r"@DANA is already on the roster \(Dana Li, @dana\)"):
         service.add_person(db, handle="@DANA", name="Another Dana", now=NOW)
     with pytest.raises(InputError, match="already on the roster"):
-        service.edit_person(db, ids["eli"], handle="Dana", name="Eli Ross")
+        service.edit_person(db, ids["eli"], handle="Dana", name="Eli Ross", now=NOW)
     # Even past the service, the store turns the constraint into the same kind of one-line error.
     with pytest.raises(InputError, match="handles are unique"):
         people.add_person(db, handle="dAnA", now=NOW)
@@ -60,7 +60,14 @@ def test_a_handle_is_unique_ignoring_case_and_the_refusal_names_who_has_it(track
 def test_editing_keeps_the_own_handle_and_sets_or_clears_leave(tracked):
     db, ids = tracked
     service.edit_person(
-        db, ids["dana"], handle="@Dana", name="", team=" Payments ", role="Staff", leave_until=date(2026, 12, 24)
+        db,
+        ids["dana"],
+        handle="@Dana",
+        name="",
+        team=" Payments ",
+        role="Staff",
+        leave_until=date(2026, 12, 24),
+        now=NOW,
     )
     dana = people.get_person(db, ids["dana"])
     assert (dana.handle, dana.name, dana.team, dana.role, dana.leave_until) == (
@@ -71,14 +78,14 @@ def test_editing_keeps_the_own_handle_and_sets_or_clears_leave(tracked):
         date(2026, 12, 24),
     )
     assert ids["dana"] not in [rank.candidate.id for rank in service.rotation(db, TODAY)]
-    service.edit_person(db, ids["dana"], handle="Dana", name="Dana Li", team="Payments")
+    service.edit_person(db, ids["dana"], handle="Dana", name="Dana Li", team="Payments", now=NOW)
     assert people.get_person(db, ids["dana"]).leave_until is None
     assert ids["dana"] in [rank.candidate.id for rank in service.rotation(db, TODAY)]
 
 
 def test_a_deactivated_engineer_leaves_the_rotation_and_gets_no_new_session(tracked):
     db, ids = tracked
-    service.set_active(db, ids["eli"], False)
+    service.set_active(db, ids["eli"], False, now=NOW)
     assert "eli" not in [rank.candidate.handle for rank in service.rotation(db, TODAY)]
     before = snapshot(db)
     with pytest.raises(InputError, match="@eli is deactivated"):
@@ -88,7 +95,7 @@ def test_a_deactivated_engineer_leaves_the_rotation_and_gets_no_new_session(trac
     with pytest.raises(InputError, match="deactivated"):
         capture(db, "p @ELI walk me through the pipeline", today=TODAY, now=NOW)
     assert snapshot(db) == before
-    assert service.set_active(db, ids["eli"], True).active
+    assert service.set_active(db, ids["eli"], True, now=NOW).active
     assert "eli" in [rank.candidate.handle for rank in service.rotation(db, TODAY)]
 
 
@@ -203,11 +210,11 @@ def test_deleting_a_session_takes_its_log_and_undo_brings_both_back_after_a_rest
     assert pairing_logs(db) == []
     db.close()
     reopened = open_database(db_path, today=TODAY)
-    restored = service.undo_delete(reopened, now=NOW)
-    assert restored is not None and restored.label == label
+    restored = trash.undo(reopened, now=NOW)  # what `u` does, anywhere in the app
+    assert restored is not None and (restored.kind, restored.label) == ("pairing_session", label)
     assert pairing.get_session(reopened, session_id).topic == "Ledger"
     assert pairing_logs(reopened) == [(date(2026, 10, 1), DONE, session_id)]
-    assert service.undo_delete(reopened, now=NOW) is None
+    assert trash.undo(reopened, now=NOW) is None
     reopened.close()
 
 

@@ -22,32 +22,64 @@ COMMANDS = {
     "today": ("today", "the daily check-in as plain text"),
     "export": ("export", "write the data as json, markdown, ics, radar-csv, radar-json or bookmarks"),
     "import": ("importing", "read a file of bookmarks, a Pocket CSV, a radar CSV or a JSON export"),
+    "backup": ("backup", "a consistent copy of the database"),
+    "restore": ("restore", "bring a backup back, after confirming"),
+    "doctor": ("doctor", "integrity, schema version, file modes, backup age"),
 }
 
 
+def _formatter(prog: str) -> argparse.HelpFormatter:
+    # argparse's default formatter imports shutil (and bz2, lzma) only to read the terminal width:
+    # ~10 ms on every start. os has the same answer.
+    try:
+        width = os.get_terminal_size().columns
+    except OSError:
+        width = 80
+    return argparse.HelpFormatter(prog, width=max(min(width, 100) - 2, 40))
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _formatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> None:  # one line, not argparse's usage block
         raise InputError(f"{message} (see techtime --help)")
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The global options and the list of commands; a command's own options load only when it runs."""
     parser = _Parser(
         prog="techtime",
         description="Keep your technical judgment sharp: deep dives, a tech radar, IC pairing.",
+        epilog="Run `techtime COMMAND --help` for a command's options.",
     )
     parser.add_argument("--db", metavar="PATH", help="database file (default: $TECHTIME_DB or the user data folder)")
     parser.add_argument("--demo", action="store_true", help="use a throw-away database filled with sample data")
     parser.add_argument("--version", action="version", version=f"techtime {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name, (module_name, help_text) in COMMANDS.items():
-        sub = commands.add_parser(name, help=help_text, description=help_text)
-        import_module(f"techtime.cli.{module_name}").add_arguments(sub)
+    for name, (_, help_text) in COMMANDS.items():
+        # add_help=False: `techtime add --help` reaches the command's own parser below.
+        commands.add_parser(name, help=help_text, add_help=False)
     return parser
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    """Two steps, so `techtime add` imports the add command only (start-up time is a feature)."""
+    args, rest = build_parser().parse_known_args(argv)
+    if args.command is None:
+        if rest:
+            raise InputError(f"unrecognized arguments: {' '.join(rest)} (see techtime --help)")
+        return args
+    module_name, help_text = COMMANDS[args.command]
+    command = _Parser(prog=f"techtime {args.command}", description=help_text)
+    import_module(f"techtime.cli.{module_name}").add_arguments(command)
+    return command.parse_args(rest, namespace=args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
-        args = build_parser().parse_args(argv)
+        args = parse_args(argv)
         if args.demo:
             from techtime.cli.demo import with_demo_database
 

@@ -12,6 +12,7 @@ from techtime.cli.common import open_db
 
 # format -> (module under techtime.interchange, function(db, today) -> str). Imported only when chosen.
 FORMATS: dict[str, tuple[str, str]] = {
+    "json": ("json_backup", "export_json"),
     "ics": ("ics", "export_ics"),
 }
 

@@ -11,13 +11,16 @@ from techtime import clock
 from techtime.cli.common import open_db
 from techtime.errors import InputError
 
-# format -> (module under techtime.interchange, function(db, text, now) -> summary str, sniff(text) -> bool)
-FORMATS: dict[str, tuple[str, str, str]] = {}
+# format -> (module under techtime.interchange, function(db, text, now, *, merge) -> summary, sniff(text) -> bool)
+FORMATS: dict[str, tuple[str, str, str]] = {
+    "json": ("json_backup", "import_json", "is_json_export"),
+}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="the file to import")
     parser.add_argument("--format", "-f", choices=sorted(FORMATS), help="the file's format (default: guess)")
+    parser.add_argument("--merge", action="store_true", help="add what is missing to a database that holds data")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -30,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     module_name, function_name, _ = FORMATS[name]
     importer = getattr(import_module(f"techtime.interchange.{module_name}"), function_name)
     with open_db(args) as db:
-        summary = importer(db, text, clock.now())
+        summary = importer(db, text, clock.now(), merge=args.merge)
     print(summary, file=sys.stdout)
     return 0
 

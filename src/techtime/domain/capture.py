@@ -11,7 +11,7 @@ TEXT     with a URL in it: a radar item; without: an inbox note
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import namedtuple
 from datetime import date
 
 from techtime.domain.dates import parse_date
@@ -57,20 +57,19 @@ _MINUTES_RE = re.compile(r"^(?:(\d+(?:\.\d+)?)h)?(?:(\d+)m?)?$")
 MAX_MINUTES = 24 * 60
 
 
-@dataclass(frozen=True)
-class Capture:
-    """What one capture line means. `kind` is radar, dive, pair, tinker or note."""
+class Capture(
+    namedtuple(
+        "Capture",
+        "kind title url tags ring quadrant quarter handle date minutes",
+        defaults=("", None, (), None, None, None, None, None, None),
+    )
+):
+    """What one capture line means. `kind` is radar, dive, pair, tinker or note.
 
-    kind: str
-    title: str = ""
-    url: str | None = None
-    tags: tuple[str, ...] = ()
-    ring: str | None = None
-    quadrant: str | None = None
-    quarter: Quarter | None = None
-    handle: str | None = None
-    date: date | None = None
-    minutes: int | None = None
+    A named tuple (not a dataclass) to keep `techtime add` near a bare Python's start-up.
+    """
+
+    __slots__ = ()
 
 
 def parse_capture(text: str, today: date) -> Capture:

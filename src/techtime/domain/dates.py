@@ -126,26 +126,23 @@ def _dateutil(text: str, today: date) -> date:
         raise DateInputError(f"{text!r} is ambiguous (a day? days from now?): use {ACCEPTED_DATES}")
     from dateutil import parser
 
-    def parse(default_year: int) -> datetime:
-        return parser.parse(text, default=datetime(default_year, today.month, min(today.day, 28)))
-
     try:
-        parsed = parse(today.year)
-        year_given = parse(today.year + 1).year == parsed.year
+        # Two leap years as defaults: if the results differ, the text gave no year.
+        first = parser.parse(text, default=datetime(2000, today.month, today.day))
+        second = parser.parse(text, default=datetime(2004, today.month, today.day))
     except (ValueError, OverflowError):
         raise DateInputError(f"cannot read {text!r} as a date: use {ACCEPTED_DATES}") from None
-    result = parsed.date()
-    if not year_given and result < today:
-        # A date without a year means its next occurrence, never one already past.
-        result = _next_year_same_day(result)
-    return result
-
-
-def _next_year_same_day(day: date) -> date:
-    try:
-        return day.replace(year=day.year + 1)
-    except ValueError:  # 29 February
-        return date(day.year + 1, 3, 1)
+    if first.year == second.year:
+        return first.date()
+    # A date without a year means its next occurrence, never one already past.
+    for year in range(today.year, today.year + 9):
+        try:
+            candidate = date(year, first.month, first.day)
+        except ValueError:  # 29 February outside a leap year
+            continue
+        if candidate >= today:
+            return candidate
+    raise DateInputError(f"cannot read {text!r} as a date: use {ACCEPTED_DATES}")
 
 
 def format_relative(day: date, today: date) -> str:

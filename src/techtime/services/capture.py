@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import namedtuple
 from datetime import date, datetime
 
 from techtime.domain.capture import Capture, parse_capture
-from techtime.domain.dives import DEFAULT_TARGET
-from techtime.domain.quarters import Quarter
 from techtime.errors import CaptureError
-from techtime.services.practices import log_practice
-from techtime.store import dives, notes, pairing, people, radar
 from techtime.store.database import Database
+
+# Each kind imports its own store modules when it is saved: `techtime add` pays only for what it uses.
 
 KIND_LABELS = {
     "radar": "radar item",
@@ -22,13 +20,10 @@ KIND_LABELS = {
 }
 
 
-@dataclass(frozen=True)
-class Saved:
-    kind: str
-    id: int
-    title: str
-    detail: str = ""  # e.g. "planned for 2026-12-04", "already on the radar"
-    warning: str = ""  # e.g. "2026Q4 now has 4 deep dives (target 3)"
+class Saved(namedtuple("Saved", "kind id title detail warning", defaults=("", ""))):
+    """What a capture saved. `detail`: "planned for 2026-12-04"; `warning`: "2026Q4 now has 4 deep dives"."""
+
+    __slots__ = ()
 
     def summary(self) -> str:
         text = f"{KIND_LABELS[self.kind]} {self.id}: {self.title}"
@@ -52,11 +47,15 @@ def save(db: Database, item: Capture, *, today: date, now: datetime) -> Saved:
             return _save_pairing(db, item, today, now)
         if item.kind == "tinker":
             return _save_tinkering(db, item, today, now)
+        from techtime.store import notes
+
         note_id = notes.add_note(db, text=item.title, now=now)
         return Saved("note", note_id, item.title)
 
 
 def _save_radar(db: Database, item: Capture, now: datetime) -> Saved:
+    from techtime.store import radar
+
     existing = radar.find_by_url(db, item.url)
     if existing is not None:
         return Saved("radar", existing.id, existing.title, detail="already on the radar; nothing added")
@@ -67,6 +66,10 @@ def _save_radar(db: Database, item: Capture, now: datetime) -> Saved:
 
 
 def _save_dive(db: Database, item: Capture, today: date, now: datetime) -> Saved:
+    from techtime.domain.dives import DEFAULT_TARGET
+    from techtime.domain.quarters import Quarter
+    from techtime.store import dives
+
     quarter = item.quarter or Quarter.containing(today)
     dive_id = dives.add_dive(db, quarter=quarter, title=item.title, doc_url=item.url, tags=item.tags, now=now)
     planned = dives.count_in_quarter(db, quarter)
@@ -77,6 +80,9 @@ def _save_dive(db: Database, item: Capture, today: date, now: datetime) -> Saved
 
 
 def _save_pairing(db: Database, item: Capture, today: date, now: datetime) -> Saved:
+    from techtime.services.practices import log_practice
+    from techtime.store import pairing, people
+
     assert item.handle is not None
     person = people.find_by_handle(db, item.handle)
     if person is None:
@@ -99,6 +105,8 @@ def _save_pairing(db: Database, item: Capture, today: date, now: datetime) -> Sa
 
 
 def _save_tinkering(db: Database, item: Capture, today: date, now: datetime) -> Saved:
+    from techtime.services.practices import log_practice
+
     when = item.date or today
     if when > today:
         raise CaptureError(f"on:{when.isoformat()} is in the future: log tinkering once it has happened")

@@ -176,7 +176,7 @@ def suggest(checkin: CheckIn) -> Suggestion | None:
         )
     overdue = [line for line in checkin.practices if line.state == OVERDUE]
     if overdue:
-        line = overdue[0]
+        line = max(overdue, key=lambda item: item.due)  # the most recent miss is the likeliest to catch up
         return Suggestion(f"Log or skip {line.name} (due {line.due:%a %d %b})", "it is overdue")
     for dive in checkin.dives:
         if dive.id in checkin.next_steps:

@@ -32,7 +32,6 @@ from techtime.store import practices as practice_store
 from techtime.store.database import Database
 from techtime.store.pairing import Session
 from techtime.store.people import Person
-from techtime.store.trash import Trashed
 
 PRACTICE_KEY = "pairing"
 
@@ -88,6 +87,7 @@ def edit_person(
     person_id: int,
     *,
     handle: str,
+    now: datetime,
     name: str = "",
     team: str = "",
     role: str = "",
@@ -110,14 +110,15 @@ def edit_person(
             start_date=start_date,
             leave_until=leave_until,
             notes=notes.strip(),
+            now=now,
         )
 
 
-def set_active(db: Database, person_id: int, active: bool) -> Person:
+def set_active(db: Database, person_id: int, active: bool, *, now: datetime) -> Person:
     """Deactivate someone who left (kept, with their sessions, out of the rotation), or bring them back."""
     with db.transaction():
         _get_person(db, person_id)
-        people.update_person(db, person_id, active=active)
+        people.update_person(db, person_id, active=active, now=now)
         return _get_person(db, person_id)
 
 
@@ -282,21 +283,12 @@ def pair_now(db: Database, person_id: int, *, today: date, now: datetime, topic:
 
 
 def delete_session(db: Database, session_id: int, *, now: datetime) -> str:
-    """Delete a session (its practice log goes with it); `undo_delete` brings both back. Returns its label."""
+    """Delete a session (its practice log goes with it); `u` (trash.undo) brings both back. Returns its label."""
     with db.transaction():
         session = _get_session(db, session_id)
         label = f"@{session.handle} {session.date}" + (f" {session.topic}" if session.topic else "")
         trash.delete(db, "pairing_session", session_id, now=now, label=label)
         return label
-
-
-def undo_delete(db: Database, *, now: datetime) -> Trashed | None:
-    """Bring back the latest deleted pairing session; None when there is none."""
-    with db.transaction():
-        trash_id = pairing.last_trashed_session(db)
-        if trash_id is None:
-            return None
-        return trash.undo(db, now=now, trash_id=trash_id)
 
 
 def _get_session(db: Database, session_id: int) -> Session:

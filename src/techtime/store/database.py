@@ -11,14 +11,18 @@ when another process committed in between, whatever the timeout.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 from techtime.errors import DatabaseError, DatabaseLockedError, ReadOnlyDatabaseError
+
+TYPE_CHECKING = False  # `typing` costs ~2.5 ms to import; the CLI's fast path goes through here
+if TYPE_CHECKING:
+    from typing import Any
 
 BUSY_TIMEOUT_MS = 5000
 # "tt" in ASCII: marks a file as techtime's, so we never migrate somebody else's database.
@@ -149,15 +153,17 @@ def open_database(
     conn = _connect(path, read_only, busy_timeout_ms)
     db = Database(conn, path, read_only=read_only)
     try:
+        from techtime.store.migrations import check_compatible, ensure_schema
+
         with translate_errors(path):
             # sqlite3.connect() accepts any file; this read is what finds out.
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            # Before the first write (switching to WAL is one): is this file ours, and not from the future?
+            check_compatible(db)
             if not read_only:
                 conn.execute("PRAGMA journal_mode=WAL").fetchone()
                 conn.execute("PRAGMA synchronous=FULL")
         if migrate:
-            from techtime.store.migrations import ensure_schema
-
             ensure_schema(db, today=today)
     except BaseException:
         conn.close()
@@ -206,8 +212,21 @@ def to_date(value: str | None) -> date | None:
     return date.fromisoformat(value[:10]) if value else None
 
 
-def update_row(db: Database, table: str, row_id: int, fields: dict[str, Any], allowed: frozenset[str]) -> None:
-    """UPDATE one row; column names come from an allow-list, never from user input."""
+def update_row(
+    db: Database,
+    table: str,
+    row_id: int,
+    fields: dict[str, Any],
+    allowed: frozenset[str],
+    *,
+    remember: frozenset[str] = frozenset(),
+    now: datetime | None = None,
+) -> None:
+    """UPDATE one row; column names come from an allow-list, never from user input.
+
+    Columns in `remember` that actually change keep their old value in the
+    trash table, so `u` can undo the edit (even after a restart).
+    """
     unknown = set(fields) - allowed
     if unknown:
         raise ValueError(f"cannot update {table}.{', '.join(sorted(unknown))}")
@@ -215,4 +234,14 @@ def update_row(db: Database, table: str, row_id: int, fields: dict[str, Any], al
         return
     assignments = ", ".join(f"{name} = ?" for name in fields)
     with db.transaction() as conn:
+        watched = [name for name in fields if name in remember]
+        if watched:
+            before = conn.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,)).fetchone()
+            changed = {name: before[name] for name in watched if before is not None and before[name] != fields[name]}
+            if changed:
+                label = next((str(before[c]) for c in ("title", "name", "topic", "text") if c in before.keys()), "")  # noqa: SIM118 (Row's `in` tests values)
+                conn.execute(
+                    "INSERT INTO trash (kind, row_id, label, payload, deleted_at) VALUES (?, ?, ?, ?, ?)",
+                    (f"edit:{table}", row_id, label, json.dumps({"fields": changed}), stamp(now or datetime.now())),
+                )
         conn.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", [*fields.values(), row_id])

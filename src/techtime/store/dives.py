@@ -144,6 +144,7 @@ def count_all(db: Database) -> int:
     return db.scalar("SELECT count(*) FROM deep_dive")
 
 
+_UNDOABLE = frozenset({"title", "owner", "doc_url", "tags", "findings"})  # text a user would hate to lose to a slip
 _EDITABLE = frozenset(
     {
         "quarter",
@@ -166,7 +167,15 @@ def update_dive(db: Database, dive_id: int, *, now: datetime, **fields) -> None:
         fields["tags"] = json.dumps(list(fields["tags"]))
     if "quarter" in fields:
         fields["quarter"] = str(fields["quarter"])
-    update_row(db, "deep_dive", dive_id, {**fields, "updated_at": stamp(now)}, _EDITABLE | {"updated_at"})
+    update_row(
+        db,
+        "deep_dive",
+        dive_id,
+        {**fields, "updated_at": stamp(now)},
+        _EDITABLE | {"updated_at"},
+        remember=_UNDOABLE,
+        now=now,
+    )
 
 
 def set_check(db: Database, check_id: int, *, done: bool, now: datetime) -> None:

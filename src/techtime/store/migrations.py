@@ -41,12 +41,11 @@ def schema_version(db: Database) -> int:
     return int(db.scalar("PRAGMA user_version"))
 
 
-def ensure_schema(db: Database, today: date | None = None, migrations: Sequence[Migration] = MIGRATIONS) -> None:
-    """Bring the file up to the latest schema, or say why it cannot be used."""
+def check_compatible(db: Database, latest: int = SCHEMA_VERSION) -> int:
+    """Refuse, before anything is written, a file that is not ours or is from a newer techtime."""
     version = schema_version(db)
-    latest = len(migrations)
     if version == latest and version > 0:
-        return
+        return version
     application_id = db.scalar("PRAGMA application_id")
     has_tables = bool(db.scalar("SELECT count(*) FROM sqlite_master"))
     if application_id not in (0, APPLICATION_ID) or (version == 0 and has_tables):
@@ -56,9 +55,18 @@ def ensure_schema(db: Database, today: date | None = None, migrations: Sequence[
             f"{db.path} was written by a newer techtime (schema {version}; this one knows up to {latest}): "
             "upgrade techtime to open it; the file was left untouched"
         )
+    return version
+
+
+def ensure_schema(db: Database, today: date | None = None, migrations: Sequence[Migration] = MIGRATIONS) -> None:
+    """Bring the file up to the latest schema, or say why it cannot be used."""
+    latest = len(migrations)
+    version = check_compatible(db, latest)
+    if version == latest:
+        return
     if db.read_only:
         raise DatabaseError(f"{db.path} needs upgrading to schema {latest} but is read-only; it was left untouched")
-    if has_tables:
+    if version > 0:
         backup_before_migration(db, version)
     with db.transaction():
         # Read again under the write lock: another process may have migrated meanwhile.

@@ -84,13 +84,22 @@ def count_sessions(db: Database) -> int:
     return db.scalar("SELECT count(*) FROM pairing_session")
 
 
+_UNDOABLE = frozenset({"topic", "notes", "learned", "follow_ups"})  # text a user would hate to lose to a slip
 _EDITABLE = frozenset({"person_id", "date", "topic", "minutes", "status", "notes", "learned", "follow_ups"})
 
 
 def update_session(db: Database, session_id: int, *, now: datetime, **fields) -> None:
     if "date" in fields:
         fields["date"] = fields["date"].isoformat()
-    update_row(db, "pairing_session", session_id, {**fields, "updated_at": stamp(now)}, _EDITABLE | {"updated_at"})
+    update_row(
+        db,
+        "pairing_session",
+        session_id,
+        {**fields, "updated_at": stamp(now)},
+        _EDITABLE | {"updated_at"},
+        remember=_UNDOABLE,
+        now=now,
+    )
 
 
 def get_session(db: Database, session_id: int) -> Session | None:
@@ -142,13 +151,6 @@ def pairing_logs_between(db: Database, first: date, last: date) -> list[Practice
 def delete_log(db: Database, log_id: int) -> None:
     with db.transaction() as conn:
         conn.execute("DELETE FROM practice_log WHERE id = ?", (log_id,))
-
-
-def last_trashed_session(db: Database) -> int | None:
-    """The trash entry of the latest deleted pairing session not yet restored."""
-    return db.scalar(
-        "SELECT id FROM trash WHERE kind = 'pairing_session' AND restored_at IS NULL ORDER BY id DESC LIMIT 1"
-    )
 
 
 def planned_sessions(db: Database) -> list[Session]:

@@ -103,14 +103,15 @@ def count_people(db: Database) -> int:
     return db.scalar("SELECT count(*) FROM person")
 
 
+_UNDOABLE = frozenset({"name", "notes"})  # text a user would hate to lose to a slip
 _EDITABLE = frozenset({"name", "handle", "team", "role", "start_date", "active", "leave_until", "notes"})
 
 
-def update_person(db: Database, person_id: int, **fields) -> None:
+def update_person(db: Database, person_id: int, *, now: datetime | None = None, **fields) -> None:
     for name in ("start_date", "leave_until"):
         if fields.get(name) is not None:
             fields[name] = fields[name].isoformat()
     if "active" in fields:
         fields["active"] = int(bool(fields["active"]))
     with _unique_handle(fields.get("handle", "")):
-        update_row(db, "person", person_id, fields, _EDITABLE)
+        update_row(db, "person", person_id, fields, _EDITABLE, remember=_UNDOABLE, now=now)

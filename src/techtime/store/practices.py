@@ -78,3 +78,57 @@ def update_practice(db: Database, practice_id: int, **fields) -> None:
     update_row(
         db, "practice", practice_id, fields, frozenset({"name", "rule", "start_date", "minutes", "active", "position"})
     )
+
+
+def add_practice(db: Database, *, key: str, name: str, rule: str, start: date, minutes: int, now: datetime) -> int:
+    with db.transaction() as conn:
+        position = conn.execute("SELECT coalesce(max(position), -1) + 1 FROM practice").fetchone()[0]
+        cursor = conn.execute(
+            "INSERT INTO practice (key, name, rule, start_date, minutes, position, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (key, name, rule, start.isoformat(), minutes, position, stamp(now)),
+        )
+    return int(cursor.lastrowid)
+
+
+def get_practice(db: Database, practice_id: int) -> Practice | None:
+    return next((p for p in load_practices(db) if p.id == practice_id), None)
+
+
+def start_pause(db: Database, practice_id: int, *, on: date) -> None:
+    with db.transaction() as conn:
+        conn.execute(
+            "INSERT INTO practice_pause (practice_id, start_date) VALUES (?, ?)", (practice_id, on.isoformat())
+        )
+
+
+def end_pause(db: Database, practice_id: int, *, last_day: date) -> None:
+    """Close the open pause; `last_day` is the last day still paused (a pause begun later is dropped)."""
+    with db.transaction() as conn:
+        conn.execute(
+            "DELETE FROM practice_pause WHERE practice_id = ? AND end_date IS NULL AND start_date > ?",
+            (practice_id, last_day.isoformat()),
+        )
+        conn.execute(
+            "UPDATE practice_pause SET end_date = ? WHERE practice_id = ? AND end_date IS NULL",
+            (last_day.isoformat(), practice_id),
+        )
+
+
+def activity_by_day(db: Database, first: date, last: date) -> dict[date, int]:
+    """How much technical work each day saw: practices done, checklist steps ticked, radar items read."""
+    rows = db.rows(
+        """
+        SELECT day, count(*) FROM (
+            SELECT done_on AS day FROM practice_log WHERE status = 'done' AND done_on BETWEEN :first AND :last
+            UNION ALL
+            SELECT substr(done_at, 1, 10) FROM dive_check WHERE done_at IS NOT NULL
+                AND substr(done_at, 1, 10) BETWEEN :first AND :last
+            UNION ALL
+            SELECT substr(read_at, 1, 10) FROM radar_item WHERE read_at IS NOT NULL
+                AND substr(read_at, 1, 10) BETWEEN :first AND :last
+        ) GROUP BY day
+        """,
+        {"first": first.isoformat(), "last": last.isoformat()},
+    )
+    return {date.fromisoformat(row[0]): row[1] for row in rows}

@@ -124,6 +124,7 @@ def list_items(db: Database, *, status: str | None = None, limit: int = 200, off
     return [_item(row) for row in rows]
 
 
+_UNDOABLE = frozenset({"title", "url", "tags", "notes"})  # text a user would hate to lose to a slip
 _EDITABLE = frozenset({"title", "url", "source", "tags", "status", "ring", "quadrant", "notes", "read_at", "dive_id"})
 
 
@@ -136,7 +137,13 @@ def update_item(db: Database, item_id: int, *, now: datetime, **fields) -> None:
     with db.transaction() as conn:
         before = get_item(db, item_id)
         update_row(
-            db, "radar_item", item_id, {**fields, "updated_at": stamp(now)}, _EDITABLE | {"url_key", "updated_at"}
+            db,
+            "radar_item",
+            item_id,
+            {**fields, "updated_at": stamp(now)},
+            _EDITABLE | {"url_key", "updated_at"},
+            remember=_UNDOABLE | {"url_key"} if "url" in fields else _UNDOABLE,
+            now=now,
         )
         after = get_item(db, item_id)
         if before and after and (before.ring, before.quadrant) != (after.ring, after.quadrant):

@@ -1,4 +1,5 @@
-"""Deleting with undo: a deleted row is kept, with its children and incoming links, until restored.
+"""Undo: a deleted row is kept, with its children and incoming links, until restored; an edited
+title or note keeps its old text (recorded by `database.update_row`).
 
 The trash lives in the database, so an undo survives a restart.
 """
@@ -79,6 +80,10 @@ def undo(db: Database, *, now: datetime, trash_id: int | None = None) -> Trashed
         if item is None:
             return None
         payload = json.loads(db.scalar("SELECT payload FROM trash WHERE id = ?", (item.id,)))
+        if item.kind.startswith("edit:"):
+            _undo_edit(conn, item.kind.removeprefix("edit:"), item.row_id, payload["fields"])
+            conn.execute("UPDATE trash SET restored_at = ? WHERE id = ?", (stamp(now), item.id))
+            return item
         new_id = _insert(conn, item.kind, payload["row"], keep_id=True)
         for child, column in _CHILDREN[item.kind]:
             for child_row in payload["children"].get(child, []):
@@ -90,6 +95,23 @@ def undo(db: Database, *, now: datetime, trash_id: int | None = None) -> Trashed
             )
         conn.execute("UPDATE trash SET restored_at = ? WHERE id = ?", (stamp(now), item.id))
     return item
+
+
+def _undo_edit(conn, table: str, row_id: int, fields: dict) -> None:
+    if table not in _CHILDREN:
+        raise ValueError(f"no undoable edit for {table}")
+    if conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)).fetchone() is None:
+        raise InputError(f"cannot undo the edit: that {table.replace('_', ' ')} no longer exists")
+    assignments = ", ".join(f"{name} = ?" for name in fields)  # names recorded by update_row's allow-list
+    conn.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", [*fields.values(), row_id])
+
+
+def describe(item: Trashed) -> str:
+    """How an undone change reads in a notification."""
+    if item.kind.startswith("edit:"):
+        return f"the edit of {item.label!r}" if item.label else "the last edit"
+    what = item.kind.replace("_", " ")
+    return f"deleting {what} {item.label!r}" if item.label else f"deleting {what} {item.row_id}"
 
 
 def _get(db: Database, trash_id: int) -> Trashed | None:

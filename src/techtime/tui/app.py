@@ -5,12 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding
 
 from techtime import clock
+from techtime.errors import TechtimeError
 from techtime.services.capture import Saved
-from techtime.store.database import Database
+from techtime.store import trash
+from techtime.store.backups import daily_backup
+from techtime.store.database import Database, open_database
 from techtime.tui.commands import ActionsProvider
 from techtime.tui.screens.base import TechtimeScreen
 from techtime.tui.screens.capture import CaptureScreen
@@ -36,6 +40,7 @@ class TechtimeApp(App):
         Binding("3", "switch_mode('radar')", "Radar"),
         Binding("4", "switch_mode('pairing')", "Pairing"),
         Binding("c", "capture", "Capture"),
+        Binding("u", "undo", "Undo"),
         Binding("question_mark", "help", "Help"),
         Binding("q", "quit", "Quit"),
     ]
@@ -55,6 +60,21 @@ class TechtimeApp(App):
 
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self.check_for_outside_changes)
+        self.make_daily_backup()
+
+    @work(thread=True, exclusive=True, group="backup")
+    def make_daily_backup(self) -> None:
+        """One backup a day (the last 7 kept), off the UI thread: it must never delay the first screen."""
+        if self.db.read_only:
+            return
+        try:
+            with open_database(self.db.path, migrate=False) as db:
+                made = daily_backup(db, today=self.today(), now=self.now())
+        except TechtimeError as error:
+            self.call_from_thread(self.notify, f"Daily backup failed: {error}", severity="warning", markup=False)
+            return
+        if made is not None:
+            self.log(f"daily backup: {made}")
 
     def check_for_outside_changes(self) -> None:
         """PRAGMA data_version changes only when another connection commits: cheap to poll."""
@@ -79,6 +99,19 @@ class TechtimeApp(App):
         self.notify(f"Saved {saved.summary()}", markup=False)
         if saved.warning:
             self.notify(saved.warning, severity="warning", markup=False)
+        self.reload_screen()
+
+    def action_undo(self) -> None:
+        """Undo the latest delete or edit, wherever it was made (the trash is in the database)."""
+        try:
+            undone = trash.undo(self.db, now=self.now())
+        except TechtimeError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        if undone is None:
+            self.notify("Nothing to undo.")
+            return
+        self.notify(f"Undid {trash.describe(undone)}.", markup=False)
         self.reload_screen()
 
     def action_help(self) -> None:

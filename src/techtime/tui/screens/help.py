@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -39,18 +38,15 @@ class HelpScreen(ModalScreen[None]):
                 Text("ctrl+p opens the command palette with every action. Escape closes this help.", style="dim")
             )
 
-    def _keys(self, title: str, bindings) -> Table:
-        table = Table(
-            title=title, title_justify="left", title_style="bold", show_header=False, box=None, padding=(0, 2)
-        )
-        table.add_column(style="bold cyan", no_wrap=True)
-        table.add_column()
+    def _keys(self, title: str, bindings) -> Text:
+        text = Text(title + "\n", style="bold")
         for binding in bindings:
             if isinstance(binding, tuple):
                 binding = Binding(*binding)
             if binding.description:
-                table.add_row(self.app.get_key_display(binding), binding.description)
-        return table
+                text.append(f"  {self.app.get_key_display(binding):<12}", style="bold cyan")
+                text.append(f"{binding.description}\n")
+        return text
 
     def action_close(self) -> None:
         self.dismiss(None)

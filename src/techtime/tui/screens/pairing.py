@@ -49,7 +49,6 @@ class PairingScreen(TechtimeScreen):
         Binding("a", "add_person", "Add an engineer", show=False),
         Binding("d", "toggle_active", "Deactivate / reactivate the engineer", show=False),
         Binding("delete", "delete", "Delete the session", show=False),
-        Binding("u", "undo", "Undo the last delete", show=False),
         Binding("left_square_bracket", "year(-1)", "Previous year", show=False),
         Binding("right_square_bracket", "year(1)", "Next year", show=False),
         Binding("slash", "search", "Search the roster", show=False),
@@ -366,7 +365,7 @@ class PairingScreen(TechtimeScreen):
             message = f"@{person.handle} deactivated: kept with their sessions, out of the rotation (d undoes)."
         else:
             message = f"@{person.handle} reactivated: back in the rotation."
-        self._run(lambda: pairing_service.set_active(self.db, person.id, not person.active), message)
+        self._run(lambda: pairing_service.set_active(self.db, person.id, not person.active, now=self.tt.now()), message)
 
     def action_delete(self) -> None:
         cell = self._cell()
@@ -381,18 +380,6 @@ class PairingScreen(TechtimeScreen):
             )
 
         self._with_session(cell.sessions, "to delete", delete)
-
-    def action_undo(self) -> None:
-        restored = None
-        try:
-            restored = pairing_service.undo_delete(self.db, now=self.tt.now())
-        except TechtimeError as error:
-            self.report(error)
-        if restored is None:
-            self.notify("No deleted session to bring back.", severity="warning")
-        else:
-            self.notify(f"Restored {restored.label}.", markup=False)
-        self.reload()
 
     def action_year(self, step: int) -> None:
         self.year = (self.year or self.today().year) + step
@@ -440,7 +427,7 @@ class PairingScreen(TechtimeScreen):
             )
             if person is None:
                 return pairing_service.add_person(self.db, now=self.tt.now(), **fields)
-            pairing_service.edit_person(self.db, person.id, **fields)
+            pairing_service.edit_person(self.db, person.id, now=self.tt.now(), **fields)
             return person.id
 
         def saved(person_id: int | None) -> None:

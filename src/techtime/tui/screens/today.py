@@ -36,6 +36,7 @@ class TodayScreen(TechtimeScreen):
     BINDINGS = [
         Binding("x", "done", "Done"),
         Binding("s", "skip", "Skip"),
+        Binding("p", "practices", "Practices"),
         Binding("enter", "open", "Open", show=False),
         Binding("r", "reload", "Refresh", show=False),
     ]
@@ -145,6 +146,11 @@ class TodayScreen(TechtimeScreen):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.action_open()
 
+    def action_practices(self) -> None:
+        from techtime.tui.screens.practices import PracticesScreen
+
+        self.app.push_screen(PracticesScreen())
+
     def action_reload(self) -> None:
         self.reload()
 
@@ -210,9 +216,9 @@ def _options(checkin: CheckIn, today: date) -> list[Option | None]:
                     f"  {dive.status:<10}",
                     progress_bar(dive.checks_done, dive.checks_total),
                     f" {dive.progress:>5}  ",
-                    safe(dive.title, width=50),
+                    safe(dive.title, width=44),
                     (("  next: " if step else ""), "dim"),
-                    safe(step, "dim", width=40),
+                    safe(step, "dim", width=34),
                 ),
                 id=f"dive:{dive.id}",
             )

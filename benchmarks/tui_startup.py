@@ -1,0 +1,78 @@
+"""Time to the first painted Today screen, against a bare Textual app (Static + Footer) started the same way.
+
+Both run in a pseudo-terminal of 120x40; the clock stops when the screen's text arrives.
+
+    python benchmarks/tui_startup.py /tmp/large.db
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import select
+import signal
+import struct
+import sys
+import tempfile
+import termios
+import time
+from pathlib import Path
+
+from _measure import environment, median_of, python, report, techtime
+
+BARE = """
+from textual.app import App
+from textual.widgets import Footer, Static
+
+class Bare(App):
+    def compose(self):
+        yield Static("bare app ready")
+        yield Footer()
+
+Bare().run()
+"""
+
+
+def time_to_text(argv: list[str], marker: bytes, timeout: float = 20.0) -> float:
+    """Start argv in a 120x40 pty; seconds until `marker` shows up in what it paints."""
+    start = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execvpe(argv[0], argv, {**environment(), "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"})
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    seen = b""
+    try:
+        while time.perf_counter() - start < timeout:
+            ready, _, _ = select.select([fd], [], [], 0.05)
+            if ready:
+                try:
+                    seen += os.read(fd, 65536)
+                except OSError:
+                    break
+                if marker in seen.replace(b"\x1b[", b"\n"):  # text between style changes is enough
+                    return time.perf_counter() - start
+        raise RuntimeError(f"{marker!r} never appeared: {seen[-400:]!r}")
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(fd)
+
+
+def main(large: str) -> int:
+    with tempfile.TemporaryDirectory() as folder:
+        bare = Path(folder) / "bare.py"
+        bare.write_text(BARE)
+        empty = Path(folder) / "empty.db"
+        os.system(f"{techtime()} --db {empty} add n warm-up > /dev/null")
+        floor = median_of(lambda: time_to_text([python(), str(bare)], b"ready"))
+        big = median_of(lambda: time_to_text([techtime(), "--db", large], b"Practices"))
+        small = median_of(lambda: time_to_text([techtime(), "--db", str(empty)], b"Practices"))
+    print(f"{'floor: bare Textual app (Static + Footer)':<44} {floor * 1000:7.1f} ms")
+    ok = report("techtime TUI, first Today screen, large db", big, floor, 1.3)
+    ok &= report("techtime TUI, first Today screen, one note", small, floor, 1.3)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "/tmp/techtime-large.db"))

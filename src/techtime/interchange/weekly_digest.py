@@ -1,0 +1,76 @@
+"""`techtime report --week`: a short digest of the week, to paste into a status note."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from techtime.domain.radar import QUADRANT_LABELS
+from techtime.domain.text import clean
+from techtime.services import checkin
+from techtime.services.practices import summaries
+from techtime.store import activity
+from techtime.store.database import Database
+
+
+def weekly_digest(db: Database, today: date) -> str:
+    """Monday to today: what was scanned and bookmarked, pairings, deep-dive progress, tinkering."""
+    monday = today - timedelta(days=today.weekday())
+    state = checkin.build(db, today)
+    done = activity.practices_done(db, monday, today)
+    lines = [f"# Week of {monday:%d %B %Y}", ""]
+
+    lines += ["## Tech radar", ""]
+    scans = [d for d in done if d.key == "radar-scan" and d.status == "done"]
+    lines.append(f"- Radar scan: done on {scans[0].done_on:%A}." if scans else "- Radar scan: not done yet this week.")
+    counts = activity.radar_counts(db, monday, today)
+    lines.append(
+        f"- {counts['captured']} captured, {counts['read']} read, {counts['bookmarked']} bookmarked for a deep dive; "
+        f"{state.radar_inbox} waiting in the inbox."
+    )
+    for move in activity.radar_moves(db, monday, today):
+        ring = (move.ring or "no ring").capitalize()
+        where = f" ({QUADRANT_LABELS[move.quadrant]})" if move.quadrant else ""
+        change = (
+            f"moved from {move.previous_ring.capitalize()} to {ring}" if move.previous_ring else f"placed in {ring}"
+        )
+        lines.append(f"- {clean(move.title)} {change}{where}.")
+
+    lines += ["", "## Pairing", ""]
+    sessions = [s for s in state.pairing.done if s.date >= monday]
+    for session in sessions:
+        topic = f": {clean(session.topic)}" if session.topic else ""
+        team = f" ({clean(session.team)})" if session.team else ""
+        lines.append(f"- {session.date:%A}: {clean(session.name)}{team}{topic}.")
+        if session.learned:
+            lines.append(f"  Learned: {clean(session.learned)}")
+    if not sessions:
+        lines.append("- No session this week." + (" This month's is done." if state.pairing.covered else ""))
+    if state.pairing.next_up:
+        rank = state.pairing.next_up[0]
+        team = f" ({clean(rank.candidate.team)})" if rank.candidate.team else ""
+        lines.append(f"- Next up: {clean(rank.candidate.name)}{team}, {rank.reason}.")
+
+    lines += ["", f"## Deep dives ({state.quarter}, {state.quarter_days_left} days left)", ""]
+    steps = activity.checks_done(db, monday, today)
+    for dive in state.dives:
+        this_week = sum(1 for step in steps if step.dive_title == dive.title)
+        progress = f"{dive.checks_done} of {dive.checks_total} steps done"
+        if this_week:
+            progress += f", {this_week} this week"
+        lines.append(f"- {clean(dive.title)}: {dive.status}, {progress}.")
+    if not state.dives:
+        lines.append("- None planned this quarter.")
+
+    lines += ["", "## Tinkering", ""]
+    tinkering = [d for d in done if d.key == "tinkering" and d.status == "done"]
+    for entry in tinkering:
+        length = f", {entry.minutes} min" if entry.minutes else ""
+        lines.append(f"- {entry.done_on:%A}{length}: {clean(entry.note) or 'no note'}.")
+    if not tinkering:
+        lines.append("- Nothing logged this week.")
+
+    lines += ["", f"## Practices this quarter ({state.quarter})", ""]
+    for summary in summaries(db, state.quarter, today):
+        if not summary.paused and summary.quarter.expected:
+            lines.append(f"- {clean(summary.practice.name)}: {summary.compliance_text}.")
+    return "\n".join(lines) + "\n"

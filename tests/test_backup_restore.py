@@ -1,0 +1,95 @@
+"""Backups (on demand and daily), restore after confirming, and doctor's verdicts."""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+from datetime import date, datetime, timedelta
+
+import pytest
+from conftest import NOW, TODAY, run_cli
+
+from techtime.cli import main
+from techtime.errors import DatabaseError
+from techtime.store import notes
+from techtime.store.backups import backup_folder, backup_to, daily_backup, list_backups, restore
+
+
+def test_backup_is_a_private_consistent_copy_that_includes_the_wal(db, db_path, tmp_path):
+    notes.add_note(db, text="only in the WAL so far", now=NOW)  # not checkpointed: a file copy would miss it
+    target = backup_to(db, tmp_path / "copy.db", now=NOW)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    copy = sqlite3.connect(target)
+    assert copy.execute("SELECT text FROM inbox_note").fetchall() == [("only in the WAL so far",)]
+    assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    copy.close()
+
+
+def test_a_backup_never_overwrites(db, tmp_path):
+    (tmp_path / "taken.db").write_text("mine")
+    with pytest.raises(Exception, match="already exists"):
+        backup_to(db, tmp_path / "taken.db", now=NOW)
+    assert (tmp_path / "taken.db").read_text() == "mine"
+
+
+def test_daily_backups_one_a_day_the_last_seven(db, db_path):
+    for offset in range(10):
+        day = TODAY + timedelta(days=offset)
+        assert daily_backup(db, today=day, now=datetime.combine(day, NOW.time())) is not None
+        assert daily_backup(db, today=day, now=datetime.combine(day, NOW.time())) is None  # once a day
+    kept = sorted(p.name for p in backup_folder(db_path).glob("*.db"))
+    assert kept == [f"daily-{TODAY + timedelta(days=offset)}.db" for offset in range(3, 10)]
+    assert stat.S_IMODE(backup_folder(db_path).stat().st_mode) == 0o700
+
+
+def test_restore_brings_the_backup_back_and_keeps_what_it_replaced(db, db_path, tmp_path):
+    notes.add_note(db, text="before", now=NOW)
+    backup = backup_to(db, tmp_path / "b.db", now=NOW)
+    notes.add_note(db, text="after", now=NOW)
+    safety = restore(db, backup, now=NOW)
+    assert [n.text for n in notes.open_notes(db)] == ["before"]
+    kept = sqlite3.connect(safety)
+    assert sorted(r[0] for r in kept.execute("SELECT text FROM inbox_note")) == ["after", "before"]
+    kept.close()
+
+
+def test_restore_refuses_a_damaged_or_foreign_file_and_changes_nothing(db, tmp_path):
+    notes.add_note(db, text="keep", now=NOW)
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"garbage" * 100)
+    with pytest.raises(DatabaseError, match="nothing was restored"):
+        restore(db, junk, now=NOW)
+    assert [n.text for n in notes.open_notes(db)] == ["keep"]
+
+
+def test_cli_backup_restore_and_list(db_path):
+    assert run_cli("add", "n", "first", db_path=db_path).returncode == 0
+    made = run_cli("backup", db_path=db_path)
+    assert made.returncode == 0 and made.stdout.startswith("backed up to ")
+    run_cli("add", "n", "second", db_path=db_path)
+    refused = run_cli("restore", db_path=db_path)  # not a terminal, no --yes: refuse, change nothing
+    assert refused.returncode == 2 and "--yes" in refused.stderr
+    restored = run_cli("restore", "--yes", db_path=db_path)
+    assert restored.returncode == 0, restored.stderr
+    assert "second" not in run_cli("today", db_path=db_path).stdout
+    listing = run_cli("restore", "--list", db_path=db_path).stdout
+    assert "manual" in listing and "before restore" in listing
+
+
+def test_doctor_reports_each_check(db_path, capsys):
+    main(["--db", str(db_path), "add", "n", "x"])
+    capsys.readouterr()
+    db_path.parent.chmod(0o755)
+    status = main(["--db", str(db_path), "doctor"])
+    lines = capsys.readouterr().out.splitlines()
+    assert status == 0
+    assert lines[0] == "ok    integrity check passed"
+    assert lines[1].startswith("ok    schema version")
+    assert any(line.startswith("warn") and "readable by others" in line for line in lines)
+    assert lines[-1].startswith("warn  no backup yet")
+
+
+def test_list_backups_knows_every_kind(db, db_path, tmp_path):
+    backup_to(db, None, now=NOW)
+    daily_backup(db, today=date(2026, 11, 26), now=NOW)
+    assert {b.kind for b in list_backups(db_path)} == {"manual", "daily"}

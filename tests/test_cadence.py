@@ -1,0 +1,68 @@
+"""Practices as RRULEs: windows, due, overdue, skips, pauses and compliance."""
+
+from datetime import date
+
+from techtime.domain.cadence import LogEntry, Pause, Practice, compliance, occurrence_on, status
+
+THU = date(2026, 11, 26)
+SCAN = Practice(1, "radar-scan", "Tech-radar scan", "FREQ=WEEKLY;BYDAY=MO", date(2026, 1, 1), 30)
+PAIRING = Practice(2, "pairing", "IC pairing", "FREQ=MONTHLY;BYMONTHDAY=1", date(2026, 1, 1), 90)
+
+
+def test_a_weekly_appointment_is_due_on_its_day():
+    window = occurrence_on(SCAN, THU)
+    assert (window.start, window.end, window.due) == (date(2026, 11, 23), date(2026, 11, 29), date(2026, 11, 23))
+    assert status(SCAN, [], date(2026, 11, 23)).due_today
+
+
+def test_a_monthly_period_is_due_by_the_end_of_the_month():
+    window = occurrence_on(PAIRING, THU)
+    assert (window.start, window.due) == (date(2026, 11, 1), date(2026, 11, 30))
+    state = status(PAIRING, [], THU, horizon=date(2026, 11, 30))
+    assert not state.due_today
+    assert [o.due for o in state.upcoming] == [date(2026, 11, 30)]
+
+
+def test_overdue_looks_back_to_the_start_of_the_quarter_newest_first():
+    done = [LogEntry(date(2026, 11, 16), "done", date(2026, 11, 16))]
+    state = status(SCAN, done, THU)
+    overdue = [o.due for o in state.overdue]
+    assert overdue[0] == date(2026, 11, 23)
+    assert date(2026, 11, 16) not in overdue
+    assert min(overdue) >= date(2026, 10, 1)
+    assert state.last_done == date(2026, 11, 16)
+
+
+def test_a_skip_settles_the_occurrence_but_is_not_done():
+    skipped = [LogEntry(date(2026, 11, 23), "skipped", THU)]
+    state = status(SCAN, skipped, THU)
+    assert date(2026, 11, 23) not in [o.due for o in state.overdue]
+    assert state.last_done is None
+    result = compliance(SCAN, skipped, date(2026, 11, 23), date(2026, 11, 29))
+    assert (result.done, result.skipped, result.expected) == (0, 1, 1)
+
+
+def test_done_wins_over_a_skip_for_the_same_occurrence():
+    entries = [LogEntry(date(2026, 11, 23), "done", THU), LogEntry(date(2026, 11, 23), "skipped", THU)]
+    assert compliance(SCAN, entries, date(2026, 11, 23), date(2026, 11, 29)).done == 1
+
+
+def test_a_paused_stretch_is_neither_overdue_nor_counted():
+    paused = Practice(**{**SCAN.__dict__, "pauses": (Pause(date(2026, 11, 1), date(2026, 11, 25)),)})
+    state = status(paused, [], THU)
+    assert all(not date(2026, 11, 1) <= o.due <= date(2026, 11, 25) for o in state.overdue)
+    assert compliance(paused, [], date(2026, 11, 1), date(2026, 11, 30)).expected == 1
+
+
+def test_quarterly_compliance_for_monthly_pairing():
+    entries = [
+        LogEntry(date(2026, 10, 1), "done", date(2026, 10, 14)),
+        LogEntry(date(2026, 11, 1), "done", date(2026, 11, 3)),
+    ]
+    result = compliance(PAIRING, entries, date(2026, 10, 1), date(2026, 12, 31))
+    assert str(result) == "2 of 3"
+
+
+def test_an_inactive_practice_is_never_overdue():
+    inactive = Practice(**{**SCAN.__dict__, "active": False})
+    assert status(inactive, [], THU).overdue == ()

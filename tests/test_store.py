@@ -1,0 +1,244 @@
+"""Opening the database: migrations, backups, pragmas, file modes, and refusing bad files untouched."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+from conftest import NOW, TODAY
+
+from techtime.errors import DatabaseError, DatabaseLockedError, ReadOnlyDatabaseError
+from techtime.store import database as database_module
+from techtime.store import migrations, notes
+from techtime.store.database import open_database
+from techtime.store.migrations import SCHEMA_VERSION, ensure_schema
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_new_database_has_the_schema_and_seeds(db):
+    tables = {row[0] for row in db.rows("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {
+        "person",
+        "radar_item",
+        "radar_move",
+        "deep_dive",
+        "dive_check",
+        "failure_mode",
+        "pairing_session",
+    } <= tables
+    assert {"practice", "practice_log", "practice_pause", "inbox_note", "checklist_template", "trash"} <= tables
+    assert db.scalar("PRAGMA user_version") == SCHEMA_VERSION
+    assert [r[0] for r in db.rows("SELECT key FROM practice ORDER BY position")] == [
+        "radar-scan",
+        "pairing",
+        "deep-dives",
+        "tinkering",
+        "conference",
+    ]
+    assert db.scalar("SELECT count(*) FROM checklist_template") == 4
+
+
+def test_reopening_migrates_nothing_and_keeps_data(db, db_path):
+    notes.add_note(db, text="keep me", now=NOW)
+    db.close()
+    again = open_database(db_path, today=TODAY)
+    assert [n.text for n in notes.open_notes(again)] == ["keep me"]
+    assert again.scalar("SELECT count(*) FROM practice") == 5
+    assert not list(db_path.parent.glob("*.bak"))  # nothing pending, so no backup
+    again.close()
+
+
+def test_every_connection_sets_the_pragmas(db, db_path):
+    worker = open_database(db_path, migrate=False)
+    for connection in (db, worker):
+        assert connection.scalar("PRAGMA journal_mode") == "wal"
+        assert connection.scalar("PRAGMA synchronous") == 2  # FULL
+        assert connection.scalar("PRAGMA busy_timeout") >= 5000
+        assert connection.scalar("PRAGMA foreign_keys") == 1
+    worker.close()
+
+
+def test_file_and_folder_are_private(db, db_path):
+    notes.add_note(db, text="private", now=NOW)
+    assert mode(db_path) == 0o600
+    assert mode(db_path.parent) == 0o700
+    for suffix in ("-wal", "-shm"):
+        sidecar = db_path.with_name(db_path.name + suffix)
+        assert mode(sidecar) == 0o600
+
+
+def test_a_pending_migration_backs_the_file_up_first(tmp_path):
+    path = tmp_path / "t.db"
+    db = open_database(path, today=TODAY, migrate=False)
+    ensure_schema(db, TODAY, migrations.MIGRATIONS[:1])
+    notes.add_note(db, text="before the upgrade", now=NOW)
+
+    def add_column(database, today):
+        database.conn.execute("ALTER TABLE inbox_note ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0")
+
+    ensure_schema(db, TODAY, (*migrations.MIGRATIONS[:1], add_column))
+    assert db.scalar("PRAGMA user_version") == 2
+    backups = list(tmp_path.glob("t.db.schema1-*.bak"))
+    assert len(backups) == 1 and mode(backups[0]) == 0o600
+    copy = sqlite3.connect(backups[0])
+    assert copy.execute("SELECT text FROM inbox_note").fetchall() == [("before the upgrade",)]
+    assert copy.execute("PRAGMA user_version").fetchone()[0] == 1
+    copy.close()
+    db.close()
+
+
+def test_a_failing_migration_changes_nothing(tmp_path):
+    path = tmp_path / "t.db"
+    db = open_database(path, today=TODAY, migrate=False)
+    ensure_schema(db, TODAY, migrations.MIGRATIONS[:1])
+
+    def half_done(database, today):
+        database.conn.execute("CREATE TABLE half (x)")
+        raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        ensure_schema(db, TODAY, (*migrations.MIGRATIONS[:1], half_done))
+    assert db.scalar("PRAGMA user_version") == 1
+    assert db.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'half'") == 0
+    db.close()
+
+
+def _open_and_close(path: str, start: multiprocessing.synchronize.Event) -> None:  # type: ignore[name-defined]
+    start.wait()
+    db = open_database(path, today=TODAY)
+    db.close()
+
+
+def test_two_processes_opening_a_new_database_at_once_both_succeed(tmp_path):
+    path = str(tmp_path / "race.db")
+    start = multiprocessing.Event()
+    workers = [multiprocessing.Process(target=_open_and_close, args=(path, start)) for _ in range(4)]
+    for worker in workers:
+        worker.start()
+    start.set()
+    for worker in workers:
+        worker.join(30)
+    assert [w.exitcode for w in workers] == [0, 0, 0, 0]
+    db = open_database(path, today=TODAY)
+    assert db.scalar("SELECT count(*) FROM practice") == 5  # seeded exactly once
+    assert db.scalar("PRAGMA integrity_check") == "ok"
+    db.close()
+
+
+def _untouched(path: Path, content: bytes) -> None:
+    assert path.read_bytes() == content
+    assert not path.with_name(path.name + "-wal").exists() or path.with_name(path.name + "-wal").stat().st_size == 0
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"this is my shopping list\n" * 40, os.urandom(4096), b"SQLite format 3\x00" + b"\xff" * 200],
+    ids=["text", "random", "bad-header"],
+)
+def test_a_file_that_is_not_a_database_is_refused_and_left_unchanged(tmp_path, content):
+    path = tmp_path / "notes.db"
+    path.write_bytes(content)
+    with pytest.raises(DatabaseError) as raised:
+        open_database(path, today=TODAY)
+    assert "\n" not in str(raised.value) and "left untouched" in str(raised.value)
+    _untouched(path, content)
+
+
+def test_a_truncated_database_fails_with_one_line(tmp_path):
+    path = tmp_path / "t.db"
+    db = open_database(path, today=TODAY)
+    for i in range(300):
+        notes.add_note(db, text=f"note {i} " + "x" * 500, now=NOW)
+    db.close()
+    content = path.read_bytes()[: path.stat().st_size // 2]
+    path.write_bytes(content)
+    with pytest.raises(DatabaseError) as raised:
+        damaged = open_database(path, today=TODAY)
+        notes.open_notes(damaged, limit=1000)
+    assert "damaged" in str(raised.value)
+    assert path.read_bytes() == content
+
+
+def test_somebody_elses_sqlite_file_is_refused(tmp_path):
+    path = tmp_path / "other.db"
+    other = sqlite3.connect(path)
+    other.execute("CREATE TABLE recipes (name TEXT)")
+    other.commit()
+    other.close()
+    content = path.read_bytes()
+    with pytest.raises(DatabaseError, match="another program"):
+        open_database(path, today=TODAY)
+    assert path.read_bytes() == content
+
+
+def test_a_database_from_a_newer_techtime_is_refused_and_never_downgraded(db, db_path):
+    db.conn.execute("PRAGMA user_version = 99")
+    db.close()
+    content = db_path.read_bytes()
+    with pytest.raises(DatabaseError, match="newer techtime"):
+        open_database(db_path, today=TODAY)
+    assert db_path.read_bytes() == content
+
+
+def test_a_read_only_file_can_be_read_and_saving_says_why_not(db, db_path, monkeypatch):
+    notes.add_note(db, text="readable", now=NOW)
+    db.close()
+    # Tests may run as root, for whom every file is writable: pretend the permission bit is what counts.
+    monkeypatch.setattr(database_module.os, "access", lambda path, how: how != os.W_OK)
+    readonly = open_database(db_path, today=TODAY)
+    assert readonly.read_only
+    assert [n.text for n in notes.open_notes(readonly)] == ["readable"]
+    with pytest.raises(ReadOnlyDatabaseError, match="read-only"):
+        notes.add_note(readonly, text="lost?", now=NOW)
+    readonly.close()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write any file")
+def test_a_file_without_write_permission_opens_read_only(db, db_path):
+    db.close()
+    db_path.chmod(0o400)
+    readonly = open_database(db_path, today=TODAY)
+    with pytest.raises(ReadOnlyDatabaseError):
+        notes.add_note(readonly, text="x", now=NOW)
+    readonly.close()
+
+
+def test_a_lock_held_past_the_timeout_is_one_clear_line(db, db_path):
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    impatient = open_database(db_path, busy_timeout_ms=100, migrate=False)
+    with pytest.raises(DatabaseLockedError) as raised:
+        notes.add_note(impatient, text="waits", now=NOW)
+    assert "busy" in str(raised.value) and "nothing was saved" in str(raised.value)
+    holder.execute("ROLLBACK")
+    notes.add_note(impatient, text="now it goes through", now=NOW)
+    assert notes.count_open(db) == 1
+    holder.close()
+    impatient.close()
+
+
+def test_a_write_waits_for_another_writer_instead_of_failing(db, db_path):
+    """BEGIN IMMEDIATE + busy timeout: a second writer queues rather than erroring."""
+    import threading
+
+    holder = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("INSERT INTO inbox_note (text, created_at) VALUES ('first', '2026-11-26 09:00:00')")
+    threading.Timer(0.3, lambda: holder.execute("COMMIT")).start()
+    notes.add_note(db, text="second", now=NOW)
+    assert sorted(n.text for n in notes.open_notes(db)) == ["first", "second"]
+    holder.close()
+
+
+def test_the_folder_is_created_private_when_missing(tmp_path):
+    path = tmp_path / "deep" / "er" / "techtime.db"
+    open_database(path, today=TODAY).close()
+    assert mode(path.parent) == 0o700
+    assert mode(path) == 0o600

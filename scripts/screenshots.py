@@ -23,6 +23,7 @@ SIZE = (120, 40)
 SHOTS = {
     "today": [],
     "dives": ["2"],
+    "dives-planning": ["2", "p"],
     "radar": ["3"],
     "pairing": ["4"],
     # Sam's October session, opened from the grid: the form with its multi-line notes.

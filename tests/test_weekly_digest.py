@@ -41,3 +41,13 @@ def test_digest_of_a_quiet_week(db):
 def test_user_text_cannot_inject_escape_sequences(db):
     capture(db, "t \x1b]52;c;aGk=\x07 prototype min:30", today=TODAY, now=NOW)
     assert "\x1b" not in weekly_digest(db, TODAY)
+
+
+def test_report_week_from_the_command_line(tmp_path):
+    from conftest import run_cli
+
+    result = run_cli("--demo", "report", "--week")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("# Week of 23 November 2026\n")
+    both = run_cli("--demo", "report", "--week", "--quarter", "2026Q4")
+    assert both.returncode == 2 and "not allowed with argument" in both.stderr

@@ -22,6 +22,7 @@ COMMANDS = {
     "today": ("today", "the daily check-in as plain text"),
     "export": ("export", "write the data as json, markdown, ics, radar-csv, radar-json or bookmarks"),
     "import": ("importing", "read a file of bookmarks, a Pocket CSV, a radar CSV or a JSON export"),
+    "report": ("report", "the quarterly review (or --week: the weekly digest) as Markdown"),
     "backup": ("backup", "a consistent copy of the database"),
     "restore": ("restore", "bring a backup back, after confirming"),
     "doctor": ("doctor", "integrity, schema version, file modes, backup age"),

@@ -7,7 +7,7 @@ import argparse
 from techtime import clock
 from techtime.cli.common import open_db
 from techtime.domain.text import clean, shorten
-from techtime.services.checkin import DUE_TODAY, OVERDUE, CheckIn, build
+from techtime.services.checkin import DUE_TODAY, OVERDUE, CheckIn, build, dives_against_target
 
 FIRST_RUN = """\
 Welcome to techtime: nothing here yet. Capture from the shell (or press c in the app):
@@ -71,7 +71,7 @@ def render(checkin: CheckIn) -> str:
         lines.append(f"  next up: {ranks}")
 
     active = [d for d in checkin.dives if d.status != "dropped"]
-    lines += ["", f"Deep dives - {checkin.quarter}: {len(active)} of {checkin.dive_target} planned"]
+    lines += ["", f"Deep dives - {checkin.quarter}: {dives_against_target(len(active), checkin.dive_target)}"]
     for dive in checkin.dives:
         step = checkin.next_steps.get(dive.id)
         after = f"  next: {clean(shorten(step, 40))}" if step else ""

@@ -66,16 +66,14 @@ def _save_radar(db: Database, item: Capture, now: datetime) -> Saved:
 
 
 def _save_dive(db: Database, item: Capture, today: date, now: datetime) -> Saved:
-    from techtime.domain.dives import DEFAULT_TARGET
+    from techtime.domain.dives import DEFAULT_TARGET, over_target_warning
     from techtime.domain.quarters import Quarter
     from techtime.store import dives
 
     quarter = item.quarter or Quarter.containing(today)
     dive_id = dives.add_dive(db, quarter=quarter, title=item.title, doc_url=item.url, tags=item.tags, now=now)
     planned = dives.count_in_quarter(db, quarter)
-    warning = ""
-    if planned > DEFAULT_TARGET:
-        warning = f"{quarter} now has {planned} deep dives; the practice is 2-3 a quarter"
+    warning = over_target_warning(quarter, planned, dives.target(db, DEFAULT_TARGET))
     return Saved("dive", dive_id, item.title, detail=str(quarter), warning=warning)
 
 

@@ -70,6 +70,13 @@ class CheckIn:
     suggestion: Suggestion | None = None
 
 
+def dives_against_target(planned: int, target: int) -> str:
+    """'2 of 3 planned', or 'N planned, above your target of 3' (allowed, but worth a second look)."""
+    if planned > target:
+        return f"{planned} planned, above your target of {target}"
+    return f"{planned} of {target} planned"
+
+
 def week_end(today: date) -> date:
     """The Sunday that ends today's week."""
     return today + timedelta(days=6 - today.weekday())
@@ -93,7 +100,7 @@ def build(db: Database, today: date) -> CheckIn:
         practices=practice_lines,
         pairing=month,
         dives=quarter_dives,
-        dive_target=DEFAULT_TARGET,
+        dive_target=dives.target(db, DEFAULT_TARGET),
         next_steps=next_steps,
         radar_inbox=counts.get("inbox", 0),
         radar_oldest=radar.oldest_in_inbox(db) if counts.get("inbox") else None,

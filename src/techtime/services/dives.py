@@ -1,13 +1,25 @@
-"""Deep-dive use cases shared by several screens."""
+"""Deep-dive use cases: planning a quarter, working through a dive, carrying over what is unfinished."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections import Counter
+from dataclasses import dataclass
+from dataclasses import fields as dataclass_fields
+from datetime import date, datetime
 
+from techtime.domain.dives import (
+    DEFAULT_TARGET,
+    UNFINISHED_STATUSES,
+    DiveFields,
+    FailureModeFields,
+    next_status,
+    over_target_warning,
+)
 from techtime.domain.quarters import Quarter
 from techtime.errors import InputError
 from techtime.store import dives, radar
 from techtime.store.database import Database
+from techtime.store.dives import DeepDive
 
 
 def promote_radar_item(db: Database, item_id: int, *, quarter: Quarter, now: datetime) -> int:
@@ -29,3 +41,288 @@ def promote_radar_item(db: Database, item_id: int, *, quarter: Quarter, now: dat
 def linked_radar_items(db: Database, dive_id: int) -> list[radar.RadarItem]:
     """The radar items a dive came from: the link seen from the other side."""
     return radar.items_for_dive(db, dive_id)
+
+
+# The quarter at a glance -------------------------------------------------------
+
+
+def target(db: Database) -> int:
+    """How many deep dives a quarter the leader aims for (2-3 is the practice)."""
+    return dives.target(db, DEFAULT_TARGET)
+
+
+def set_target(db: Database, value: int) -> None:
+    dives.set_target(db, value)
+
+
+@dataclass(frozen=True)
+class QuarterPlan:
+    quarter: Quarter
+    today: date
+    dives: tuple[DeepDive, ...]
+    target: int
+
+    @property
+    def counts(self) -> Counter[str]:
+        return Counter(dive.status for dive in self.dives)
+
+    @property
+    def planned(self) -> int:
+        """Dives counted against the target: everything not dropped."""
+        return sum(1 for dive in self.dives if dive.status != "dropped")
+
+    @property
+    def over_target(self) -> bool:
+        return self.planned > self.target
+
+    @property
+    def when(self) -> str:
+        """`36 days left`, `ended`, or `starts 2027-01-01`."""
+        if self.today > self.quarter.last_day:
+            return "ended"
+        if self.today < self.quarter.first_day:
+            return f"starts {self.quarter.first_day:%d %b %Y}"
+        days = self.quarter.days_left(self.today)
+        return f"{days} day left" if days == 1 else f"{days} days left"
+
+
+def quarter_plan(db: Database, quarter: Quarter, today: date) -> QuarterPlan:
+    return QuarterPlan(quarter, today, tuple(dives.dives_in_quarter(db, quarter)), target(db))
+
+
+# Creating and editing ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Saved:
+    dive_id: int
+    warning: str = ""  # above the target: allowed, but said
+
+
+def _warning(db: Database, quarter: Quarter) -> str:
+    return over_target_warning(quarter, dives.count_in_quarter(db, quarter), target(db))
+
+
+def create_dive(db: Database, values: DiveFields, *, quarter: Quarter, now: datetime) -> Saved:
+    """A new dive in `values.quarter` (or `quarter`), its checklist from the template."""
+    quarter = values.quarter or quarter
+    with db.transaction():
+        dive_id = dives.add_dive(
+            db,
+            quarter=quarter,
+            title=values.title,
+            owner=values.owner,
+            doc_url=values.doc_url,
+            tags=values.tags,
+            hours_planned=values.hours_planned,
+            now=now,
+        )
+        if values.status != "planned" or values.hours_spent:
+            dives.update_dive(db, dive_id, status=values.status, hours_spent=values.hours_spent, now=now)
+        warning = _warning(db, quarter) if values.status != "dropped" else ""
+    return Saved(dive_id, warning)
+
+
+def edit_dive(db: Database, dive_id: int, values: DiveFields, *, now: datetime) -> Saved:
+    """Save the form; a new quarter moves the dive to the end of that quarter."""
+    with db.transaction():
+        dive = _get(db, dive_id)
+        dives.update_dive(
+            db,
+            dive_id,
+            title=values.title,
+            owner=values.owner,
+            doc_url=values.doc_url,
+            status=values.status,
+            hours_planned=values.hours_planned,
+            hours_spent=values.hours_spent,
+            tags=values.tags,
+            now=now,
+        )
+        warning = ""
+        if values.quarter is not None and values.quarter != dive.quarter:
+            dives.move_dive(db, dive_id, values.quarter, now=now)
+            warning = _warning(db, values.quarter)
+        elif dive.status == "dropped" and values.status != "dropped":
+            warning = _warning(db, dive.quarter)
+    return Saved(dive_id, warning)
+
+
+def _get(db: Database, dive_id: int) -> DeepDive:
+    dive = dives.get_dive(db, dive_id)
+    if dive is None:
+        raise InputError(f"deep dive {dive_id} no longer exists (deleted elsewhere?)")
+    return dive
+
+
+def set_status(db: Database, dive_id: int, status: str, *, now: datetime) -> Saved:
+    with db.transaction():
+        dive = _get(db, dive_id)
+        dives.update_dive(db, dive_id, status=status, now=now)
+        warning = _warning(db, dive.quarter) if dive.status == "dropped" and status != "dropped" else ""
+    return Saved(dive_id, warning)
+
+
+def advance_status(db: Database, dive_id: int, *, now: datetime) -> str:
+    """planned -> active -> done -> planned; returns the new status."""
+    status = next_status(_get(db, dive_id).status)
+    set_status(db, dive_id, status, now=now)
+    return status
+
+
+def toggle_dropped(db: Database, dive_id: int, *, now: datetime) -> Saved:
+    """Drop a dive, or bring a dropped one back as planned."""
+    dive = _get(db, dive_id)
+    return set_status(db, dive_id, "planned" if dive.status == "dropped" else "dropped", now=now)
+
+
+def log_hours(db: Database, dive_id: int, hours: float, *, now: datetime) -> float:
+    """Add time spent; returns the new total."""
+    with db.transaction():
+        total = _get(db, dive_id).hours_spent + hours
+        dives.update_dive(db, dive_id, hours_spent=total, now=now)
+    return total
+
+
+def save_findings(db: Database, dive_id: int, text: str, *, now: datetime) -> bool:
+    """Store the findings if they changed; True when something was written."""
+    dive = dives.get_dive(db, dive_id)
+    if dive is None or dive.findings == text:
+        return False
+    dives.update_dive(db, dive_id, findings=text, now=now)
+    return True
+
+
+def restore(db: Database, snapshot: DeepDive, *, now: datetime) -> None:
+    """Put a dive back as it was in `snapshot` (what `u` does after an edit, a drop or a move)."""
+    _get(db, snapshot.id)
+    values = {f.name: getattr(snapshot, f.name) for f in dataclass_fields(DeepDive)}
+    for computed in ("id", "checks_done", "checks_total"):
+        values.pop(computed)
+    dives.update_dive(db, snapshot.id, now=now, **values)
+
+
+def move(db: Database, dive_id: int, offset: int) -> bool:
+    """Move a dive up (-1) or down (+1) in its quarter's list; False at either end."""
+    with db.transaction():
+        dive = _get(db, dive_id)
+        order = [d.id for d in dives.dives_in_quarter(db, dive.quarter)]
+        index = order.index(dive_id)
+        target_index = index + offset
+        if not 0 <= target_index < len(order):
+            return False
+        order[index], order[target_index] = order[target_index], order[index]
+        dives.set_positions(db, order)
+    return True
+
+
+# Checklist and failure modes ---------------------------------------------------
+
+
+def toggle_check(db: Database, check_id: int, *, now: datetime) -> bool:
+    """Check or uncheck one step; returns whether it is now done."""
+    item = dives.get_check(db, check_id)
+    if item is None:
+        raise InputError("that checklist step no longer exists")
+    dives.set_check(db, check_id, done=not item.done, now=now)
+    return not item.done
+
+
+def add_step(db: Database, dive_id: int, text: str) -> int:
+    _get(db, dive_id)
+    return dives.add_check(db, dive_id, text=text)
+
+
+def edit_step(db: Database, check_id: int, text: str) -> None:
+    dives.update_check(db, check_id, text=text)
+
+
+def add_failure_mode(db: Database, dive_id: int, values: FailureModeFields) -> int:
+    _get(db, dive_id)
+    return dives.add_failure_mode(
+        db,
+        dive_id,
+        failure=values.failure,
+        blast_radius=values.blast_radius,
+        detection=values.detection,
+        mitigation=values.mitigation,
+    )
+
+
+def edit_failure_mode(db: Database, failure_mode_id: int, values: FailureModeFields) -> None:
+    dives.update_failure_mode(
+        db,
+        failure_mode_id,
+        failure=values.failure,
+        blast_radius=values.blast_radius,
+        detection=values.detection,
+        mitigation=values.mitigation,
+    )
+
+
+def checklist_template(db: Database) -> list[str]:
+    return dives.checklist_template(db)
+
+
+def set_checklist_template(db: Database, steps: tuple[str, ...]) -> None:
+    if not steps:
+        raise InputError("the checklist template needs at least one step, one per line")
+    dives.set_checklist_template(db, steps)
+
+
+# Planning and carrying over ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """Something that could become one of the quarter's dives."""
+
+    kind: str  # "dive": unfinished last quarter; "radar": bookmarked for a deep dive
+    id: int
+    title: str
+    detail: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind}:{self.id}"
+
+
+def planning_candidates(db: Database, quarter: Quarter) -> list[Candidate]:
+    """Last quarter's unfinished dives, then radar items bookmarked for a deep dive that have none yet."""
+    found = [
+        Candidate("dive", dive.id, dive.title, f"{dive.status} in {dive.quarter}, {dive.progress} steps done")
+        for dive in dives.dives_in_quarter(db, quarter.previous())
+        if dive.status in UNFINISHED_STATUSES
+    ]
+    for item in radar.list_items(db, status="bookmarked", limit=1000):
+        if item.dive_id is None:
+            tags = " ".join(f"#{tag}" for tag in item.tags)
+            found.append(Candidate("radar", item.id, item.title, f"bookmarked on the radar {tags}".strip()))
+    return found
+
+
+def plan_candidate(db: Database, candidate: Candidate, quarter: Quarter, *, now: datetime) -> Saved:
+    """Bring a candidate into `quarter`: a radar item becomes a linked dive, an unfinished dive moves."""
+    with db.transaction():
+        if candidate.kind == "radar":
+            dive_id = promote_radar_item(db, candidate.id, quarter=quarter, now=now)
+        else:
+            dive = _get(db, candidate.id)
+            if dive.quarter == quarter:
+                raise InputError(f"{dive.title!r} is already in {quarter}")
+            dives.move_dive(db, dive.id, quarter, now=now, carried_from=str(dive.quarter))
+            dive_id = dive.id
+        warning = _warning(db, quarter)
+    return Saved(dive_id, warning)
+
+
+def carry_over(db: Database, quarter: Quarter, *, now: datetime) -> list[DeepDive]:
+    """Move every unfinished dive of `quarter` to the next one, checklist and notes included.
+
+    Returns the dives as they were, so the move can be undone.
+    """
+    with db.transaction():
+        moved = [dive for dive in dives.dives_in_quarter(db, quarter) if dive.status in UNFINISHED_STATUSES]
+        for dive in moved:
+            dives.move_dive(db, dive.id, quarter.next(), now=now, carried_from=str(quarter))
+    return moved

@@ -216,3 +216,92 @@ def failure_modes(db: Database, dive_id: int) -> list[FailureMode]:
         (dive_id,),
     )
     return [FailureMode(*row) for row in rows]
+
+
+def get_failure_mode(db: Database, failure_mode_id: int) -> FailureMode | None:
+    row = db.one(
+        "SELECT id, dive_id, position, failure, blast_radius, detection, mitigation FROM failure_mode WHERE id = ?",
+        (failure_mode_id,),
+    )
+    return FailureMode(*row) if row else None
+
+
+_FAILURE_EDITABLE = frozenset({"failure", "blast_radius", "detection", "mitigation"})
+
+
+def update_failure_mode(db: Database, failure_mode_id: int, **fields: str) -> None:
+    update_row(db, "failure_mode", failure_mode_id, fields, _FAILURE_EDITABLE)
+
+
+def get_check(db: Database, check_id: int) -> CheckItem | None:
+    row = db.one("SELECT id, dive_id, position, text, done_at FROM dive_check WHERE id = ?", (check_id,))
+    return CheckItem(row["id"], row["dive_id"], row["position"], row["text"], row["done_at"]) if row else None
+
+
+def add_check(db: Database, dive_id: int, *, text: str) -> int:
+    """A step of the leader's own, at the end of the dive's checklist."""
+    with db.transaction() as conn:
+        position = conn.execute(
+            "SELECT coalesce(max(position), -1) + 1 FROM dive_check WHERE dive_id = ?", (dive_id,)
+        ).fetchone()[0]
+        cursor = conn.execute(
+            "INSERT INTO dive_check (dive_id, position, text) VALUES (?, ?, ?)", (dive_id, position, text)
+        )
+    return int(cursor.lastrowid)
+
+
+def update_check(db: Database, check_id: int, *, text: str) -> None:
+    update_row(db, "dive_check", check_id, {"text": text}, frozenset({"text"}))
+
+
+def move_dive(db: Database, dive_id: int, quarter: Quarter, *, now: datetime, carried_from: str | None = None) -> None:
+    """Put a dive at the end of another quarter; its checklist, failure modes and findings go with it."""
+    with db.transaction() as conn:
+        position = conn.execute(
+            "SELECT coalesce(max(position), -1) + 1 FROM deep_dive WHERE quarter = ?", (str(quarter),)
+        ).fetchone()[0]
+        fields: dict = {"quarter": quarter, "position": position}
+        if carried_from is not None:
+            fields["carried_from"] = carried_from
+        update_dive(db, dive_id, now=now, **fields)
+
+
+def set_positions(db: Database, dive_ids: Sequence[int]) -> None:
+    """Store the order of a quarter's dives as shown."""
+    with db.transaction() as conn:
+        conn.executemany(
+            "UPDATE deep_dive SET position = ? WHERE id = ?",
+            [(index, dive_id) for index, dive_id in enumerate(dive_ids)],
+        )
+
+
+def checklist_template(db: Database) -> list[str]:
+    return [row[0] for row in db.rows("SELECT text FROM checklist_template ORDER BY position, id")]
+
+
+def set_checklist_template(db: Database, steps: Sequence[str]) -> None:
+    """Replace the steps new dives start with; existing dives keep their own checklists."""
+    with db.transaction() as conn:
+        conn.execute("DELETE FROM checklist_template")
+        conn.executemany("INSERT INTO checklist_template (position, text) VALUES (?, ?)", list(enumerate(steps)))
+
+
+# The target lives in the `setting` table as JSON, so a leader can change it without a schema change.
+_TARGET_KEY = "dive_target"
+
+
+def target(db: Database, default: int) -> int:
+    value = db.scalar("SELECT value FROM setting WHERE key = ?", (_TARGET_KEY,))
+    try:
+        number = json.loads(value) if value is not None else default
+    except ValueError:
+        return default
+    return number if isinstance(number, int) and number > 0 else default
+
+
+def set_target(db: Database, value: int) -> None:
+    with db.transaction() as conn:
+        conn.execute(
+            "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (_TARGET_KEY, json.dumps(value)),
+        )

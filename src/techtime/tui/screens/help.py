@@ -9,6 +9,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from techtime.tui.commands import described_bindings
 from techtime.tui.screens.capture import SYNTAX_HELP
 
 
@@ -40,12 +41,9 @@ class HelpScreen(ModalScreen[None]):
 
     def _keys(self, title: str, bindings) -> Text:
         text = Text(title + "\n", style="bold")
-        for binding in bindings:
-            if isinstance(binding, tuple):
-                binding = Binding(*binding)
-            if binding.description:
-                text.append(f"  {self.app.get_key_display(binding):<12}", style="bold cyan")
-                text.append(f"{binding.description}\n")
+        for keys, description, _ in described_bindings(self.app, bindings):
+            text.append(f"  {keys:<18}", style="bold cyan")
+            text.append(f"{description}\n")
         return text
 
     def action_close(self) -> None:

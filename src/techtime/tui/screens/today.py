@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 from techtime.errors import TechtimeError
 from techtime.services import checkin as checkin_service
 from techtime.services import pairing as pairing_service
-from techtime.services.checkin import DUE_TODAY, OVERDUE, CheckIn
+from techtime.services.checkin import DUE_TODAY, OVERDUE, CheckIn, dives_against_target
 from techtime.services.practices import log_practice
 from techtime.store import notes
 from techtime.tui.screens.base import TechtimeScreen
@@ -205,7 +205,10 @@ def _options(checkin: CheckIn, today: date) -> list[Option | None]:
         )
 
     active = [d for d in checkin.dives if d.status != "dropped"]
-    options += [None, _heading(f"Deep dives - {checkin.quarter}: {len(active)} of {checkin.dive_target} planned")]
+    options += [
+        None,
+        _heading(f"Deep dives - {checkin.quarter}: {dives_against_target(len(active), checkin.dive_target)}"),
+    ]
     if not checkin.dives:
         options.append(Option(Text("  none planned yet: press 2, or capture d TITLE", style="dim"), disabled=True))
     for dive in checkin.dives:

@@ -1,0 +1,233 @@
+"""The quarterly review as Markdown, for a reader outside engineering (a CFO, a CEO).
+
+Headings and short sentences, no internal ids, no jargon the reader has to
+decode: each deep dive with its status, review steps, what could go wrong and
+what was found; the pairing sessions and what was learned; what moved on the
+technology radar; how regularly each practice was kept up.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from techtime.domain.cadence import compliance
+from techtime.domain.dives import STATUS_WORDS
+from techtime.domain.quarters import Quarter
+from techtime.domain.radar import QUADRANT_LABELS
+from techtime.domain.text import clean
+from techtime.services import dives as dive_service
+from techtime.store import dives, pairing, practices
+from techtime.store.database import Database
+from techtime.store.dives import DeepDive
+from techtime.store.pairing import Session
+from techtime.store.radar_moves import RadarMove, moves_between
+
+RING_MEANINGS = (
+    "Adopt: our default choice. Trial: used on a real project. "
+    "Assess: worth exploring. Hold: nothing new starts with it."
+)
+
+
+def render(db: Database, quarter: Quarter, today: date) -> str:
+    """The whole report for `quarter`, as seen on `today`."""
+    plan = dive_service.quarter_plan(db, quarter, today)
+    sessions = pairing.sessions_between(db, quarter.first_day, quarter.last_day)
+    moves = [m for m in moves_between(db, quarter.first_day, quarter.last_day) if _changed(m)]
+    sections = [
+        _title(quarter, today),
+        _summary(plan, sessions, moves),
+        _dives(db, plan.dives),
+        _pairing(sessions),
+        _radar(moves),
+        _practices(db, quarter, today),
+    ]
+    return "\n\n".join(section for section in sections if section) + "\n"
+
+
+# Sections ------------------------------------------------------------------------
+
+
+def _title(quarter: Quarter, today: date) -> str:
+    first, last = quarter.first_day, quarter.last_day
+    span = f"{first:%B} to {last:%B %Y}"
+    if today > last:
+        when = f"This review covers {span} ({quarter})."
+    elif today < first:
+        when = f"This is the plan for {span} ({quarter}); the quarter has not started yet."
+    else:
+        left = quarter.days_left(today)
+        days = "day" if left == 1 else "days"
+        when = f"This review covers {span} ({quarter}), as of {_day(today)}, with {left} {days} of the quarter left."
+    return f"# Technical leadership review: {quarter}\n\n{when}"
+
+
+def _summary(plan: dive_service.QuarterPlan, sessions: list[Session], moves: list[RadarMove]) -> str:
+    counts = plan.counts
+    parts = [f"{counts[s]} {STATUS_WORDS[s]}" for s in ("done", "active", "planned", "dropped") if counts[s]]
+    dive_line = f"{_count(plan.planned, 'deep dive')} against a target of {plan.target}"
+    if parts:
+        dive_line += ": " + ", ".join(parts)
+    done = [s for s in sessions if s.status == "done"]
+    teams = {s.team for s in done if s.team}
+    pairing_line = f"{_count(len(done), 'pairing session')} with engineers"
+    if teams:
+        pairing_line += f", across {_count(len(teams), 'team')}"
+    radar_line = f"{_count(len(moves), 'technology', 'technologies')} placed or moved on the technology radar"
+    lines = ["## Summary", "", f"- {dive_line}.", f"- {pairing_line}.", f"- {radar_line}."]
+    if plan.over_target:
+        lines.append(f"- More deep dives than the target of {plan.target}: each one gets less time.")
+    return "\n".join(lines)
+
+
+def _dives(db: Database, quarter_dives: tuple[DeepDive, ...]) -> str:
+    lines = ["## Deep dives", ""]
+    kept = [d for d in quarter_dives if d.status != "dropped"]
+    dropped = [d for d in quarter_dives if d.status == "dropped"]
+    if not quarter_dives:
+        lines.append("No deep dives were planned this quarter.")
+    else:
+        lines.append(
+            "Each quarter I go deep on a few significant initiatives: I read the whole design, "
+            "think through how it could fail, challenge its assumptions and ask what happens at ten times the load."
+        )
+    for dive in kept:
+        lines += ["", *_dive(db, dive)]
+    if dropped:
+        lines += ["", "Dropped this quarter: " + "; ".join(clean(d.title) for d in dropped) + "."]
+    return "\n".join(lines)
+
+
+def _dive(db: Database, dive: DeepDive) -> list[str]:
+    lines = [f"### {clean(dive.title)}", ""]
+    facts = [f"Status: {STATUS_WORDS[dive.status]}."]
+    if dive.owner:
+        facts.append(f"Team: {clean(dive.owner)}.")
+    facts.append(f"Time spent: {_hours(dive.hours_spent, dive.hours_planned)}.")
+    steps = dives.checklist(db, dive.id)
+    done = [s for s in steps if s.done]
+    if steps:
+        facts.append(f"Review steps: {len(done)} of {len(steps)} done.")
+    if dive.carried_from:
+        facts.append(f"Carried over from {dive.carried_from}.")
+    if dive.doc_url:
+        facts.append(f"Design document: <{clean(dive.doc_url)}>")
+    lines += [f"- {fact}" for fact in facts]
+    if steps:
+        lines += ["", "Checklist:", ""]
+        lines += [f"- [{'x' if s.done else ' '}] {clean(s.text)}" for s in steps]
+    modes = dives.failure_modes(db, dive.id)
+    if modes:
+        lines += [
+            "",
+            "What could go wrong:",
+            "",
+            "| Failure | Impact | How we would notice | What we do about it |",
+            "|---|---|---|---|",
+        ]
+        for mode in modes:
+            cells = (mode.failure, mode.blast_radius, mode.detection, mode.mitigation)
+            lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+    findings = clean(dive.findings, multiline=True).strip()
+    lines += ["", "Findings:", ""]
+    if findings:
+        lines += [f"> {line}" if line.strip() else ">" for line in findings.splitlines()]
+    else:
+        lines.append("None written yet.")
+    return lines
+
+
+def _pairing(sessions: list[Session]) -> str:
+    done = [s for s in sessions if s.status == "done"]
+    planned = [s for s in sessions if s.status == "planned"]
+    skipped = [s for s in sessions if s.status == "skipped"]
+    lines = ["## Pairing with engineers", ""]
+    if not done:
+        lines.append("No pairing sessions were held this quarter.")
+    else:
+        lines += ["An engineer walks me through what they are building; I learn how our systems really work.", ""]
+        for session in done:
+            lines.append(f"- {_day(session.date)}, {_who(session)}: {clean(session.topic) or 'open topic'}.")
+            if session.learned.strip():
+                lines.append(f"  Learned: {clean(session.learned)}")
+    if planned:
+        lines += ["", "Still planned:", ""]
+        lines += [f"- {_day(s.date)}, {_who(s)}: {clean(s.topic) or 'open topic'}." for s in planned]
+    if skipped:
+        lines += ["", f"Skipped: {_count(len(skipped), 'session')}."]
+    return "\n".join(lines)
+
+
+def _radar(moves: list[RadarMove]) -> str:
+    lines = ["## Technology radar", ""]
+    if not moves:
+        lines.append("Nothing was placed or moved on the radar this quarter.")
+        return "\n".join(lines)
+    lines += [f"What we think of the technologies we watch. {RING_MEANINGS}", ""]
+    for move in moves:
+        lines.append(f"- {clean(move.title)}: {_move(move)}.")
+    return "\n".join(lines)
+
+
+def _practices(db: Database, quarter: Quarter, today: date) -> str:
+    lines = ["## Keeping up the practices", ""]
+    last = min(quarter.last_day, today)
+    if last < quarter.first_day:
+        lines.append("The quarter has not started yet.")
+        return "\n".join(lines)
+    entries = practices.log_entries(db)
+    lines += ["| Practice | Done | Expected | Skipped |", "|---|---|---|---|"]
+    notes = []
+    for practice in practices.load_practices(db):
+        if not practice.active:
+            continue
+        result = compliance(practice, entries.get(practice.id, ()), quarter.first_day, last)
+        if result.expected == 0:
+            notes.append(clean(practice.name))
+            continue
+        lines.append(f"| {_cell(practice.name)} | {result.done} | {result.expected} | {result.skipped} |")
+    if notes:
+        lines += ["", "Not due yet this quarter: " + ", ".join(notes) + "."]
+    return "\n".join(lines)
+
+
+# Wording -------------------------------------------------------------------------
+
+
+def _changed(move: RadarMove) -> bool:
+    return (move.ring, move.quadrant) != (move.ring_before, move.quadrant_before)
+
+
+def _move(move: RadarMove) -> str:
+    label = QUADRANT_LABELS.get(move.quadrant or "", "")
+    where = f" ({label})" if label else ""
+    if move.ring is None:
+        return f"sorted under {label}, no ring yet" if label and not move.ring_before else "taken off the radar"
+    ring = move.ring.capitalize()
+    if move.ring_before is None:
+        return f"placed in {ring}{where}"
+    if move.ring_before == move.ring:
+        return f"kept in {ring}, now under {label}" if label else f"kept in {ring}"
+    return f"moved from {move.ring_before.capitalize()} to {ring}{where}"
+
+
+def _hours(spent: float, planned: float | None) -> str:
+    text = f"{spent:g} {'hour' if spent == 1 else 'hours'}"
+    return f"{text} of {planned:g} planned" if planned else text
+
+
+def _who(session: Session) -> str:
+    name = clean(session.name) or f"@{clean(session.handle)}"
+    return f"{name} ({clean(session.team)})" if session.team else name
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _count(number: int, singular: str, plural: str | None = None) -> str:
+    return f"{number} {singular if number == 1 else plural or singular + 's'}"
+
+
+def _cell(text: str) -> str:
+    """One Markdown table cell: a pipe would end the cell early."""
+    return clean(text).replace("|", "\\|") or "-"

@@ -26,12 +26,14 @@ from techtime.domain.pairing import (
 from techtime.domain.quarters import Quarter
 from techtime.domain.rotation import Rank, next_up
 from techtime.errors import InputError
-from techtime.services.practices import log_practice
-from techtime.store import pairing, people, trash
+from techtime.store import pairing, people
 from techtime.store import practices as practice_store
 from techtime.store.database import Database
 from techtime.store.pairing import Session
 from techtime.store.people import Person
+
+# `techtime today` reaches this module for the rotation: the practice log and the trash are imported
+# by the functions that write them, so the check-in does not pay for them.
 
 PRACTICE_KEY = "pairing"
 
@@ -284,6 +286,8 @@ def pair_now(db: Database, person_id: int, *, today: date, now: datetime, topic:
 
 def delete_session(db: Database, session_id: int, *, now: datetime) -> str:
     """Delete a session (its practice log goes with it); `u` (trash.undo) brings both back. Returns its label."""
+    from techtime.store import trash
+
     with db.transaction():
         session = _get_session(db, session_id)
         label = f"@{session.handle} {session.date}" + (f" {session.topic}" if session.topic else "")
@@ -300,6 +304,8 @@ def _get_session(db: Database, session_id: int) -> Session:
 
 def _sync_log(db: Database, session_id: int, now: datetime) -> None:
     """Make the practice log say what the session says: done, skipped, or nothing while planned."""
+    from techtime.services.practices import log_practice
+
     session = _get_session(db, session_id)
     pairing.delete_practice_logs(db, session_id)
     if session.status == PLANNED or practice_store.practice_by_key(db, PRACTICE_KEY) is None:
@@ -320,6 +326,8 @@ def _sync_log(db: Database, session_id: int, now: datetime) -> None:
 
 def toggle_month_skipped(db: Database, month: date, *, today: date, now: datetime) -> bool:
     """Record the month as skipped (no session), or take that record back. True when now skipped."""
+    from techtime.services.practices import log_practice
+
     first, last = month_bounds(month)
     with db.transaction():
         practice = practice_store.practice_by_key(db, PRACTICE_KEY)

@@ -28,6 +28,8 @@ SHOTS = {
     "radar-picture": ["3", "v"],
     "radar-triage": ["3", "t"],
     "pairing": ["4"],
+    # Sam's October session, opened from the grid: the form with its multi-line notes.
+    "pairing-session": ["4", "tab", *["down"] * 7, "left", "enter"],
     "capture": ["c", *"r https://temporal.io Temporal durable workflows #workflows ring:assess"],
     "help": ["question_mark"],
 }

@@ -16,6 +16,8 @@ FORMATS: dict[str, tuple[str, str]] = {
     "radar-csv": ("byor", "export_csv"),
     "radar-json": ("byor", "export_json"),
     "bookmarks": ("bookmarks", "export_html"),
+    "ics": ("ics", "export_ics"),
+    "markdown": ("quarterly_report", "export_markdown"),
 }
 
 

@@ -1,9 +1,19 @@
 """Who to pair with next: a fair rotation through the roster.
 
-Active engineers not on leave, ranked by the longest time since their last
-session. People never paired come first, ordered by start date (whoever
-has waited longest since joining leads). Ties go to the team visited least
-recently. Each rank carries its reason, e.g. "last paired 94 days ago".
+The rules, in order:
+
+1. Only available engineers are ranked: active, not on leave today (leave
+   lasts up to and including `leave_until`), and already started.
+2. People never paired come first, by start date: whoever joined earliest
+   has waited longest (an unknown start date counts as the longest wait).
+3. Everyone else by the longest time since their last done session.
+4. Ties (the same last session day, or the same start date) go to the team
+   visited least recently; a team never visited goes first. A team's last
+   visit counts everyone in it, including people on leave or deactivated,
+   so callers pass the whole roster. Still tied: by handle, so the order is
+   stable.
+
+Each rank carries its reason, e.g. "never paired" or "last paired 94 days ago".
 """
 
 from __future__ import annotations
@@ -11,6 +21,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+
+# A never-paired person who joined this recently is called a new hire in the reason.
+NEW_HIRE_DAYS = 90
 
 
 @dataclass(frozen=True)
@@ -23,8 +36,19 @@ class Candidate:
     active: bool = True
     leave_until: date | None = None
 
+    def on_leave(self, today: date) -> bool:
+        return self.leave_until is not None and today <= self.leave_until
+
+    def started(self, today: date) -> bool:
+        return self.start_date is None or self.start_date <= today
+
     def available(self, today: date) -> bool:
-        return self.active and (self.leave_until is None or self.leave_until < today)
+        return self.active and not self.on_leave(today) and self.started(today)
+
+    @property
+    def team_key(self) -> str:
+        # Team names compare without case; someone without a team is a team of their own.
+        return self.team.strip().casefold() or f"\0{self.id}"
 
 
 @dataclass(frozen=True)
@@ -32,36 +56,60 @@ class Rank:
     candidate: Candidate
     last_paired: date | None
     reason: str
+    team_last_visit: date | None = None  # the latest done session with anyone in the same team
 
 
-def next_up(
-    people: Iterable[Candidate],
-    last_paired: Mapping[int, date],
-    today: date,
-) -> list[Rank]:
-    """Rank the available people; `last_paired` maps person id to their latest done session."""
-    available = [p for p in people if p.available(today)]
-    team_last: dict[str, date] = {}
-    for person in available:
+def next_up(people: Iterable[Candidate], last_paired: Mapping[int, date], today: date) -> list[Rank]:
+    """Rank the available people; `last_paired` maps person id to the day of their latest done session."""
+    everyone = list(people)
+    team_visits: dict[str, date] = {}
+    for person in everyone:
         when = last_paired.get(person.id)
-        if when and (person.team not in team_last or when > team_last[person.team]):
-            team_last[person.team] = when
+        if when is not None and (person.team_key not in team_visits or when > team_visits[person.team_key]):
+            team_visits[person.team_key] = when
+
+    def waited_since(person: Candidate) -> tuple[int, date]:
+        when = last_paired.get(person.id)
+        if when is None:
+            return (0, person.start_date or date.min)
+        return (1, when)
 
     def key(person: Candidate) -> tuple:
-        when = last_paired.get(person.id)
-        team_when = team_last.get(person.team, date.min)
-        if when is None:
-            return (0, person.start_date or date.min, team_when, person.handle.lower())
-        return (1, when, team_when, person.handle.lower())
+        return (*waited_since(person), team_visits.get(person.team_key, date.min), person.handle.casefold())
 
-    ranked = sorted(available, key=key)
-    return [Rank(p, last_paired.get(p.id), _reason(p, last_paired.get(p.id), today)) for p in ranked]
+    ranked = sorted((p for p in everyone if p.available(today)), key=key)
+    tied: dict[tuple[int, date], int] = {}
+    for person in ranked:
+        tied[waited_since(person)] = tied.get(waited_since(person), 0) + 1
+
+    ranks = []
+    for person in ranked:
+        when = last_paired.get(person.id)
+        team_visit = team_visits.get(person.team_key)
+        reason = _reason(person, when, today)
+        if tied[waited_since(person)] > 1:
+            reason += "; " + _team_note(person, team_visit, today)
+        ranks.append(Rank(person, when, reason, team_visit))
+    return ranks
 
 
 def _reason(person: Candidate, when: date | None, today: date) -> str:
     if when is None:
-        if person.start_date and (today - person.start_date).days <= 90:
-            return f"never paired; joined {person.start_date:%d %b %Y}"
+        if person.start_date is not None and (today - person.start_date).days <= NEW_HIRE_DAYS:
+            return f"never paired, new hire, joined {_days_ago(person.start_date, today)}"
         return "never paired"
-    days = (today - when).days
-    return f"last paired {days} day{'s' if days != 1 else ''} ago"
+    return f"last paired {_days_ago(when, today)}"
+
+
+def _team_note(person: Candidate, team_visit: date | None, today: date) -> str:
+    team = person.team.strip() or "their team"
+    if team_visit is None:
+        return f"{team} never visited"
+    return f"{team} visited {_days_ago(team_visit, today)}"
+
+
+def _days_ago(day: date, today: date) -> str:
+    days = (today - day).days
+    if days == 0:
+        return "today"
+    return f"{days} day{'' if days == 1 else 's'} ago"

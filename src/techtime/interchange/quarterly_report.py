@@ -231,3 +231,8 @@ def _count(number: int, singular: str, plural: str | None = None) -> str:
 def _cell(text: str) -> str:
     """One Markdown table cell: a pipe would end the cell early."""
     return clean(text).replace("|", "\\|") or "-"
+
+
+def export_markdown(db: Database, today: date) -> str:
+    """`techtime export --format markdown`: this quarter's review (`techtime report` picks other periods)."""
+    return render(db, Quarter.containing(today), today)

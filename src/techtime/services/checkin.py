@@ -9,7 +9,8 @@ from datetime import date, timedelta
 from techtime.domain import cadence
 from techtime.domain.dives import DEFAULT_TARGET, UNFINISHED_STATUSES
 from techtime.domain.quarters import Quarter
-from techtime.domain.rotation import Rank, next_up
+from techtime.domain.rotation import Rank
+from techtime.services import pairing as pairing_service
 from techtime.store import dives, notes, pairing, people, practices, radar
 from techtime.store.database import Database
 from techtime.store.dives import DeepDive
@@ -154,8 +155,7 @@ def _pairing_month(db: Database, today: date) -> PairingMonth:
     first = today.replace(day=1)
     last = today.replace(day=calendar.monthrange(today.year, today.month)[1])
     sessions = pairing.sessions_between(db, first, last)
-    candidates = [person.as_candidate() for person in people.list_people(db, active_only=True)]
-    ranks = next_up(candidates, pairing.last_done_by_person(db), today)
+    ranks = pairing_service.rotation(db, today)
     return PairingMonth(
         month=first,
         done=tuple(s for s in sessions if s.status == "done"),

@@ -1,47 +1,431 @@
-"""Pairing use cases: checking a session off keeps the practice log in step."""
+"""Pairing use cases: the roster, sessions, the monthly cadence and the rotation.
+
+A session's status and the `pairing` practice log move together: a done
+session logs its month as done, a skipped one logs it as skipped (recorded,
+not forgotten), a planned one logs nothing. Every function here is one
+transaction that either does all of it or changes nothing.
+"""
 
 from __future__ import annotations
 
+import calendar
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 
+from techtime.domain import cadence
+from techtime.domain.pairing import (
+    DONE,
+    PLANNED,
+    SESSION_STATUSES,
+    SKIPPED,
+    month_starts,
+    month_state,
+    parse_handle,
+)
+from techtime.domain.quarters import Quarter
+from techtime.domain.rotation import Rank, next_up
 from techtime.errors import InputError
-from techtime.services.practices import log_practice
 from techtime.store import pairing, people
+from techtime.store import practices as practice_store
 from techtime.store.database import Database
+from techtime.store.pairing import Session
+from techtime.store.people import Person
+
+# `techtime today` reaches this module for the rotation: the practice log and the trash are imported
+# by the functions that write them, so the check-in does not pay for them.
+
+PRACTICE_KEY = "pairing"
+
+
+def month_bounds(day: date) -> tuple[date, date]:
+    """The first and last day of the month `day` falls in."""
+    return day.replace(day=1), day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+# The rotation ---------------------------------------------------------------
+
+
+def rotation(db: Database, today: date) -> list[Rank]:
+    """Who is next, and why. The whole roster goes in: a team's last visit counts everyone in it."""
+    candidates = [person.as_candidate() for person in people.list_people(db)]
+    return next_up(candidates, pairing.last_done_by_person(db), today)
+
+
+# The roster -----------------------------------------------------------------
+
+
+def add_person(
+    db: Database,
+    *,
+    handle: str,
+    now: datetime,
+    name: str = "",
+    team: str = "",
+    role: str = "",
+    start_date: date | None = None,
+    leave_until: date | None = None,
+    notes: str = "",
+) -> int:
+    """Put an engineer on the roster; a handle already taken (ignoring case) is refused."""
+    handle = parse_handle(handle)
+    with db.transaction():
+        _refuse_taken(db, handle)
+        return people.add_person(
+            db,
+            handle=handle,
+            name=name.strip(),
+            team=team.strip(),
+            role=role.strip(),
+            start_date=start_date,
+            leave_until=leave_until,
+            notes=notes.strip(),
+            now=now,
+        )
+
+
+def edit_person(
+    db: Database,
+    person_id: int,
+    *,
+    handle: str,
+    now: datetime,
+    name: str = "",
+    team: str = "",
+    role: str = "",
+    start_date: date | None = None,
+    leave_until: date | None = None,
+    notes: str = "",
+) -> None:
+    """Change everything but the active flag (see `set_active`). No leave date: not on leave."""
+    handle = parse_handle(handle)
+    with db.transaction():
+        _get_person(db, person_id)
+        _refuse_taken(db, handle, except_id=person_id)
+        people.update_person(
+            db,
+            person_id,
+            handle=handle,
+            name=name.strip() or handle,
+            team=team.strip(),
+            role=role.strip(),
+            start_date=start_date,
+            leave_until=leave_until,
+            notes=notes.strip(),
+            now=now,
+        )
+
+
+def set_active(db: Database, person_id: int, active: bool, *, now: datetime) -> Person:
+    """Deactivate someone who left (kept, with their sessions, out of the rotation), or bring them back."""
+    with db.transaction():
+        _get_person(db, person_id)
+        people.update_person(db, person_id, active=active, now=now)
+        return _get_person(db, person_id)
+
+
+def find_person(db: Database, handle: str) -> Person:
+    """The engineer with this handle (as typed: '@dana' or 'dana', any case)."""
+    handle = parse_handle(handle)
+    person = people.find_by_handle(db, handle)
+    if person is None:
+        raise InputError(f"@{handle} is not on the roster: add them to the roster first, or pick a listed handle")
+    return person
+
+
+def _get_person(db: Database, person_id: int) -> Person:
+    person = people.get_person(db, person_id)
+    if person is None:
+        raise InputError(f"there is no person {person_id} on the roster")
+    return person
+
+
+def _refuse_taken(db: Database, handle: str, *, except_id: int | None = None) -> None:
+    owner = people.find_by_handle(db, handle)
+    if owner is not None and owner.id != except_id:
+        note = "" if owner.active else ", deactivated"
+        raise InputError(
+            f"@{handle} is already on the roster ({owner.name}, @{owner.handle}{note}): "
+            "handles are unique, ignoring case; pick another"
+        )
+
+
+def _refuse_inactive(person: Person) -> None:
+    if not person.active:
+        raise InputError(f"@{person.handle} is deactivated: reactivate them before adding a session")
+
+
+# Sessions -------------------------------------------------------------------
+
+
+def save_session(
+    db: Database,
+    *,
+    person_id: int,
+    on: date,
+    today: date,
+    now: datetime,
+    session_id: int | None = None,
+    topic: str = "",
+    minutes: int | None = None,
+    status: str = PLANNED,
+    notes: str = "",
+    learned: str = "",
+    follow_ups: str = "",
+) -> int:
+    """Plan a session, log one that happened (back-dated is fine), or change one; returns its id.
+
+    A new session is refused for a deactivated engineer; a planned one must
+    be today or later, a done one today or earlier.
+    """
+    if status not in SESSION_STATUSES:
+        raise InputError(f"unknown session status {status!r}: use {', '.join(SESSION_STATUSES)}")
+    with db.transaction():
+        person = _get_person(db, person_id)
+        existing = _get_session(db, session_id) if session_id is not None else None
+        if existing is None or existing.person_id != person_id:
+            _refuse_inactive(person)
+        if status == DONE and on > today:
+            raise InputError(f"a session on {on} has not happened yet: plan it, and mark it done once it has")
+        moved_into_past = existing is None or existing.date != on or existing.status != status
+        if status == PLANNED and on < today and moved_into_past:
+            raise InputError(f"{on} has passed: plan a session for today or later, or log it as done or skipped")
+        fields = {
+            "person_id": person_id,
+            "on": on,
+            "topic": topic.strip(),
+            "minutes": minutes,
+            "status": status,
+            "notes": notes.strip(),
+            "learned": learned.strip(),
+            "follow_ups": follow_ups.strip(),
+        }
+        if existing is None:
+            session_id = pairing.add_session(db, now=now, **fields)
+        else:
+            assert session_id is not None
+            fields["date"] = fields.pop("on")
+            pairing.update_session(db, session_id, now=now, **fields)
+        if existing is None or (existing.date, existing.status, existing.minutes) != (on, status, minutes):
+            _sync_log(db, session_id, now)
+        return session_id
+
+
+def set_status(db: Database, session_id: int, status: str, *, now: datetime, today: date | None = None) -> Session:
+    """Mark a session done, skipped, or back to planned, keeping the practice log in step.
+
+    `today` is needed to mark a session done: one planned for later has not happened yet.
+    """
+    if status not in SESSION_STATUSES:
+        raise InputError(f"unknown session status {status!r}: use {', '.join(SESSION_STATUSES)}")
+    if status == DONE and today is None:
+        raise ValueError("marking a session done needs today")
+    with db.transaction():
+        session = _get_session(db, session_id)
+        if status == DONE and today is not None and session.date > today:
+            raise InputError(
+                f"the session with @{session.handle} is planned for {session.date}: it has not happened yet"
+            )
+        if session.status != status:
+            pairing.update_session(db, session_id, status=status, now=now)
+            _sync_log(db, session_id, now)
+        return _get_session(db, session_id)
 
 
 def mark_done(db: Database, session_id: int, *, today: date, now: datetime) -> None:
     """A planned session took place: mark it done and log this month's pairing."""
-    with db.transaction():
-        session = pairing.get_session(db, session_id)
-        if session is None:
-            raise InputError(f"there is no pairing session {session_id}")
-        if session.date > today:
-            raise InputError(
-                f"the session with @{session.handle} is planned for {session.date}: it has not happened yet"
-            )
-        if session.status == "done":
-            return
-        pairing.update_session(db, session_id, status="done", now=now)
-        log_practice(db, "pairing", done_on=session.date, now=now, minutes=session.minutes, session_id=session_id)
+    set_status(db, session_id, DONE, today=today, now=now)
 
 
 def mark_skipped(db: Database, session_id: int, *, now: datetime) -> None:
-    with db.transaction():
-        if pairing.get_session(db, session_id) is None:
-            raise InputError(f"there is no pairing session {session_id}")
-        pairing.delete_practice_logs(db, session_id)
-        pairing.update_session(db, session_id, status="skipped", now=now)
+    """A planned session did not happen: its month is recorded as skipped."""
+    set_status(db, session_id, SKIPPED, now=now)
+
+
+def toggle_done(db: Database, session_id: int, *, today: date, now: datetime) -> Session:
+    """`x`: done becomes planned again, anything else becomes done."""
+    session = _get_session(db, session_id)
+    return set_status(db, session_id, PLANNED if session.status == DONE else DONE, today=today, now=now)
+
+
+def toggle_skipped(db: Database, session_id: int, *, today: date, now: datetime) -> Session:
+    """`s`: skipped becomes planned again, anything else becomes skipped."""
+    session = _get_session(db, session_id)
+    return set_status(db, session_id, PLANNED if session.status == SKIPPED else SKIPPED, today=today, now=now)
 
 
 def pair_now(db: Database, person_id: int, *, today: date, now: datetime, topic: str = "") -> int:
-    """Check off a session held today with this person."""
+    """Check off this month's session with this person, held today.
+
+    A session already planned with them this month is the one checked off
+    (moved to today if it was planned for later); otherwise a new one is
+    logged for today.
+    """
+    first, last = month_bounds(today)
     with db.transaction():
-        person = people.get_person(db, person_id)
-        if person is None:
-            raise InputError(f"there is no person {person_id} on the roster")
-        if not person.active:
-            raise InputError(f"@{person.handle} is deactivated: reactivate them first")
-        session_id = pairing.add_session(db, person_id=person_id, on=today, topic=topic, status="done", now=now)
-        log_practice(db, "pairing", done_on=today, now=now, session_id=session_id)
-    return session_id
+        person = _get_person(db, person_id)
+        _refuse_inactive(person)
+        this_month = [s for s in pairing.sessions_for_person(db, person_id) if first <= s.date <= last]
+        done = [s for s in this_month if s.status == DONE]
+        if done:
+            raise InputError(
+                f"@{person.handle} already has a session done this month ({done[-1].date:%a %d %b}); "
+                "log another one with a date if you paired again"
+            )
+        planned = [s for s in this_month if s.status == PLANNED]
+        if planned:
+            session = planned[0]
+            if session.date > today:
+                pairing.update_session(db, session.id, date=today, now=now)
+            set_status(db, session.id, DONE, today=today, now=now)
+            return session.id
+        session_id = pairing.add_session(db, person_id=person_id, on=today, topic=topic, status=DONE, now=now)
+        _sync_log(db, session_id, now)
+        return session_id
+
+
+def delete_session(db: Database, session_id: int, *, now: datetime) -> str:
+    """Delete a session (its practice log goes with it); `u` (trash.undo) brings both back. Returns its label."""
+    from techtime.store import trash
+
+    with db.transaction():
+        session = _get_session(db, session_id)
+        label = f"@{session.handle} {session.date}" + (f" {session.topic}" if session.topic else "")
+        trash.delete(db, "pairing_session", session_id, now=now, label=label)
+        return label
+
+
+def _get_session(db: Database, session_id: int) -> Session:
+    session = pairing.get_session(db, session_id)
+    if session is None:
+        raise InputError(f"there is no pairing session {session_id}")
+    return session
+
+
+def _sync_log(db: Database, session_id: int, now: datetime) -> None:
+    """Make the practice log say what the session says: done, skipped, or nothing while planned."""
+    from techtime.services.practices import log_practice
+
+    session = _get_session(db, session_id)
+    pairing.delete_practice_logs(db, session_id)
+    if session.status == PLANNED or practice_store.practice_by_key(db, PRACTICE_KEY) is None:
+        return
+    log_practice(
+        db,
+        PRACTICE_KEY,
+        done_on=session.date,
+        status=session.status,
+        minutes=session.minutes if session.status == DONE else None,
+        session_id=session_id,
+        now=now,
+    )
+
+
+# The monthly cadence -------------------------------------------------------
+
+
+def toggle_month_skipped(db: Database, month: date, *, today: date, now: datetime) -> bool:
+    """Record the month as skipped (no session), or take that record back. True when now skipped."""
+    from techtime.services.practices import log_practice
+
+    first, last = month_bounds(month)
+    with db.transaction():
+        practice = practice_store.practice_by_key(db, PRACTICE_KEY)
+        if practice is None:
+            raise InputError("there is no pairing practice to skip: add one with the key 'pairing'")
+        logs = pairing.pairing_logs_between(db, first, last)
+        own_skips = [log for log in logs if log.status == SKIPPED and log.session_id is None]
+        if own_skips:
+            for log in own_skips:
+                pairing.delete_log(db, log.id)
+            return False
+        done = [s for s in pairing.sessions_between(db, first, last) if s.status == DONE]
+        if done or any(log.status == DONE for log in logs):
+            raise InputError(f"{first:%B %Y} is already covered by a done session: there is nothing to skip")
+        occurrences = [o.start for o in cadence.occurrences_between(practice, first, last)] or [first]
+        for occurrence in occurrences:
+            log_practice(db, PRACTICE_KEY, done_on=min(today, last), status=SKIPPED, occurrence=occurrence, now=now)
+        return True
+
+
+@dataclass(frozen=True)
+class MonthSummary:
+    month: date  # its first day
+    state: str  # see techtime.domain.pairing: covered, skipped, missed, open, planned, ahead, paused
+    sessions: tuple[Session, ...]
+    own_skip: bool  # skipped as a month, without a session
+    note: str = ""  # why, when a skip said so
+
+
+@dataclass(frozen=True)
+class GridRow:
+    person: Person
+    months: tuple[tuple[Session, ...], ...]  # twelve, January first
+
+
+@dataclass(frozen=True)
+class YearView:
+    year: int
+    today: date
+    rows: tuple[GridRow, ...]
+    months: tuple[MonthSummary, ...]
+    year_compliance: cadence.Compliance | None  # None without a pairing practice
+    quarter: Quarter
+    quarter_compliance: cadence.Compliance | None
+
+    def month(self, day: date) -> MonthSummary | None:
+        return self.months[day.month - 1] if day.year == self.year else None
+
+
+def year_view(db: Database, year: int, today: date) -> YearView:
+    """Everything the month-by-month grid shows for one year."""
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    sessions = pairing.sessions_between(db, first, last)
+    with_sessions = {s.person_id for s in sessions}
+    roster = [p for p in people.list_people(db) if p.active or p.id in with_sessions]
+    by_cell: dict[tuple[int, int], list[Session]] = {}
+    for session in sessions:
+        by_cell.setdefault((session.person_id, session.date.month), []).append(session)
+    rows = tuple(
+        GridRow(person, tuple(tuple(by_cell.get((person.id, month), ())) for month in range(1, 13)))
+        for person in roster
+    )
+    practice = practice_store.practice_by_key(db, PRACTICE_KEY)
+    logs = pairing.pairing_logs_between(db, first, last)
+    months = tuple(_month_summary(start, sessions, logs, practice, today) for start in month_starts(year))
+    quarter = Quarter.containing(today)
+    year_compliance = quarter_compliance = None
+    if practice is not None:
+        entries = practice_store.log_entries(db).get(practice.id, [])
+        year_compliance = cadence.compliance(practice, entries, first, last)
+        quarter_compliance = cadence.compliance(practice, entries, quarter.first_day, quarter.last_day)
+    return YearView(year, today, rows, months, year_compliance, quarter, quarter_compliance)
+
+
+def _month_summary(
+    start: date,
+    sessions: Sequence[Session],
+    logs: Sequence[pairing.PracticeLog],
+    practice: cadence.Practice | None,
+    today: date,
+) -> MonthSummary:
+    _, end = month_bounds(start)
+    in_month = tuple(s for s in sessions if start <= s.date <= end)
+    month_logs = [log for log in logs if start <= log.occurrence <= end]
+    # A month counts once the cadence has an occurrence open in it (seeded practices start on first use).
+    tracked = practice is None or cadence.occurrence_on(practice, end) is not None
+    # The day that decides whether a pause applies: today for this month, else the month's own days.
+    probe = min(max(today, start), end)
+    paused = practice is not None and (not practice.active or practice.paused_on(probe))
+    state = month_state(
+        start,
+        today,
+        done=any(s.status == DONE for s in in_month) or any(log.status == DONE for log in month_logs),
+        skipped=any(log.status == SKIPPED for log in month_logs),
+        planned=any(s.status == PLANNED and s.date >= today for s in in_month),
+        tracked=tracked,
+        paused=paused,
+    )
+    own_skips = [log for log in month_logs if log.status == SKIPPED and log.session_id is None]
+    note = next((log.note for log in own_skips if log.note), "")
+    return MonthSummary(start, state, in_month, bool(own_skips), note)

@@ -111,3 +111,48 @@ def delete_practice_logs(db: Database, session_id: int) -> None:
     """A session no longer done no longer counts for the pairing practice."""
     with db.transaction() as conn:
         conn.execute("DELETE FROM practice_log WHERE session_id = ?", (session_id,))
+
+
+def sessions_for_person(db: Database, person_id: int) -> list[Session]:
+    rows = db.rows(f"{_SELECT} WHERE s.person_id = ? ORDER BY s.date, s.id", (person_id,))
+    return [_session(row) for row in rows]
+
+
+def next_planned_by_person(db: Database, since: date) -> dict[int, date]:
+    """Each person's earliest planned session on or after `since`."""
+    rows = db.rows(
+        "SELECT person_id, min(date) FROM pairing_session WHERE status = 'planned' AND date >= ? GROUP BY person_id",
+        (since.isoformat(),),
+    )
+    return {row[0]: date.fromisoformat(row[1]) for row in rows}
+
+
+@dataclass(frozen=True)
+class PracticeLog:
+    id: int
+    occurrence: date
+    status: str  # done | skipped
+    done_on: date
+    session_id: int | None
+    note: str = ""
+
+
+def pairing_logs_between(db: Database, first: date, last: date) -> list[PracticeLog]:
+    """The `pairing` practice's log entries whose occurrence falls in [first, last]."""
+    rows = db.rows(
+        "SELECT l.id, l.occurrence, l.status, l.done_on, l.session_id, l.note FROM practice_log l"
+        " JOIN practice p ON p.id = l.practice_id"
+        " WHERE p.key = 'pairing' AND l.occurrence BETWEEN ? AND ? ORDER BY l.occurrence, l.id",
+        (first.isoformat(), last.isoformat()),
+    )
+    return [PracticeLog(row[0], date.fromisoformat(row[1]), row[2], date.fromisoformat(row[3]), row[4]) for row in rows]
+
+
+def delete_log(db: Database, log_id: int) -> None:
+    with db.transaction() as conn:
+        conn.execute("DELETE FROM practice_log WHERE id = ?", (log_id,))
+
+
+def planned_sessions(db: Database) -> list[Session]:
+    """Every session still planned, including those whose day passed without being logged."""
+    return [_session(row) for row in db.rows(f"{_SELECT} WHERE s.status = 'planned' ORDER BY s.date, s.id")]

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from techtime.domain.rotation import Candidate
+from techtime.errors import InputError
 from techtime.store.database import Database, stamp, to_date, update_row
 
 
@@ -58,13 +62,36 @@ def add_person(
     team: str = "",
     role: str = "",
     start_date: date | None = None,
+    leave_until: date | None = None,
+    notes: str = "",
 ) -> int:
-    with db.transaction() as conn:
+    with _unique_handle(handle), db.transaction() as conn:
         cursor = conn.execute(
-            "INSERT INTO person (name, handle, team, role, start_date, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-            (name or handle, handle, team, role, start_date.isoformat() if start_date else None, stamp(now)),
+            "INSERT INTO person (name, handle, team, role, start_date, leave_until, notes, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                name or handle,
+                handle,
+                team,
+                role,
+                start_date.isoformat() if start_date else None,
+                leave_until.isoformat() if leave_until else None,
+                notes,
+                stamp(now),
+            ),
         )
     return int(cursor.lastrowid)
+
+
+@contextlib.contextmanager
+def _unique_handle(handle: str) -> Iterator[None]:
+    """Turn the UNIQUE constraint on person.handle into the one line a user reads."""
+    try:
+        yield
+    except sqlite3.IntegrityError as error:
+        if "person.handle" not in str(error):
+            raise
+        raise InputError(f"@{handle} is already on the roster: handles are unique (ignoring case)") from None
 
 
 def list_people(db: Database, *, active_only: bool = False) -> list[Person]:
@@ -86,4 +113,5 @@ def update_person(db: Database, person_id: int, *, now: datetime | None = None, 
             fields[name] = fields[name].isoformat()
     if "active" in fields:
         fields["active"] = int(bool(fields["active"]))
-    update_row(db, "person", person_id, fields, _EDITABLE, remember=_UNDOABLE, now=now)
+    with _unique_handle(fields.get("handle", "")):
+        update_row(db, "person", person_id, fields, _EDITABLE, remember=_UNDOABLE, now=now)

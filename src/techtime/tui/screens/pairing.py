@@ -1,44 +1,579 @@
-"""Pairing: the roster and the rotation."""
+"""Pairing: the roster ranked by the rotation, a year of sessions month by month, one session in detail."""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import DataTable, Footer, Header
+import contextlib
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import TypeVar
 
-from techtime.domain.rotation import next_up
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets.data_table import RowDoesNotExist
+
+from techtime.domain import pairing as vocabulary
+from techtime.domain.dates import parse_date
+from techtime.domain.pairing import DONE, PLANNED, format_minutes, parse_minutes, session_state
+from techtime.domain.rotation import Rank
+from techtime.errors import InputError, TechtimeError
+from techtime.services import pairing as pairing_service
+from techtime.services.pairing import YearView, month_bounds
 from techtime.store import pairing, people
+from techtime.store.pairing import Session
+from techtime.store.people import Person
 from techtime.tui.screens.base import TechtimeScreen
-from techtime.tui.text import safe
+from techtime.tui.screens.person_form import PersonForm
+from techtime.tui.screens.session_form import SessionForm
+from techtime.tui.screens.session_picker import SessionPicker
+from techtime.tui.text import line, safe
+from techtime.tui.widgets.month_grid import LEGEND, MONTH_MARKS, SESSION_MARKS, Cell, MonthGrid
+
+T = TypeVar("T")
+SEPARATOR = (" · ", "dim")
+STATE_STYLES = {state: style for state, (_, style) in SESSION_MARKS.items()}
 
 
 class PairingScreen(TechtimeScreen):
+    """Who is next and why, the sessions of a year, and the month's check-off."""
+
+    BINDINGS = [
+        Binding("x", "check_off", "Check off"),
+        Binding("p", "plan", "Plan"),
+        Binding("l", "log", "Log"),
+        Binding("e", "edit", "Edit"),
+        Binding("s", "skip", "Skip the session, or the month", show=False),
+        Binding("a", "add_person", "Add an engineer", show=False),
+        Binding("d", "toggle_active", "Deactivate / reactivate the engineer", show=False),
+        Binding("delete", "delete", "Delete the session", show=False),
+        Binding("left_square_bracket", "year(-1)", "Previous year", show=False),
+        Binding("right_square_bracket", "year(1)", "Next year", show=False),
+        Binding("slash", "search", "Search the roster", show=False),
+        Binding("escape", "clear_search", "Clear the search", show=False),
+    ]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.year: int | None = None
+        self.view: YearView | None = None
+        self.ranks: list[Rank] = []
+        self._people: dict[int, Person] = {}
+        self._query = ""
+
     def compose(self) -> ComposeResult:
         yield Header()
-        yield DataTable(id="roster-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="pairing-summary")
+        yield Input(placeholder="search: handle, name, team or role (escape clears)", id="pairing-search")
+        with Vertical(id="pairing-roster-box"):
+            yield DataTable(id="roster", cursor_type="row", zebra_stripes=True)
+        with Vertical(id="pairing-grid-box"):
+            yield MonthGrid(id="month-grid")
+            yield Static(LEGEND, id="pairing-legend")
+        with VerticalScroll(id="pairing-detail", can_focus=False):
+            yield Static(id="pairing-detail-text")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns("Next", "Handle", "Name", "Team", "Role", "Last paired", "Why")
+        self.query_one("#pairing-search").display = False
+        self.query_one("#pairing-roster-box").border_title = "Roster · next up"
+        roster = self.query_one("#roster", DataTable)
+        # The role is in the detail below: the reason needs the width.
+        for label, width in (
+            ("#", 2),
+            ("Engineer", 10),
+            ("Name", 14),
+            ("Team", 10),
+            ("Last paired", 11),
+            ("Planned", 10),
+            ("Why", 44),
+        ):
+            roster.add_column(Text(label, style="bold"), width=width)
         self.reload()
+        roster.focus()
+
+    # Showing ---------------------------------------------------------------
 
     def reload(self) -> None:
         today = self.today()
+        self.year = self.year or today.year
+        current = pairing_service.year_view(self.db, today.year, today)
+        self.view = current if self.year == today.year else pairing_service.year_view(self.db, self.year, today)
+        self.ranks = pairing_service.rotation(self.db, today)
         roster = people.list_people(self.db)
-        last = pairing.last_done_by_person(self.db)
-        ranks = next_up([p.as_candidate() for p in roster], last, today)
-        order = {rank.candidate.id: (index, rank.reason) for index, rank in enumerate(ranks, start=1)}
-        self.sub_title = f"Pairing - {len([p for p in roster if p.active])} active engineers"
-        table = self.query_one(DataTable)
+        self._people = {person.id: person for person in roster}
+        visible = {person.id for person in roster if _matches(person, self._query)} if self._query else None
+        active = sum(1 for person in roster if person.active)
+        self.sub_title = f"Pairing - {active} active engineer{'' if active == 1 else 's'} - {self.year}"
+        self._show_roster(roster, visible, today)
+        self.query_one(MonthGrid).show(self.view, visible=visible)
+        self.query_one("#pairing-grid-box").border_title = f"{self.year} month by month  ([ ] other years)"
+        self.query_one("#pairing-summary", Static).update(_summary(current, self.view, today))
+        self._show_detail()
+
+    def _show_roster(self, roster: list[Person], visible: set[int] | None, today: date) -> None:
+        table = self.query_one("#roster", DataTable)
+        wanted = self._roster_key()
         table.clear()
-        for person in sorted(roster, key=lambda p: order.get(p.id, (999, ""))[0]):
-            rank, reason = order.get(person.id, (None, "inactive" if not person.active else "on leave"))
+        last = pairing.last_done_by_person(self.db)
+        planned = pairing.next_planned_by_person(self.db, today)
+        ranked = {rank.candidate.id: (number, rank) for number, rank in enumerate(self.ranks, start=1)}
+        order = sorted(
+            roster,
+            key=lambda p: (ranked[p.id][0], "", "") if p.id in ranked else (999 + (not p.active), p.team, p.name),
+        )
+        for person in order:
+            if visible is not None and person.id not in visible:
+                continue
+            number, rank = ranked.get(person.id, (None, None))
+            style = "" if person.active else "dim"
             table.add_row(
-                str(rank) if rank else "-",
-                safe(f"@{person.handle}"),
-                safe(person.name),
-                safe(person.team),
-                safe(person.role),
-                last[person.id].isoformat() if person.id in last else "never",
-                reason,
+                Text(str(number) if number else "-", style="bold magenta" if number == 1 else style),
+                safe(f"@{person.handle}", "bold" if person.active else "dim strike"),
+                safe(person.name, style),
+                safe(person.team, style),
+                Text(f"{last[person.id]:%d %b %Y}" if person.id in last else "never", style=style or "dim"),
+                Text(f"{planned[person.id]:%a %d %b}" if person.id in planned else "", style="cyan"),
+                safe(rank.reason, "dim") if rank else Text(_unavailable(person, today), style="italic yellow"),
                 key=str(person.id),
             )
+        if wanted is not None:
+            self._roster_cursor_to(wanted)
+
+    def _roster_cursor_to(self, person_id: int) -> None:
+        table = self.query_one("#roster", DataTable)
+        with contextlib.suppress(RowDoesNotExist):  # filtered out by a search
+            table.move_cursor(row=table.get_row_index(str(person_id)), animate=False)
+
+    def _show_detail(self) -> None:
+        target = self.query_one("#pairing-detail-text", Static)
+        today = self.today()
+        if isinstance(self.focused, MonthGrid):
+            cell = self.query_one(MonthGrid).selected()
+            target.update(self._cell_detail(cell, today))
+            return
+        person = self._roster_person()
+        if person is None:
+            if self._query:
+                target.update(
+                    line(("Nobody matches ", "dim"), safe(self._query), (" (escape clears the search).", "dim"))
+                )
+            else:
+                target.update(Text("Nobody on the roster yet: press a to add an engineer.", style="dim"))
+            return
+        target.update(self._person_detail(person, today))
+
+    def _person_detail(self, person: Person, today: date) -> Text:
+        rank = next(((n, r) for n, r in enumerate(self.ranks, start=1) if r.candidate.id == person.id), None)
+        facts = [person.name, person.team, person.role]
+        if person.start_date:
+            facts.append(f"started {person.start_date:%d %b %Y}")
+        heading = line(safe(f"@{person.handle}", "bold"), "  ", safe(" · ".join(f for f in facts if f)))
+        if rank:
+            status = line((f"next up #{rank[0]}: ", "magenta"), safe(rank[1].reason))
+        else:
+            status = Text(_unavailable(person, today), style="yellow")
+        sessions = pairing.sessions_for_person(self.db, person.id)
+        counts: dict[str, int] = {}
+        for session in sessions:
+            state = session_state(session.status, session.date, today)
+            counts[state] = counts.get(state, 0) + 1
+        tally = ", ".join(f"{counts[state]} {state}" for state in SESSION_MARKS if state in counts) or "no sessions yet"
+        parts = [heading, status, Text(tally, style="dim")]
+        for session in sessions[-3:][::-1]:
+            parts.append(_session_summary(session, today))
+        if person.notes:
+            parts.append(line(("notes: ", "dim"), safe(person.notes)))
+        return Text("\n").join(parts)
+
+    def _cell_detail(self, cell: Cell, today: date) -> Text:
+        if cell.month is None:
+            if cell.person is None:
+                return Text("Each month of the cadence: done, skipped, missed or still open.", style="dim")
+            return self._person_detail(cell.person, today)
+        if cell.sessions:
+            blocks = [_session_detail(session, today) for session in cell.sessions]
+            return Text("\n\n").join(blocks)
+        if cell.person is None:
+            summary = self.view.month(cell.month) if self.view else None
+            state = summary.state if summary else ""
+            text = line((f"{cell.month:%B %Y}: ", "bold"), (state or "-", MONTH_MARKS.get(state, ("", ""))[1]))
+            if summary and summary.note:
+                text.append_text(line(("  ", ""), safe(summary.note, "dim")))
+            text.append("\ns skips the month (or takes the skip back).", style="dim")
+            return text
+        hint = "p plans one, l logs one" if cell.month >= today.replace(day=1) else "l logs one that happened"
+        return line(
+            ("No session with ", "dim"), safe(f"@{cell.person.handle}"), (f" in {cell.month:%B %Y}: {hint}.", "dim")
+        )
+
+    @on(DataTable.RowHighlighted, "#roster")
+    @on(DataTable.CellHighlighted, "#month-grid")
+    def _highlighted(self) -> None:
+        self._show_detail()
+
+    def on_descendant_focus(self) -> None:
+        self._show_detail()
+
+    @on(DataTable.RowSelected, "#roster")
+    def _roster_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on an engineer: to their row in the grid, this month."""
+        grid = self.query_one(MonthGrid)
+        grid.focus_cell(int(event.row_key.value or 0), self.today())
+        grid.focus()
+
+    @on(DataTable.CellSelected, "#month-grid")
+    def _cell_selected(self) -> None:
+        """Enter on a cell: open its session; on an empty month, plan (or log, in the past) one."""
+        cell = self.query_one(MonthGrid).selected()
+        if cell.sessions:
+            self.action_edit()
+        elif cell.person is not None and cell.month is not None:
+            self.action_plan() if cell.month >= self.today().replace(day=1) else self.action_log()
+        elif cell.person is not None:
+            self.action_edit()
+
+    # What the cursor is on ----------------------------------------------------
+
+    def _roster_key(self) -> int | None:
+        table = self.query_one("#roster", DataTable)
+        if not table.row_count:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return int(row_key.value or 0)
+
+    def _roster_person(self) -> Person | None:
+        key = self._roster_key()
+        return self._people.get(key) if key is not None else None
+
+    def _cell(self) -> Cell:
+        """The grid cell under the cursor, or, from the roster, the engineer this month (no sessions)."""
+        if isinstance(self.focused, MonthGrid):
+            return self.focused.selected()
+        return Cell(self._roster_person(), None)
+
+    def _with_session(self, sessions: tuple[Session, ...], purpose: str, then) -> None:
+        if len(sessions) == 1:
+            then(sessions[0])
+            return
+        by_id = {session.id: session for session in sessions}
+
+        def chosen(session_id: int | None) -> None:
+            if session_id in by_id:
+                then(by_id[session_id])
+
+        self.app.push_screen(SessionPicker(sessions, self.today(), purpose), chosen)
+
+    def _run(self, action: Callable[[], T], success: str | Callable[[T], str]) -> None:
+        """Run a service call; show its error or what it did; reload either way."""
+        try:
+            result = action()
+        except TechtimeError as error:
+            self.report(error)
+        else:
+            self.notify(success if isinstance(success, str) else success(result), markup=False)
+        self.reload()
+
+    # Actions ---------------------------------------------------------------
+
+    def action_check_off(self) -> None:
+        """x: toggle a session done; on an engineer, check off this month's session with them."""
+        cell = self._cell()
+        today, now = self.today(), self.tt.now()
+        if cell.person is not None and cell.sessions:
+
+            def toggle(session: Session) -> None:
+                self._run(
+                    lambda: pairing_service.toggle_done(self.db, session.id, today=today, now=now),
+                    lambda result: f"Session with @{result.handle} is now {result.status}.",
+                )
+
+            self._with_session(cell.sessions, "x toggles done", toggle)
+            return
+        this_month = today.replace(day=1)
+        if cell.person is None or (cell.month is not None and cell.month != this_month):
+            self.notify("Nothing to check off here: l logs a past session, p plans one.", severity="warning")
+            return
+        person = cell.person
+        self._run(
+            lambda: pairing_service.pair_now(self.db, person.id, today=today, now=now),
+            f"Checked off {today:%B}'s session with @{person.handle}.",
+        )
+
+    def action_skip(self) -> None:
+        """s: toggle a session skipped; elsewhere, skip the month (or take the skip back)."""
+        cell = self._cell()
+        today, now = self.today(), self.tt.now()
+        if cell.person is not None and cell.sessions:
+
+            def toggle(session: Session) -> None:
+                self._run(
+                    lambda: pairing_service.toggle_skipped(self.db, session.id, today=today, now=now),
+                    lambda result: f"Session with @{result.handle} is now {result.status}.",
+                )
+
+            self._with_session(cell.sessions, "s toggles skipped", toggle)
+            return
+        month = cell.month or today.replace(day=1)
+        self._run(
+            lambda: pairing_service.toggle_month_skipped(self.db, month, today=today, now=now),
+            lambda skipped: f"{month:%B %Y} " + ("recorded as skipped." if skipped else "is no longer skipped."),
+        )
+
+    def action_plan(self) -> None:
+        cell = self._cell()
+        today = self.today()
+        if cell.person is not None and not cell.person.active:
+            self.report(InputError(f"@{cell.person.handle} is deactivated: d reactivates them"))
+            return
+        on = today + timedelta(days=7)
+        if cell.month is not None and cell.month > today:
+            on = cell.month + timedelta(days=(7 - cell.month.weekday()) % 7)  # the month's first Monday
+        self._open_session_form(handle=cell.person.handle if cell.person else "", on=on, status=PLANNED)
+
+    def action_log(self) -> None:
+        cell = self._cell()
+        today = self.today()
+        if cell.person is not None and not cell.person.active:
+            self.report(InputError(f"@{cell.person.handle} is deactivated: d reactivates them"))
+            return
+        on = today
+        if cell.month is not None and cell.month < today.replace(day=1):
+            on = month_bounds(cell.month)[1]  # its last day: back-dated, edit to the real day
+        self._open_session_form(handle=cell.person.handle if cell.person else "", on=on, status=DONE)
+
+    def action_edit(self) -> None:
+        cell = self._cell()
+        if cell.sessions:
+            self._with_session(cell.sessions, "to edit", lambda session: self._open_session_form(session=session))
+        elif cell.person is not None:
+            self._open_person_form(cell.person)
+        else:
+            self.notify("Nothing to edit here: a on an engineer, or a session in the grid.", severity="warning")
+
+    def action_add_person(self) -> None:
+        self._open_person_form(None)
+
+    def action_toggle_active(self) -> None:
+        person = self._cell().person
+        if person is None:
+            self.notify("Choose an engineer first.", severity="warning")
+            return
+        if person.active:
+            message = f"@{person.handle} deactivated: kept with their sessions, out of the rotation (d undoes)."
+        else:
+            message = f"@{person.handle} reactivated: back in the rotation."
+        self._run(lambda: pairing_service.set_active(self.db, person.id, not person.active, now=self.tt.now()), message)
+
+    def action_delete(self) -> None:
+        cell = self._cell()
+        if cell.person is None or not cell.sessions:
+            self.notify("No session here to delete: choose one on an engineer's row.", severity="warning")
+            return
+
+        def delete(session: Session) -> None:
+            self._run(
+                lambda: pairing_service.delete_session(self.db, session.id, now=self.tt.now()),
+                lambda label: f"Deleted {label}; u brings it back.",
+            )
+
+        self._with_session(cell.sessions, "to delete", delete)
+
+    def action_year(self, step: int) -> None:
+        self.year = (self.year or self.today().year) + step
+        self.reload()
+
+    def action_search(self) -> None:
+        search = self.query_one("#pairing-search", Input)
+        search.display = True
+        search.focus()
+
+    def action_clear_search(self) -> None:
+        search = self.query_one("#pairing-search", Input)
+        if not search.display:
+            return
+        search.value = ""
+        search.display = False
+        self._query = ""
+        self.reload()
+        self.query_one("#roster").focus()
+
+    @on(Input.Changed, "#pairing-search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self._query = event.value.strip()
+        self.reload()
+
+    @on(Input.Submitted, "#pairing-search")
+    def _search_submitted(self) -> None:
+        self.query_one("#roster").focus()
+
+    # Forms -----------------------------------------------------------------
+
+    def _open_person_form(self, person: Person | None) -> None:
+        def save(form: PersonForm) -> int:
+            values = form.values()
+            today = self.today()
+            start, leave = values["person-start"].strip(), values["person-leave"].strip()
+            fields = dict(
+                handle=values["person-handle"],
+                name=values["person-name"],
+                team=values["person-team"],
+                role=values["person-role"],
+                start_date=parse_date(start, today) if start else None,
+                leave_until=parse_date(leave, today) if leave else None,
+                notes=values["person-notes"],
+            )
+            if person is None:
+                return pairing_service.add_person(self.db, now=self.tt.now(), **fields)
+            pairing_service.edit_person(self.db, person.id, now=self.tt.now(), **fields)
+            return person.id
+
+        def saved(person_id: int | None) -> None:
+            if person_id is None:
+                return
+            self.reload()
+            self._roster_cursor_to(person_id)
+            handle = self._people[person_id].handle if person_id in self._people else ""
+            self.notify(f"Saved @{handle}.", markup=False)
+
+        self.app.push_screen(PersonForm(person, save), saved)
+
+    def _open_session_form(
+        self, *, session: Session | None = None, handle: str = "", on: date | None = None, status: str = PLANNED
+    ) -> None:
+        def save(form: SessionForm) -> int:
+            values = form.values()
+            today = self.today()
+            person = pairing_service.find_person(self.db, values["session-handle"])
+            return pairing_service.save_session(
+                self.db,
+                session_id=session.id if session else None,
+                person_id=person.id,
+                on=parse_date(values["session-date"], today),
+                minutes=parse_minutes(values["session-minutes"]),
+                status=values["session-status"],
+                topic=values["session-topic"],
+                notes=values["session-notes"],
+                learned=values["session-learned"],
+                follow_ups=values["session-follow-ups"],
+                today=today,
+                now=self.tt.now(),
+            )
+
+        def saved(session_id: int | None) -> None:
+            if session_id is None:
+                return
+            saved_session = pairing.get_session(self.db, session_id)
+            if saved_session is not None:
+                if saved_session.date.year != self.year:
+                    self.year = saved_session.date.year
+                self.reload()
+                grid = self.query_one(MonthGrid)
+                grid.focus_cell(saved_session.person_id, saved_session.date)
+                state = session_state(saved_session.status, saved_session.date, self.today())
+                self.notify(
+                    f"Saved: {saved_session.date:%a %d %b} with @{saved_session.handle}, {state}.", markup=False
+                )
+
+        handles = [p.handle for p in self._people.values() if p.active]
+        self.app.push_screen(
+            SessionForm(save, session=session, handle=handle, on=on, status=status, handles=handles), saved
+        )
+
+
+def _matches(person: Person, query: str) -> bool:
+    needle = query.casefold().removeprefix("@")
+    return any(needle in field.casefold() for field in (person.handle, person.name, person.team, person.role))
+
+
+def _unavailable(person: Person, today: date) -> str:
+    if not person.active:
+        return "deactivated"
+    if person.leave_until is not None and today <= person.leave_until:
+        return f"on leave until {person.leave_until:%a %d %b %Y}"
+    if person.start_date is not None and person.start_date > today:
+        return f"starts {person.start_date:%a %d %b %Y}"
+    return ""
+
+
+def _summary(current: YearView, shown: YearView, today: date) -> Text:
+    """This month, this quarter, and the year shown, in one line."""
+    month = current.month(today)
+    assert month is not None
+    days_left = (month_bounds(today)[1] - today).days + 1
+    parts: list = [(f"{today:%B}: ", "bold")]
+    done = [s for s in month.sessions if s.status == DONE]
+    planned = [s for s in month.sessions if s.status == PLANNED and s.date >= today]
+    not_logged = [s for s in month.sessions if session_state(s.status, s.date, today) == vocabulary.NOT_LOGGED]
+    if done:
+        parts += [
+            ("done ", "green"),
+            safe(f"with @{done[-1].handle}", "green"),
+            (f" on {done[-1].date:%a %d}", "green"),
+        ]
+    elif month.state == vocabulary.MONTH_SKIPPED:
+        parts.append(("skipped", "yellow"))
+    elif planned:
+        parts += [(f"planned {planned[0].date:%a %d %b} ", "cyan"), safe(f"with @{planned[0].handle}", "cyan")]
+        parts.append((f", {days_left} days left", "dim"))
+    elif month.state == vocabulary.PAUSED:
+        parts.append(("paused", "dim"))
+    elif month.state == vocabulary.NOT_TRACKED:
+        parts.append(("nothing due yet: the cadence starts next month", "dim"))
+    else:
+        parts.append((f"not yet, {days_left} days left", "bold yellow"))
+    if not_logged:
+        parts += [SEPARATOR, (f"{len(not_logged)} not logged (x or s on it)", "bold red")]
+    if current.quarter_compliance is not None:
+        q = current.quarter_compliance
+        parts += [SEPARATOR, (f"{current.quarter}: {q.done} of {_months(q.expected)}", "")]
+        if q.skipped:
+            parts.append((f", {q.skipped} skipped", "dim"))
+    if shown.year_compliance is not None:
+        y = shown.year_compliance
+        parts += [SEPARATOR, (f"{shown.year}: {y.done} of {_months(y.expected)}", "")]
+        if y.skipped:
+            parts.append((f", {y.skipped} skipped", "dim"))
+    return line(*parts)
+
+
+def _months(count: int) -> str:
+    return f"{count} month" if count == 1 else f"{count} months"
+
+
+def _session_summary(session: Session, today: date) -> Text:
+    state = session_state(session.status, session.date, today)
+    return line(
+        f"  {session.date:%a %d %b %Y}  ",
+        (f"{state:<11}", STATE_STYLES.get(state, "")),
+        safe(session.topic or "(no topic)", width=70),
+    )
+
+
+def _session_detail(session: Session, today: date) -> Text:
+    state = session_state(session.status, session.date, today)
+    length = format_minutes(session.minutes)
+    heading = line(
+        (f"{session.date:%a %d %b %Y}  ", "bold"),
+        (state, STATE_STYLES.get(state, "")),
+        "  with ",
+        safe(f"@{session.handle}", "bold"),
+        " ",
+        safe(session.name),
+        ("  " + length if length else "", "dim"),
+    )
+    parts = [heading, line(("Topic: ", "dim"), safe(session.topic or "-"))]
+    for label, text in (
+        ("Notes", session.notes),
+        ("What I learned", session.learned),
+        ("Follow-ups", session.follow_ups),
+    ):
+        if text:
+            # Continuation lines line up under the first one.
+            indent = " " * (len(label) + 2)
+            lines = [safe(part) for part in text.splitlines()] or [Text()]
+            parts.append(line((f"{label}: ", "dim"), lines[0]))
+            parts += [line(indent, part) for part in lines[1:]]
+    return Text("\n").join(parts)

@@ -22,6 +22,7 @@ SIZE = (120, 40)
 # file name -> keys pressed from a fresh start on the Today screen
 SHOTS = {
     "today": [],
+    "practices": ["p"],
     "dives": ["2"],
     "dives-planning": ["2", "p"],
     "radar": ["3"],

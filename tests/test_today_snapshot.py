@@ -1,4 +1,4 @@
-"""What the Today screen and the capture modal look like on the demo data (review the SVG before updating)."""
+"""Today, the capture modal and the Practices screen on the demo data (review the SVG before updating)."""
 
 from conftest import TODAY, make_app
 
@@ -19,3 +19,7 @@ def test_today_screen(snap_compare, tmp_path):
 def test_capture_modal_with_preview(snap_compare, tmp_path):
     keys = ["c", *"r https://temporal.io Temporal #workflows ring:assess"]
     assert snap_compare(demo_app(tmp_path), press=keys, terminal_size=(120, 40))
+
+
+def test_practices_screen_with_the_heat_map(snap_compare, tmp_path):
+    assert snap_compare(demo_app(tmp_path), press=["p"], terminal_size=(120, 40))

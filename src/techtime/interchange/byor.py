@@ -76,8 +76,8 @@ def sniff_csv(text: str) -> bool:
 def import_csv(
     db: Database, text: str, now: datetime, *, merge: bool = True, progress: Callable[[int, int], None] | None = None
 ) -> str:
-    del merge  # a reading list always merges: a link already on the radar is skipped
     """Add the radar's items (status read, placed); a row that is wrong refuses the whole file."""
+    del merge  # a reading list always merges: a link already on the radar is skipped
     entries = read_csv(text, now)
     return str(
         radar_service.import_entries(db, entries, what="radar CSV", source="radar-csv", now=now, progress=progress)

@@ -73,7 +73,8 @@ class PracticesScreen(TechtimeScreen):
             elif state.due_today:
                 upcoming = Text("due today", style="bold yellow")
             elif state.upcoming:
-                upcoming = Text(f"{state.upcoming[0].due:%a %d %b}")
+                due = state.upcoming[0].due
+                upcoming = Text(f"{due:%a %d %b}" if due.year == today.year else f"{due:%a %d %b %Y}")
             else:
                 upcoming = Text("-", style="dim")
             table.add_row(

@@ -14,6 +14,7 @@ import contextlib
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -161,7 +162,7 @@ def open_database(
             # Before the first write (switching to WAL is one): is this file ours, and not from the future?
             check_compatible(db)
             if not read_only:
-                conn.execute("PRAGMA journal_mode=WAL").fetchone()
+                _enable_wal(conn, busy_timeout_ms)
                 conn.execute("PRAGMA synchronous=FULL")
         if migrate:
             ensure_schema(db, today=today)
@@ -169,6 +170,26 @@ def open_database(
         conn.close()
         raise
     return db
+
+
+def _enable_wal(conn: sqlite3.Connection, busy_timeout_ms: int) -> None:
+    """Switch to WAL, once per file (the mode is stored in it).
+
+    Switching needs an exclusive lock and, unlike other statements, fails at once
+    with "database is locked" instead of waiting on the busy timeout, so two
+    processes creating a new file together must retry.
+    """
+    if conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+        return
+    deadline = time.monotonic() + busy_timeout_ms / 1000
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode=WAL").fetchone()[0] == "wal":
+                return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+        time.sleep(0.01)
 
 
 def _create_private(path: Path) -> None:

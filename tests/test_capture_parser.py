@@ -87,6 +87,26 @@ def test_pair_date_with_spaces_quoted_or_spread():
     assert parse("p @dana x on: yesterday").date == date(2026, 11, 25)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected", "title"),
+    [
+        ("p @dana ledger walk on:Dec 3", date(2026, 12, 3), "ledger walk"),
+        ("p @dana x on:2w ago", date(2026, 11, 12), "x"),
+        ("p @dana x on:3 days ago", date(2026, 11, 23), "x"),
+        ("p @dana x on:Dec 3rd, 2027 topic", date(2027, 12, 3), "x topic"),
+        ("p @dana x on:3 Dec more", date(2026, 12, 3), "x more"),
+    ],
+)
+def test_dates_of_several_words(text, expected, title):
+    item = parse(text)
+    assert (item.date, item.title) == (expected, title)
+
+
+def test_a_month_without_a_day_is_refused():
+    with pytest.raises(CaptureError, match="needs a day too"):
+        parse("p @dana x on:Feb")
+
+
 def test_tinker_with_minutes_and_date():
     item = parse("t built a token prototype min:180 on:last fri")
     assert (item.kind, item.title, item.minutes, item.date) == (
@@ -127,6 +147,8 @@ def test_markup_and_escapes_are_kept_as_text():
         ("t", "needs what you explored"),
         ("n", "a note needs some text"),
         ("r x ring:adopt ring:hold", "ring: is given twice"),
+        ("t x on:in 9999 years", "too far away"),
+        ("d x quarter:9999Q4", "out of range"),
     ],
 )
 def test_errors_say_what_was_wrong_and_what_is_accepted(text, expected):

@@ -388,6 +388,22 @@ async def test_drop_and_undo(demo_db):
         assert "3 deep dives, target 3" in text_of(screen, "#dives-quarter")
 
 
+async def test_undoing_a_status_change_keeps_findings_written_since(demo_db):
+    async with make_app(demo_db).run_test(size=SIZE) as pilot:
+        await open_dives(pilot)
+        gateway = dives.dives_in_quarter(demo_db, Q4)[1]
+        await pilot.press("down", "s")  # planned -> active
+        await pilot.pause()
+        assert dives.get_dive(demo_db, gateway.id).status == "active"
+        await pilot.press("w", *"written after the status change", "escape")
+        await pilot.pause()
+        await pilot.press("u")
+        await pilot.pause()
+        after = dives.get_dive(demo_db, gateway.id)
+        assert after.status == "planned"
+        assert after.findings == "written after the status change"
+
+
 async def test_delete_and_undo_bring_back_the_whole_dive(demo_db):
     async with make_app(demo_db).run_test(size=SIZE) as pilot:
         screen = await open_dives(pilot)

@@ -142,8 +142,10 @@ def test_status_cycles_drop_comes_back_and_restore_undoes(db):
     assert service.advance_status(db, dive_id, now=NOW) == "active"
     service.toggle_dropped(db, dive_id, now=NOW)
     assert dives.get_dive(db, dive_id).status == "dropped"
-    service.restore(db, before, now=NOW)
-    assert dives.get_dive(db, dive_id).status == "planned"
+    dives.update_dive(db, dive_id, findings="written after the drop", now=NOW)
+    service.restore(db, before, fields=service.STATUS_FIELDS, now=NOW)
+    after = dives.get_dive(db, dive_id)
+    assert (after.status, after.findings) == ("planned", "written after the drop")  # only what the undo owns
 
 
 def test_log_hours_adds_up(db):
@@ -262,7 +264,7 @@ def test_carry_over_moves_every_unfinished_dive_with_its_work(db):
     assert dives.get_dive(db, already).position == 0
 
     for dive in moved:  # what `u` does
-        service.restore(db, dive, now=NOW)
+        service.restore(db, dive, fields=service.PLACE_FIELDS, now=NOW)
     assert [d.title for d in dives.dives_in_quarter(db, Q4)] == ["a", "b", "c"]
 
 

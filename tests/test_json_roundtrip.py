@@ -85,3 +85,26 @@ def test_a_corrupt_import_is_refused_and_nothing_is_half_imported(db, text, expe
         import_json(db, text, NOW)
     assert db.scalar("SELECT count(*) FROM person") == 0
     assert db.scalar("SELECT count(*) FROM practice") == 5  # the seeds were not removed either
+
+
+def test_an_export_never_overwrites_the_database(db_path):
+    run_cli("add", "n", "precious", db_path=db_path)
+    for target in (db_path, db_path.with_name(db_path.name + "-wal")):
+        result = run_cli("export", "--format", "json", "-o", str(target), db_path=db_path)
+        assert result.returncode == 2 and "is the database" in result.stderr
+    assert "precious" in run_cli("today", db_path=db_path).stdout
+
+
+def test_an_export_over_a_public_file_becomes_private(db_path, tmp_path):
+    public = tmp_path / "public.md"
+    public.write_text("old")
+    public.chmod(0o644)
+    assert run_cli("report", "-o", str(public), db_path=db_path).returncode == 0
+    assert oct(public.stat().st_mode)[-3:] == "600"
+    assert public.read_text().startswith("# ")
+
+
+def test_an_export_to_a_missing_folder_is_one_line(db_path, tmp_path):
+    result = run_cli("export", "--format", "json", "-o", str(tmp_path / "nowhere" / "x.json"), db_path=db_path)
+    assert result.returncode == 2
+    assert result.stderr.strip().startswith("techtime: cannot write") and "Traceback" not in result.stderr

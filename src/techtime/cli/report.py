@@ -28,11 +28,11 @@ def run(args: argparse.Namespace) -> int:
 
         with open_db(args) as db:
             text = weekly_digest(db, today)
-        write_output(text, args.output)
+        write_output(text, args.output, db_path=db.path)
         return 0
     # Read the quarter before opening the file: bad input changes nothing, not even a new empty database.
     quarter = Quarter.parse(args.quarter) if args.quarter else Quarter.containing(today)
     with open_db(args) as db:
         text = render(db, quarter, today)
-    write_output(text, args.output)
+    write_output(text, args.output, db_path=db.path)
     return 0

@@ -14,7 +14,7 @@ import re
 from collections import namedtuple
 from datetime import date
 
-from techtime.domain.dates import parse_date
+from techtime.domain.dates import MONTHS, UNIT_WORDS, parse_date
 from techtime.domain.quarters import Quarter
 from techtime.domain.radar import QUADRANTS, RINGS, normalize_quadrant, normalize_ring
 from techtime.errors import CaptureError, InputError
@@ -53,6 +53,7 @@ _URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 _BARE_URL_RE = re.compile(r"https?://\S", re.IGNORECASE)
 _TAG_RE = re.compile(r"^#([\w][\w./+-]*)$")
 _HANDLE_RE = re.compile(r"^@([A-Za-z0-9][A-Za-z0-9._-]*?)[,:;.]?$")
+_DAY_OF_MONTH = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?$")
 _MINUTES_RE = re.compile(r"^(?:(\d+(?:\.\d+)?)h)?(?:(\d+)m?)?$")
 MAX_MINUTES = 24 * 60
 
@@ -208,14 +209,27 @@ def _check_key(kind: str, key: str) -> None:
 
 
 def _take_date_words(value: str, tokens: list[str | tuple[str, str]]) -> str:
-    """Dates may span words: `on:next fri`, `on:in 3 days`."""
-    lowered = value.lower()
-    if lowered in ("next", "last") and tokens and isinstance(tokens[0], str):
-        return f"{value} {tokens.pop(0)}"
-    if lowered == "in" and tokens and isinstance(tokens[0], str):
-        value = f"{value} {tokens.pop(0)}"
-        if value.split()[-1].isdigit() and tokens and isinstance(tokens[0], str):
+    """Dates may span words: `on:next fri`, `on:in 3 days`, `on:Dec 3`, `on:2w ago`, `on:3 days ago`."""
+
+    def take_if(accept) -> bool:
+        nonlocal value
+        if tokens and isinstance(tokens[0], str) and accept(tokens[0].lower().rstrip(",")):
             value = f"{value} {tokens.pop(0)}"
+            return True
+        return False
+
+    lowered = value.lower()
+    if lowered in ("next", "last"):
+        take_if(lambda word: True)
+    elif lowered == "in":
+        if take_if(lambda word: True) and value.split()[-1].isdigit():
+            take_if(lambda word: word in UNIT_WORDS)
+    elif lowered in MONTHS:
+        if take_if(lambda word: _DAY_OF_MONTH.match(word) is not None):
+            take_if(lambda word: word.isdigit() and len(word) == 4)  # "Dec 3 2027"
+    elif lowered.isdigit():
+        take_if(lambda word: word in UNIT_WORDS or word in MONTHS)  # "3 days ago", "3 Dec"
+    take_if(lambda word: word == "ago")
     return value
 
 

@@ -53,6 +53,13 @@ _UNITS = {
     "year": "years",
     "years": "years",
 }
+UNIT_WORDS = frozenset(_UNITS)
+MONTHS = frozenset(
+    name
+    for month in ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                  "october", "november", "december")
+    for name in (month, month[:3], "sept" if month == "september" else month[:3])
+)  # fmt: skip
 _OFFSET_RE = re.compile(r"^(?:in\s+)?(\d{1,4})\s*([a-z]+)(\s+ago)?$")
 _ISO_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -103,7 +110,10 @@ def _relative(words: str, today: date) -> date | None:
         return day
     match = _OFFSET_RE.match(words)
     if match and match.group(2) in _UNITS:
-        return _shift(today, int(match.group(1)) * (-1 if match.group(3) else 1), _UNITS[match.group(2)])
+        try:
+            return _shift(today, int(match.group(1)) * (-1 if match.group(3) else 1), _UNITS[match.group(2)])
+        except (ValueError, OverflowError):
+            raise DateInputError(f"{words!r} is too far away: use a date within a few years") from None
     return None
 
 
@@ -124,6 +134,8 @@ def _shift(day: date, amount: int, unit: str) -> date:
 def _dateutil(text: str, today: date) -> date:
     if text.isdigit():
         raise DateInputError(f"{text!r} is ambiguous (a day? days from now?): use {ACCEPTED_DATES}")
+    if text.lower().strip(" .") in MONTHS:
+        raise DateInputError(f"{text!r} needs a day too, e.g. '{text.strip()[:3].title()} 3': use {ACCEPTED_DATES}")
     from dateutil import parser
 
     try:

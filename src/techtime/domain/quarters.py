@@ -10,6 +10,8 @@ from techtime.errors import QuarterError
 
 _QUARTER_RE = re.compile(r"^\s*(\d{4})\s*-?\s*[qQ]([1-9])\s*$|^\s*[qQ]([1-9])\s*-?\s*(\d{4})\s*$")
 ACCEPTED = "a quarter like 2027Q1 (year, Q, 1-4)"
+# Far enough for any plan; the last quarter still has a next one to compute its last day from.
+MIN_YEAR, MAX_YEAR = 1900, 9998
 
 
 class Quarter(namedtuple("Quarter", "year number")):
@@ -21,8 +23,8 @@ class Quarter(namedtuple("Quarter", "year number")):
     def __new__(cls, year: int, number: int) -> Quarter:
         if not 1 <= number <= 4:
             raise QuarterError(f"unknown quarter {year}Q{number}: use {ACCEPTED}")
-        if not 1 <= year <= 9999:
-            raise QuarterError(f"year {year} is out of range")
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            raise QuarterError(f"{year}Q{number} is out of range: use a year from {MIN_YEAR} to {MAX_YEAR}")
         return super().__new__(cls, year, number)
 
     @classmethod

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from dataclasses import fields as dataclass_fields
 from datetime import date, datetime
 
 from techtime.domain.dives import (
@@ -193,13 +192,16 @@ def save_findings(db: Database, dive_id: int, text: str, *, now: datetime) -> bo
     return True
 
 
-def restore(db: Database, snapshot: DeepDive, *, now: datetime) -> None:
-    """Put a dive back as it was in `snapshot` (what `u` does after an edit, a drop or a move)."""
+# What each undoable change touched, so `u` puts back only that and keeps later work (findings, hours).
+FORM_FIELDS = ("title", "owner", "doc_url", "status", "hours_planned", "hours_spent", "tags", "quarter", "position")
+STATUS_FIELDS = ("status",)
+PLACE_FIELDS = ("quarter", "position", "carried_from")
+
+
+def restore(db: Database, snapshot: DeepDive, *, fields: tuple[str, ...], now: datetime) -> None:
+    """Put back the given fields of a dive as they were in `snapshot` (what `u` does after a change)."""
     _get(db, snapshot.id)
-    values = {f.name: getattr(snapshot, f.name) for f in dataclass_fields(DeepDive)}
-    for computed in ("id", "checks_done", "checks_total"):
-        values.pop(computed)
-    dives.update_dive(db, snapshot.id, now=now, **values)
+    dives.update_dive(db, snapshot.id, now=now, **{name: getattr(snapshot, name) for name in fields})
 
 
 def move(db: Database, dive_id: int, offset: int) -> bool:

@@ -126,7 +126,10 @@ class PlanningScreen(TechtimeScreen):
             self.report(error)
             return
         if snapshot is not None:
-            self.owner.remember(f"moving {candidate.title}", lambda: service.restore(self.db, snapshot, now=now))
+            self.owner.remember(
+                f"moving {candidate.title}",
+                lambda: service.restore(self.db, snapshot, fields=service.PLACE_FIELDS, now=now),
+            )
         else:
 
             def unplan() -> None:

@@ -321,10 +321,16 @@ class DivesScreen(TechtimeScreen):
             self.notify(warning, severity="warning", markup=False, timeout=8)
 
     def action_previous_quarter(self) -> None:
-        self._go_to(self.quarter.previous() if self.quarter else None)
+        try:
+            self._go_to(self.quarter.previous() if self.quarter else None)
+        except TechtimeError as error:
+            self.report(error)
 
     def action_next_quarter(self) -> None:
-        self._go_to(self.quarter.next() if self.quarter else None)
+        try:
+            self._go_to(self.quarter.next() if self.quarter else None)
+        except TechtimeError as error:  # past the last quarter techtime plans for
+            self.report(error)
 
     def _go_to(self, quarter: Quarter | None, dive_id: int | None = None) -> None:
         if quarter is None:
@@ -370,7 +376,10 @@ class DivesScreen(TechtimeScreen):
             now = self.tt.now()
             ok, saved = self._call(lambda: service.edit_dive(self.db, dive.id, values, now=now))
             if ok and saved is not None:
-                self.remember(f"editing {dive.title}", lambda: service.restore(self.db, dive, now=now))
+                self.remember(
+                    f"editing {dive.title}",
+                    lambda: service.restore(self.db, dive, fields=service.FORM_FIELDS, now=now),
+                )
                 if values.quarter and values.quarter != dive.quarter:
                     self.notify(f"Moved to {values.quarter}: {values.title}", markup=False)
                 self._warn(saved.warning)
@@ -466,7 +475,10 @@ class DivesScreen(TechtimeScreen):
             return
         now = self.tt.now()
         if self._run(lambda: service.advance_status(self.db, dive.id, now=now)):
-            self.remember(f"the status of {dive.title}", lambda: service.restore(self.db, dive, now=now))
+            self.remember(
+                f"the status of {dive.title}",
+                lambda: service.restore(self.db, dive, fields=service.STATUS_FIELDS, now=now),
+            )
 
     def action_drop(self) -> None:
         dive = self._dive()
@@ -475,7 +487,9 @@ class DivesScreen(TechtimeScreen):
         now = self.tt.now()
         ok, saved = self._call(lambda: service.toggle_dropped(self.db, dive.id, now=now))
         if ok:
-            self.remember(f"dropping {dive.title}", lambda: service.restore(self.db, dive, now=now))
+            self.remember(
+                f"dropping {dive.title}", lambda: service.restore(self.db, dive, fields=service.STATUS_FIELDS, now=now)
+            )
             if dive.status == "dropped":
                 self.notify(f"Planned again: {dive.title}", markup=False)
                 self._warn(saved.warning if saved else "")
@@ -567,7 +581,7 @@ class DivesScreen(TechtimeScreen):
 
         def back() -> None:
             for dive in moved:
-                service.restore(self.db, dive, now=now)
+                service.restore(self.db, dive, fields=service.PLACE_FIELDS, now=now)
 
         self.remember(f"carrying {len(moved)} deep dives to {quarter.next()}", back)
         self._go_to(quarter.next(), moved[0].id)

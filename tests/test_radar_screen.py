@@ -175,7 +175,7 @@ async def test_delete_then_undo_brings_the_item_back_where_it_was(demo_db):
         assert "Backstage software catalog" in titles_shown(app)
         await pilot.press("u")
         await pilot.pause()
-        assert messages(app)[-1] == "Nothing to undo: no radar item was deleted."
+        assert messages(app)[-1] == "Nothing to undo from the last 24 hours."
 
 
 @pytest.mark.parametrize(

@@ -49,3 +49,43 @@ async def test_u_in_the_app_undoes_a_delete_made_before_a_restart(db, db_path):
         await pilot.pause()
         assert any("Nothing to undo" in str(n.message) for n in app._notifications)
     reopened.close()
+
+
+def test_undo_reaches_back_24_hours_only(db):
+    from datetime import timedelta
+
+    note = notes.add_note(db, text="old slip", now=NOW)
+    trash.delete(db, "inbox_note", note, now=NOW - timedelta(days=2), label="old slip")
+    assert trash.undo(db, now=NOW) is None  # two days ago: not what `u` means any more
+    assert trash.undo(db, now=NOW - timedelta(days=2)) is not None
+
+
+def test_the_demo_starts_with_no_undo_history(demo_db):
+    assert trash.last_deleted(demo_db) is None
+
+
+async def test_u_on_today_takes_back_a_practice_logged_by_mistake(demo_db):
+    from techtime.store import practices
+
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        options = app.screen.query_one("#checkin")
+        options.highlighted = next(i for i, o in enumerate(options.options) if (o.id or "").startswith("practice:radar"))
+        before = demo_db.scalar("SELECT count(*) FROM practice_log")
+        await pilot.press("x")
+        await pilot.pause()
+        assert demo_db.scalar("SELECT count(*) FROM practice_log") == before + 1
+        await pilot.press("u")
+        await pilot.pause()
+        assert demo_db.scalar("SELECT count(*) FROM practice_log") == before
+        scan = practices.practice_by_key(demo_db, "radar-scan")
+        assert scan is not None
+        # A filed note comes back to the inbox too.
+        options.highlighted = next(i for i, o in enumerate(options.options) if (o.id or "").startswith("note:"))
+        await pilot.press("x")
+        await pilot.pause()
+        assert notes.count_open(demo_db) == 2
+        await pilot.press("u")
+        await pilot.pause()
+        assert notes.count_open(demo_db) == 3

@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta
 from techtime.domain.cadence import DONE, SKIPPED, occurrence_on
 from techtime.domain.quarters import Quarter
 from techtime.services.practices import log_practice
-from techtime.store import dives, notes, pairing, people, practices, radar
+from techtime.store import dives, notes, pairing, people, practices, radar, trash
 from techtime.store.database import Database
 
 # name, handle, team, role, days since they joined (None: long-standing)
@@ -141,6 +141,7 @@ def populate(db: Database, today: date) -> None:
         _practice_logs(db, today, rng)
         for days_ago, text in zip((1, 3, 9), NOTES, strict=True):
             notes.add_note(db, text=text, now=_at(today - timedelta(days=days_ago), 8, 40))
+        trash.forget_all(db)  # building the sample left an undo history; a user's starts empty
 
 
 def _at(day: date, hour: int = 9, minute: int = 0) -> datetime:

@@ -28,10 +28,12 @@ def log_practice(
     minutes: int | None = None,
     note: str = "",
     session_id: int | None = None,
+    undoable: bool = False,
 ) -> int:
     """Record an occurrence of a practice as done or skipped; late (back-dated) logs are fine.
 
-    Without an explicit `occurrence`, the log settles the window `done_on` falls in.
+    Without an explicit `occurrence`, the log settles the window `done_on` falls in. `undoable`:
+    a log made by a key press, which `u` can take back.
     """
     if status not in LOG_STATUSES:
         raise InputError(f"unknown log status {status!r}: use done or skipped")
@@ -42,17 +44,23 @@ def log_practice(
         window = occurrence_on(practice, done_on)
         # Before the rule's first occurrence there is no window: the day itself stands for one.
         occurrence = window.start if window else done_on
-    return practice_store.add_log(
-        db,
-        practice_id=practice.id,
-        occurrence=occurrence,
-        status=status,
-        done_on=done_on,
-        now=now,
-        minutes=minutes,
-        note=note,
-        session_id=session_id,
-    )
+    with db.transaction():
+        log_id = practice_store.add_log(
+            db,
+            practice_id=practice.id,
+            occurrence=occurrence,
+            status=status,
+            done_on=done_on,
+            now=now,
+            minutes=minutes,
+            note=note,
+            session_id=session_id,
+        )
+        if undoable:
+            from techtime.store import trash
+
+            trash.remember_created(db, "practice_log", log_id, now=now, label=f"{practice.name} as {status}")
+    return log_id
 
 
 def add_practice(db: Database, *, name: str, cadence: str, minutes: str | int, today: date, now: datetime) -> int:

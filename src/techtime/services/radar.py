@@ -123,7 +123,7 @@ def delete(db: Database, item_id: int, *, now: datetime) -> int:
 def undo_delete(db: Database, *, now: datetime, trash_id: int | None = None) -> Trashed | None:
     """Bring back the deletion given, or else the latest one if it was a radar item."""
     if trash_id is None:
-        latest = trash.last_deleted(db)
+        latest = trash.last_deleted(db, since=now - trash.UNDO_WINDOW)
         if latest is None or latest.kind != "radar_item":
             return None
         trash_id = latest.id

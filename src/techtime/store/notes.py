@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from techtime.store.database import Database, stamp
+from techtime.store.database import Database, stamp, update_row
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,13 @@ def count_open(db: Database) -> int:
 
 
 def file_note(db: Database, note_id: int, *, now: datetime) -> None:
-    """Mark a note as dealt with; it stays in the file, out of the inbox."""
-    with db.transaction() as conn:
-        conn.execute("UPDATE inbox_note SET filed_at = ? WHERE id = ? AND filed_at IS NULL", (stamp(now), note_id))
+    """Mark a note as dealt with; it stays in the file, out of the inbox (and `u` brings it back)."""
+    update_row(
+        db,
+        "inbox_note",
+        note_id,
+        {"filed_at": stamp(now)},
+        frozenset({"filed_at"}),
+        remember=frozenset({"filed_at"}),
+        now=now,
+    )

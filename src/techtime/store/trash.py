@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from techtime.errors import InputError
 from techtime.store.database import Database, stamp
@@ -66,20 +66,48 @@ def delete(db: Database, kind: str, row_id: int, *, now: datetime, label: str = 
     return int(cursor.lastrowid)
 
 
-def last_deleted(db: Database) -> Trashed | None:
+# `u` reaches back this far: yesterday evening's slip, after a restart, yes; last month's edit, no.
+UNDO_WINDOW = timedelta(hours=24)
+
+
+def last_deleted(db: Database, *, since: datetime | None = None) -> Trashed | None:
+    """The latest change not undone yet (made at `since` or later, when given)."""
     row = db.one(
-        "SELECT id, kind, row_id, label, deleted_at FROM trash WHERE restored_at IS NULL ORDER BY id DESC LIMIT 1"
+        "SELECT id, kind, row_id, label, deleted_at FROM trash WHERE restored_at IS NULL AND deleted_at >= ?"
+        " ORDER BY id DESC LIMIT 1",
+        (stamp(since) if since else "",),
     )
     return Trashed(*row) if row else None
 
 
-def undo(db: Database, *, now: datetime, trash_id: int | None = None) -> Trashed | None:
-    """Bring back the latest deletion (or the one given); None when there is nothing to undo."""
+def forget_all(db: Database) -> None:
+    """Empty the undo history (sample data arrives without one)."""
     with db.transaction() as conn:
-        item = last_deleted(db) if trash_id is None else _get(db, trash_id)
+        conn.execute("DELETE FROM trash")
+
+
+def remember_created(db: Database, kind: str, row_id: int, *, now: datetime, label: str = "") -> None:
+    """Make a new row undoable: `u` deletes it again (a practice logged done by mistake, say)."""
+    if kind not in _CHILDREN:
+        raise ValueError(f"no undoable creation for {kind}")
+    with db.transaction() as conn:
+        conn.execute(
+            "INSERT INTO trash (kind, row_id, label, payload, deleted_at) VALUES (?, ?, ?, '{}', ?)",
+            (f"created:{kind}", row_id, label, stamp(now)),
+        )
+
+
+def undo(db: Database, *, now: datetime, trash_id: int | None = None) -> Trashed | None:
+    """Undo the latest change of the last 24 hours (or the one given); None when there is nothing to undo."""
+    with db.transaction() as conn:
+        item = last_deleted(db, since=now - UNDO_WINDOW) if trash_id is None else _get(db, trash_id)
         if item is None:
             return None
         payload = json.loads(db.scalar("SELECT payload FROM trash WHERE id = ?", (item.id,)))
+        if item.kind.startswith("created:"):
+            conn.execute(f"DELETE FROM {item.kind.removeprefix('created:')} WHERE id = ?", (item.row_id,))
+            conn.execute("UPDATE trash SET restored_at = ? WHERE id = ?", (stamp(now), item.id))
+            return item
         if item.kind.startswith("edit:"):
             _undo_edit(conn, item.kind.removeprefix("edit:"), item.row_id, payload["fields"])
             conn.execute("UPDATE trash SET restored_at = ? WHERE id = ?", (stamp(now), item.id))
@@ -110,6 +138,8 @@ def describe(item: Trashed) -> str:
     """How an undone change reads in a notification."""
     if item.kind.startswith("edit:"):
         return f"the edit of {item.label!r}" if item.label else "the last edit"
+    if item.kind.startswith("created:"):
+        return f"logging {item.label!r}" if item.label else "the last log"
     what = item.kind.replace("_", " ")
     return f"deleting {what} {item.label!r}" if item.label else f"deleting {what} {item.row_id}"
 

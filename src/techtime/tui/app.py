@@ -109,7 +109,7 @@ class TechtimeApp(App):
             self.notify(str(error), severity="error", markup=False)
             return
         if undone is None:
-            self.notify("Nothing to undo.")
+            self.notify("Nothing to undo from the last 24 hours.")
             return
         self.notify(f"Undid {trash.describe(undone)}.", markup=False)
         self.reload_screen()

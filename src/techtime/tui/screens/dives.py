@@ -556,7 +556,7 @@ class DivesScreen(TechtimeScreen):
                 self.notify(f"Undone: {change.label}", markup=False)
             return
         # After a restart the screen remembers nothing, but the trash does.
-        last = trash.last_deleted(self.db)
+        last = trash.last_deleted(self.db, since=self.tt.now() - trash.UNDO_WINDOW)
         if last is None or last.kind not in DIVE_KINDS:
             self.notify("Nothing to undo here.")
             return

@@ -110,8 +110,10 @@ class PracticesScreen(TechtimeScreen):
     def action_done(self) -> None:
         if practice := self._selected():
             self._run(
-                lambda: practice_service.log_practice(self.db, practice.key, done_on=self.today(), now=self.tt.now()),
-                f"{practice.name}: logged as done today.",
+                lambda: practice_service.log_practice(
+                    self.db, practice.key, done_on=self.today(), now=self.tt.now(), undoable=True
+                ),
+                f"{practice.name}: logged as done today (u undoes).",
             )
 
     def action_skip(self) -> None:
@@ -127,7 +129,7 @@ class PracticesScreen(TechtimeScreen):
         self._run(
             lambda: practice_service.log_practice(
                 self.db, practice.key, occurrence=target.start, done_on=self.today(), status=cadence.SKIPPED,
-                now=self.tt.now(),
+                now=self.tt.now(), undoable=True,
             ),
             f"{practice.name}: {target.due:%a %d %b} skipped; it stays on the record.",
         )  # fmt: skip
@@ -139,7 +141,9 @@ class PracticesScreen(TechtimeScreen):
     def _backdated(self, practice: cadence.Practice, day: date | None) -> None:
         if day is not None:
             self._run(
-                lambda: practice_service.log_practice(self.db, practice.key, done_on=day, now=self.tt.now()),
+                lambda: practice_service.log_practice(
+                    self.db, practice.key, done_on=day, now=self.tt.now(), undoable=True
+                ),
                 f"{practice.name}: logged as done on {day:%a %d %b}.",
             )
 

@@ -92,7 +92,7 @@ class RadarScreen(TechtimeScreen):
         Binding("e", "notes", "Notes", show=False),
         Binding("p", "promote", "Promote to a deep dive", show=False),
         Binding("d,delete", "delete", "Delete", show=False),
-        Binding("u", "undo", "Undo delete", show=False),
+        Binding("u", "undo", "Undo", show=False),
         Binding("escape", "clear", "Clear the filter", show=False),
     ]
 
@@ -319,7 +319,7 @@ class RadarScreen(TechtimeScreen):
             self.report(error)
             return
         if restored is None:
-            self.notify("Nothing to undo: no radar item was deleted.", severity="warning")
+            self.app.action_undo()  # not a deletion here: undo the latest edit (notes, a title...) instead
             return
         self.reload()
         self.notify(f"Brought back {clean(restored.label)}", markup=False)

@@ -100,8 +100,10 @@ class TodayScreen(TechtimeScreen):
         today, now = self.today(), self.tt.now()
         try:
             if kind == "practice":
-                log_practice(self.db, rest[0], occurrence=date.fromisoformat(rest[1]), done_on=today, now=now)
-                self.notify("Logged as done.")
+                log_practice(
+                    self.db, rest[0], occurrence=date.fromisoformat(rest[1]), done_on=today, now=now, undoable=True
+                )
+                self.notify("Logged as done (u undoes).")
             elif kind == "session":
                 pairing_service.mark_done(self.db, int(rest[0]), today=today, now=now)
                 self.notify("Pairing session checked off.")
@@ -110,7 +112,7 @@ class TodayScreen(TechtimeScreen):
                 self.notify("Pairing session checked off for today.")
             elif kind == "note":
                 notes.file_note(self.db, int(rest[0]), now=now)
-                self.notify("Note filed.")
+                self.notify("Note filed (u brings it back).")
             else:
                 self.notify("Nothing to mark done here.", severity="warning")
                 return
@@ -124,7 +126,13 @@ class TodayScreen(TechtimeScreen):
             if kind == "practice":
                 occurrence = date.fromisoformat(rest[1])
                 log_practice(
-                    self.db, rest[0], occurrence=occurrence, done_on=self.today(), status="skipped", now=self.tt.now()
+                    self.db,
+                    rest[0],
+                    occurrence=occurrence,
+                    done_on=self.today(),
+                    status="skipped",
+                    now=self.tt.now(),
+                    undoable=True,
                 )
                 self.notify("Skipped; it stays on the record.")
             elif kind == "session":

@@ -93,7 +93,7 @@ def test_pairing_capture_adds_the_handle_and_plans_or_logs(db_path, capsys):
     assert out[1] == "saved pairing session 2: @Sam ledger walkthrough (done on 2026-11-26; @Sam added to the roster)"
     assert rows(db_path, "SELECT handle FROM person ORDER BY id") == [("dana",), ("Sam",)]
     # The done session counts for this month's pairing practice.
-    assert rows(db_path, "SELECT occurrence, status, session_id FROM practice_log") == [("2026-11-26", "done", 2)]
+    assert rows(db_path, "SELECT occurrence, status, session_id FROM practice_log") == [("2026-11-01", "done", 2)]
 
 
 def test_a_fourth_dive_warns_but_is_saved(db_path, capsys):

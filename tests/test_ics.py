@@ -81,9 +81,10 @@ def test_the_demo_calendar_round_trips_with_the_pairing_cadence_and_planned_sess
 
 def test_a_fresh_database_starts_the_cadence_on_the_rule_s_first_day(db):
     found = events(parse(export_ics(db, TODAY)))
-    # Seeded on Thursday 26 November 2026; the pairing rule is the 1st of the month.
-    assert expand(found["practice-pairing@techtime"], 2) == [date(2026, 12, 1), date(2027, 1, 1)]
-    assert found["practice-pairing@techtime"].decoded("DTSTART") == date(2026, 12, 1)
+    # Seeded on Thursday 26 November 2026: the month under way counts, the weekly scan starts next Monday.
+    assert expand(found["practice-pairing@techtime"], 2) == [date(2026, 11, 1), date(2026, 12, 1)]
+    assert found["practice-pairing@techtime"].decoded("DTSTART") == date(2026, 11, 1)
+    assert found["practice-radar-scan@techtime"].decoded("DTSTART") == date(2026, 11, 30)
     assert not [uid for uid in found if uid.startswith("pairing-session")]
 
 
@@ -112,7 +113,8 @@ def test_pauses_leave_out_occurrences_and_an_open_pause_ends_the_series(db):
         conn.execute("INSERT INTO practice_pause (practice_id, start_date) VALUES (?, ?)", (scan.id, "2026-12-10"))
     found = events(parse(export_ics(db, TODAY)))
     # February and March are paused; January (before the pause) and April stay.
-    assert expand(found["practice-pairing@techtime"], 4) == [
+    assert expand(found["practice-pairing@techtime"], 5) == [
+        date(2026, 11, 1),
         date(2026, 12, 1),
         date(2027, 1, 1),
         date(2027, 4, 1),

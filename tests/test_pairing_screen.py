@@ -88,7 +88,7 @@ async def test_x_checks_off_this_month_with_the_engineer_next_up(demo_db):
         logs = pairing.pairing_logs_between(demo_db, date(2026, 11, 1), date(2026, 11, 30))
         assert [(log.status, log.session_id) for log in logs] == [("done", session.id)]
         assert "November: done with @mei on Thu 26" in summary(app)
-        assert "2026Q4: 2 of 3 months" in summary(app)
+        assert "2026Q4: 2 of 2 months" in summary(app)
         assert grid_cell(app, ids["mei"], 11) == "✓26"
         assert grid_cell(app, MONTH_ROW, 11) == "✓ done"
         # Mei now goes to the end of the rotation; a second x refuses, and changes nothing.

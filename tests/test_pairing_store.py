@@ -227,10 +227,11 @@ def test_a_month_skipped_is_recorded_and_counted_and_can_be_taken_back(tracked):
     assert pairing_logs(db) == [(date(2026, 10, 1), SKIPPED, None)]
     view = service.year_view(db, 2026, TODAY)
     assert view.month(date(2026, 10, 1)).state == "skipped"
+    # So far this quarter: October (skipped) and November (open) have started.
     assert (view.quarter_compliance.done, view.quarter_compliance.skipped, view.quarter_compliance.expected) == (
         0,
         1,
-        3,
+        2,
     )
     assert service.toggle_month_skipped(db, date(2026, 10, 1), today=TODAY, now=NOW) is False
     assert pairing_logs(db) == []
@@ -257,8 +258,8 @@ def test_the_year_view_of_the_demo(demo_db):
     assert set(rows) == {"priya", "diego", "mei", "sam", "lena", "tomas", "aisha", "jonas", "ravi"}
     assert [s.topic for s in rows["ravi"].months[3]] == ["Backfill strategy for the events table"]
     assert [(s.status, s.date) for s in rows["mei"].months[10]] == [("planned", date(2026, 11, 29))]
-    assert str(view.quarter_compliance) == "1 of 3"
-    assert (view.year_compliance.done, view.year_compliance.skipped, view.year_compliance.expected) == (9, 1, 12)
+    assert str(view.quarter_compliance) == "1 of 2"  # October done, November still open
+    assert (view.year_compliance.done, view.year_compliance.skipped, view.year_compliance.expected) == (9, 1, 11)
     # The year before: the practice started in November 2025.
     before = service.year_view(demo_db, 2025, TODAY)
     assert [m.state for m in before.months][9:] == ["not tracked", "missed", "covered"]
@@ -275,11 +276,11 @@ def test_today_and_the_pairing_screen_share_one_ranking(demo_db):
 
 
 def test_months_before_the_cadence_starts_are_not_expected_unless_covered(db):
-    # A new database counts pairing from its first day (26 November); the monthly rule first opens on 1 December.
+    # A new database (26 November) counts pairing from the month under way; October and before are not expected.
     dana = service.add_person(db, handle="dana", now=NOW)
     view = service.year_view(db, 2026, TODAY)
-    assert [m.state for m in view.months][10:] == ["not tracked", "ahead"]
-    assert (view.year_compliance.expected, view.quarter_compliance.expected) == (1, 1)
+    assert [m.state for m in view.months][9:] == ["not tracked", "open", "ahead"]
+    assert (view.year_compliance.expected, view.quarter_compliance.expected) == (1, 1)  # November, still open
     service.save_session(db, person_id=dana, on=TODAY, status=DONE, today=TODAY, now=NOW)
     assert service.year_view(db, 2026, TODAY).month(date(2026, 11, 1)).state == "covered"
 

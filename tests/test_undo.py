@@ -71,7 +71,9 @@ async def test_u_on_today_takes_back_a_practice_logged_by_mistake(demo_db):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         options = app.screen.query_one("#checkin")
-        options.highlighted = next(i for i, o in enumerate(options.options) if (o.id or "").startswith("practice:radar"))
+        options.highlighted = next(
+            i for i, o in enumerate(options.options) if (o.id or "").startswith("practice:radar")
+        )
         before = demo_db.scalar("SELECT count(*) FROM practice_log")
         await pilot.press("x")
         await pilot.pause()

@@ -6,7 +6,7 @@ import argparse
 
 from techtime import clock
 from techtime.cli.common import open_db
-from techtime.domain.text import clean, shorten
+from techtime.domain.text import clean, plural, shorten
 from techtime.services.checkin import DUE_TODAY, OVERDUE, CheckIn, build, dives_against_target
 
 FIRST_RUN = """\
@@ -38,7 +38,7 @@ def render(checkin: CheckIn) -> str:
     if checkin.is_empty:
         return FIRST_RUN
     today = checkin.today
-    lines = [f"techtime - {today:%a %d %b %Y} - {checkin.quarter}, {checkin.quarter_days_left} days left", ""]
+    lines = [f"techtime - {today:%a %d %b %Y} - {checkin.quarter}, {plural(checkin.quarter_days_left, 'day')} left", ""]
     if checkin.suggestion:
         lines += [f"Next: {clean(checkin.suggestion.action)}", f"      ({clean(checkin.suggestion.reason)})", ""]
 
@@ -52,7 +52,7 @@ def render(checkin: CheckIn) -> str:
     month = checkin.pairing
     lines += [
         "",
-        f"Pairing - {month.month:%B}: " + ("done" if month.covered else f"not yet, {month.days_left} days left"),
+        f"Pairing - {month.month:%B}: {month.status_text}",
     ]
     for session in month.done:
         lines.append(

@@ -211,6 +211,19 @@ def status(
     )
 
 
+def compliance_so_far(
+    practice: Practice, entries: Sequence[LogEntry], first: date, last: date, today: date
+) -> Compliance:
+    """Compliance over [first, last] as it stands today: every occurrence whose window has opened
+    counts, so mid-November a monthly practice reads "1 of 2 months" while November is still open."""
+    found = _rule_dates(practice.rule, practice.start).between(first, min(last, today))
+    expected = [o for o in found if first <= o.start <= today and not practice.paused_on(o.due)]
+    settled = settled_occurrences(entries)
+    done = sum(1 for o in expected if o.start in settled and settled[o.start].status == DONE)
+    skipped = sum(1 for o in expected if o.start in settled and settled[o.start].status == SKIPPED)
+    return Compliance(done=done, expected=len(expected), skipped=skipped)
+
+
 def compliance(practice: Practice, entries: Sequence[LogEntry], first: date, last: date) -> Compliance:
     """Occurrences due in [first, last] that were done, skipped, and expected."""
     expected = occurrences_between(practice, first, last)

@@ -29,3 +29,8 @@ def clean(text: str | None, *, multiline: bool = False) -> str:
 def shorten(text: str, width: int) -> str:
     """Cut text to width characters, marking the cut with an ellipsis."""
     return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+
+
+def plural(count: int, word: str) -> str:
+    """'1 day', '3 days'."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"

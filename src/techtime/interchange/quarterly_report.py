@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from techtime.domain.cadence import compliance
 from techtime.domain.dives import STATUS_WORDS
 from techtime.domain.quarters import Quarter
 from techtime.domain.radar import QUADRANT_LABELS
 from techtime.domain.text import clean
 from techtime.services import dives as dive_service
+from techtime.services.practices import quarter_compliance
 from techtime.store import dives, pairing, practices
 from techtime.store.database import Database
 from techtime.store.dives import DeepDive
@@ -180,7 +180,7 @@ def _practices(db: Database, quarter: Quarter, today: date) -> str:
     for practice in practices.load_practices(db):
         if not practice.active:
             continue
-        result = compliance(practice, entries.get(practice.id, ()), quarter.first_day, last)
+        result = quarter_compliance(db, practice, entries.get(practice.id, ()), quarter, today)
         if result.expected == 0:
             notes.append(clean(practice.name))
             continue

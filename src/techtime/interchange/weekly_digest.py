@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from techtime.domain.radar import QUADRANT_LABELS
-from techtime.domain.text import clean
+from techtime.domain.text import clean, plural
 from techtime.services import checkin
 from techtime.services.practices import summaries
 from techtime.store import activity
@@ -50,7 +50,7 @@ def weekly_digest(db: Database, today: date) -> str:
         team = f" ({clean(rank.candidate.team)})" if rank.candidate.team else ""
         lines.append(f"- Next up: {clean(rank.candidate.name)}{team}, {rank.reason}.")
 
-    lines += ["", f"## Deep dives ({state.quarter}, {state.quarter_days_left} days left)", ""]
+    lines += ["", f"## Deep dives ({state.quarter}, {plural(state.quarter_days_left, 'day')} left)", ""]
     steps = activity.checks_done(db, monday, today)
     for dive in state.dives:
         this_week = sum(1 for step in steps if step.dive_title == dive.title)

@@ -8,10 +8,12 @@ from datetime import date, timedelta
 
 from techtime.domain import cadence
 from techtime.domain.dives import DEFAULT_TARGET, UNFINISHED_STATUSES
+from techtime.domain.pairing import COVERED, MONTH_SKIPPED, NOT_TRACKED, OPEN, PAUSED
 from techtime.domain.quarters import Quarter
 from techtime.domain.rotation import Rank
+from techtime.domain.text import plural
 from techtime.services import pairing as pairing_service
-from techtime.store import dives, notes, pairing, people, practices, radar
+from techtime.store import dives, notes, people, practices, radar
 from techtime.store.database import Database
 from techtime.store.dives import DeepDive
 from techtime.store.notes import Note
@@ -35,6 +37,7 @@ class PracticeLine:
 @dataclass(frozen=True)
 class PairingMonth:
     month: date  # first day of the month
+    state: str  # as on the Pairing screen: covered, skipped, paused, planned, open...
     done: tuple[Session, ...]
     planned: tuple[Session, ...]  # today or later
     not_logged: tuple[Session, ...]  # planned for a day that has passed
@@ -43,7 +46,18 @@ class PairingMonth:
 
     @property
     def covered(self) -> bool:
-        return bool(self.done)
+        return self.state == COVERED
+
+    @property
+    def status_text(self) -> str:
+        """'done', 'skipped', 'paused', or how long is left."""
+        words = {COVERED: "done", MONTH_SKIPPED: "skipped", PAUSED: "paused", NOT_TRACKED: "not tracked yet"}
+        left = f"{self.days_left} day{'s' if self.days_left != 1 else ''} left"
+        return words.get(self.state, f"not yet, {left}")
+
+    @property
+    def wants_a_session(self) -> bool:
+        return self.state == OPEN
 
 
 @dataclass(frozen=True)
@@ -152,16 +166,16 @@ def _practice_lines(db: Database, today: date, quarter: Quarter) -> list[Practic
 
 
 def _pairing_month(db: Database, today: date) -> PairingMonth:
-    first = today.replace(day=1)
+    summary = pairing_service.this_month(db, today)
     last = today.replace(day=calendar.monthrange(today.year, today.month)[1])
-    sessions = pairing.sessions_between(db, first, last)
-    ranks = pairing_service.rotation(db, today)
+    sessions = summary.sessions
     return PairingMonth(
-        month=first,
+        month=summary.month,
+        state=summary.state,
         done=tuple(s for s in sessions if s.status == "done"),
         planned=tuple(s for s in sessions if s.status == "planned" and s.date >= today),
         not_logged=tuple(s for s in sessions if s.status == "planned" and s.date < today),
-        next_up=tuple(ranks[:3]),
+        next_up=tuple(pairing_service.rotation(db, today)[:3]),
         days_left=(last - today).days + 1,
     )
 
@@ -170,16 +184,17 @@ def suggest(checkin: CheckIn) -> Suggestion | None:
     """One next action, and why: the first rule that applies wins."""
     if checkin.is_empty:
         return Suggestion("Capture something: press c (or `techtime add`)", "the database is empty")
-    due_today = [line for line in checkin.practices if line.state == DUE_TODAY]
+    # Pairing due today is better said with a person's name: the rule below does that.
+    due_today = [line for line in checkin.practices if line.state == DUE_TODAY and line.key != "pairing"]
     if due_today:
         line = due_today[0]
         return Suggestion(f"{line.name} today ({_duration(line.minutes)})", "it is due today")
     month = checkin.pairing
-    if not month.covered and not month.planned and month.next_up:
+    if month.wants_a_session and month.next_up:
         rank = month.next_up[0]
         return Suggestion(
             f"Plan a pairing session with {rank.candidate.name} (@{rank.candidate.handle})",
-            f"no session yet this month, {month.days_left} days left; {rank.reason}",
+            f"no session yet this month, {plural(month.days_left, 'day')} left; {rank.reason}",
         )
     overdue = [line for line in checkin.practices if line.state == OVERDUE]
     if overdue:
@@ -189,7 +204,7 @@ def suggest(checkin: CheckIn) -> Suggestion | None:
         if dive.id in checkin.next_steps:
             return Suggestion(
                 f"{dive.title}: {checkin.next_steps[dive.id]}",
-                f"{dive.progress} steps done, {checkin.quarter_days_left} days left in {checkin.quarter}",
+                f"{dive.progress} steps done, {plural(checkin.quarter_days_left, 'day')} left in {checkin.quarter}",
             )
     active = [d for d in checkin.dives if d.status != "dropped"]
     if len(active) < 2:

@@ -377,6 +377,14 @@ class YearView:
         return self.months[day.month - 1] if day.year == self.year else None
 
 
+def this_month(db: Database, today: date) -> MonthSummary:
+    """How today's month stands, by the same rules as the year grid (Today shows this)."""
+    first, last = month_bounds(today)
+    practice = practice_store.practice_by_key(db, PRACTICE_KEY)
+    sessions = pairing.sessions_between(db, first, last)
+    return _month_summary(first, sessions, pairing.pairing_logs_between(db, first, last), practice, today)
+
+
 def year_view(db: Database, year: int, today: date) -> YearView:
     """Everything the month-by-month grid shows for one year."""
     first, last = date(year, 1, 1), date(year, 12, 31)
@@ -396,9 +404,11 @@ def year_view(db: Database, year: int, today: date) -> YearView:
     quarter = Quarter.containing(today)
     year_compliance = quarter_compliance = None
     if practice is not None:
+        from techtime.services import practices as practice_service
+
         entries = practice_store.log_entries(db).get(practice.id, [])
-        year_compliance = cadence.compliance(practice, entries, first, last)
-        quarter_compliance = cadence.compliance(practice, entries, quarter.first_day, quarter.last_day)
+        year_compliance = cadence.compliance_so_far(practice, entries, first, last, today)
+        quarter_compliance = practice_service.quarter_compliance(db, practice, entries, quarter, today)
     return YearView(year, today, rows, months, year_compliance, quarter, quarter_compliance)
 
 

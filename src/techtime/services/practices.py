@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from techtime.domain.cadence import DONE, LOG_STATUSES, Compliance, Practice, compliance, occurrence_on, status
+from techtime.domain.cadence import (
+    DONE,
+    LOG_STATUSES,
+    Compliance,
+    LogEntry,
+    Practice,
+    compliance_so_far,
+    occurrence_on,
+    status,
+)
 from techtime.domain.dives import DEFAULT_TARGET
 from techtime.domain.quarters import Quarter
 from techtime.domain.rules import describe_rule, occurrence_noun, rule_from_text
@@ -15,6 +25,7 @@ from techtime.store import practices as practice_store
 from techtime.store.database import Database
 
 MAX_MINUTES = 24 * 60
+DEEP_DIVES = "deep-dives"
 
 
 def log_practice(
@@ -114,18 +125,13 @@ class PracticeSummary:
 
 
 def summaries(db: Database, quarter: Quarter, today: date) -> list[PracticeSummary]:
-    """Each practice with its compliance this quarter (up to today): "pairing 2 of 3 months"."""
+    """Each practice with its compliance this quarter so far: "pairing 1 of 2 months"."""
     entries = practice_store.log_entries(db)
-    last = min(quarter.last_day, today)
     result = []
     for practice in practice_store.load_practices(db):
         logs = entries.get(practice.id, [])
-        if practice.key == "deep-dives":
-            counted = _dive_compliance(db, quarter)
-            noun = "done"
-        else:
-            counted = compliance(practice, logs, quarter.first_day, last)
-            noun = occurrence_noun(practice.rule)
+        counted = quarter_compliance(db, practice, logs, quarter, today)
+        noun = "done" if practice.key == DEEP_DIVES else occurrence_noun(practice.rule)
         state = status(practice, logs, today)
         result.append(
             PracticeSummary(practice, describe_rule(practice.rule), counted, noun, state.last_done, state.paused)
@@ -133,12 +139,17 @@ def summaries(db: Database, quarter: Quarter, today: date) -> list[PracticeSumma
     return result
 
 
-def _dive_compliance(db: Database, quarter: Quarter) -> Compliance:
-    # The deep-dive practice is done by finishing dives, not by logging: 2-3 a quarter.
-    from techtime.store import dives
+def quarter_compliance(
+    db: Database, practice: Practice, entries: Sequence[LogEntry], quarter: Quarter, today: date
+) -> Compliance:
+    """The one way every screen and report counts a quarter (so far, when it is the current one)."""
+    if practice.key == DEEP_DIVES:
+        # The deep-dive practice is done by finishing dives, not by logging: against the leader's target.
+        from techtime.store import dives
 
-    done = sum(1 for dive in dives.dives_in_quarter(db, quarter) if dive.status == "done")
-    return Compliance(done=done, expected=DEFAULT_TARGET, skipped=0)
+        done = sum(1 for dive in dives.dives_in_quarter(db, quarter) if dive.status == "done")
+        return Compliance(done=done, expected=dives.target(db, DEFAULT_TARGET), skipped=0)
+    return compliance_so_far(practice, entries, quarter.first_day, quarter.last_day, today)
 
 
 def _get(db: Database, practice_id: int) -> Practice:

@@ -6,27 +6,42 @@ from datetime import date
 
 from techtime import clock
 from techtime.domain.dives import DEFAULT_CHECKLIST
+from techtime.domain.quarters import Quarter
 from techtime.store.database import Database
 
-# key, name, RRULE, expected minutes. Cadences are data: the leader can change them.
+# key, name, RRULE, expected minutes, counted from. Cadences are data: the leader can change them.
+# A weekly appointment counts from the first day of use (nothing is overdue before techtime knew of
+# it); a month, quarter or year already under way counts, since there is still time to do it.
 DEFAULT_PRACTICES = (
-    ("radar-scan", "Tech-radar scan", "FREQ=WEEKLY;BYDAY=MO", 30),
-    ("pairing", "IC pairing session", "FREQ=MONTHLY;BYMONTHDAY=1", 90),
-    ("deep-dives", "Quarterly deep dives", "FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=1", 16 * 60),
-    ("tinkering", "10% tinkering", "FREQ=WEEKLY;BYDAY=FR", 210),
-    ("conference", "Technical conference", "FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=1", 2 * 8 * 60),
+    ("radar-scan", "Tech-radar scan", "FREQ=WEEKLY;BYDAY=MO", 30, lambda today: today),
+    ("pairing", "IC pairing session", "FREQ=MONTHLY;BYMONTHDAY=1", 90, lambda today: today.replace(day=1)),
+    (
+        "deep-dives",
+        "Quarterly deep dives",
+        "FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=1",
+        16 * 60,
+        lambda today: Quarter.containing(today).first_day,
+    ),
+    ("tinkering", "10% tinkering", "FREQ=WEEKLY;BYDAY=FR", 210, lambda today: today),
+    (
+        "conference",
+        "Technical conference",
+        "FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=1",
+        2 * 8 * 60,
+        lambda today: today.replace(month=1, day=1),
+    ),
 )
+BUILT_IN_KEYS = frozenset(key for key, *_ in DEFAULT_PRACTICES)
 
 
 def seed_defaults(db: Database, today: date) -> None:
     stamp = clock.now().isoformat(sep=" ")
-    # Counted from the first day of use: nothing is overdue before techtime knew of it.
     db.conn.executemany(
         "INSERT INTO practice (key, name, rule, start_date, minutes, position, created_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
         [
-            (key, name, rule, today.isoformat(), minutes, i, stamp)
-            for i, (key, name, rule, minutes) in enumerate(DEFAULT_PRACTICES)
+            (key, name, rule, counted_from(today).isoformat(), minutes, i, stamp)
+            for i, (key, name, rule, minutes, counted_from) in enumerate(DEFAULT_PRACTICES)
         ],
     )
     db.conn.executemany(

@@ -19,6 +19,7 @@ from techtime.domain import pairing as vocabulary
 from techtime.domain.dates import parse_date
 from techtime.domain.pairing import DONE, PLANNED, format_minutes, parse_minutes, session_state
 from techtime.domain.rotation import Rank
+from techtime.domain.text import plural
 from techtime.errors import InputError, TechtimeError
 from techtime.services import pairing as pairing_service
 from techtime.services.pairing import YearView, month_bounds
@@ -517,13 +518,13 @@ def _summary(current: YearView, shown: YearView, today: date) -> Text:
         parts.append(("skipped", "yellow"))
     elif planned:
         parts += [(f"planned {planned[0].date:%a %d %b} ", "cyan"), safe(f"with @{planned[0].handle}", "cyan")]
-        parts.append((f", {days_left} days left", "dim"))
+        parts.append((f", {plural(days_left, 'day')} left", "dim"))
     elif month.state == vocabulary.PAUSED:
         parts.append(("paused", "dim"))
     elif month.state == vocabulary.NOT_TRACKED:
         parts.append(("nothing due yet: the cadence starts next month", "dim"))
     else:
-        parts.append((f"not yet, {days_left} days left", "bold yellow"))
+        parts.append((f"not yet, {plural(days_left, 'day')} left", "bold yellow"))
     if not_logged:
         parts += [SEPARATOR, (f"{len(not_logged)} not logged (x or s on it)", "bold red")]
     if current.quarter_compliance is not None:

@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from techtime.domain.text import plural
 from techtime.errors import TechtimeError
 from techtime.services import checkin as checkin_service
 from techtime.services import pairing as pairing_service
@@ -54,7 +55,9 @@ class TodayScreen(TechtimeScreen):
     def reload(self) -> None:
         today = self.today()
         checkin = checkin_service.build(self.db, today)
-        self.sub_title = f"Today - {today:%a %d %b %Y} - {checkin.quarter}, {checkin.quarter_days_left} days left"
+        self.sub_title = (
+            f"Today - {today:%a %d %b %Y} - {checkin.quarter}, {plural(checkin.quarter_days_left, 'day')} left"
+        )
         self.query_one("#first-run").display = checkin.is_empty
         self._show_suggestion(checkin)
         options = self.query_one("#checkin", OptionList)
@@ -186,7 +189,7 @@ def _options(checkin: CheckIn, today: date) -> list[Option | None]:
         )
 
     month = checkin.pairing
-    status = ("done", "green") if month.covered else (f"not yet, {month.days_left} days left", "yellow")
+    status = (month.status_text, "green" if month.covered else "yellow")
     options += [None, Option(line((f"Pairing - {month.month:%B}: ", "bold underline"), status), disabled=True)]
     for session in month.done:
         options.append(Option(_session_line("done", "green", session), id=f"session:{session.id}"))

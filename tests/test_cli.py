@@ -139,3 +139,42 @@ print("HEAVY", heavy)
     subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True)
     result = subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True)
     assert result.stdout.strip().splitlines()[-1] == "HEAVY []"
+
+
+def test_a_capture_placed_on_the_radar_skips_the_inbox(db_path, capsys):
+    main(["--db", str(db_path), "add", "r", "https://duckdb.org", "DuckDB", "ring:trial", "quadrant:tools"])
+    main(["--db", str(db_path), "add", "r", "https://temporal.io", "Temporal"])
+    assert rows(db_path, "SELECT title, status FROM radar_item ORDER BY id") == [
+        ("DuckDB", "read"),
+        ("Temporal", "inbox"),
+    ]
+    # The same link again with a ring places the item already there, rather than dropping the ring.
+    main(["--db", str(db_path), "add", "r", "https://temporal.io/", "ring:hold"])
+    assert "already on the radar; now hold" in capsys.readouterr().out
+    assert rows(db_path, "SELECT ring FROM radar_item WHERE title = 'Temporal'") == [("hold",)]
+
+
+def test_the_demo_folder_is_removed_even_when_killed(tmp_path, monkeypatch):
+    import os
+    import signal
+
+    from techtime.cli import demo
+
+    monkeypatch.setattr(demo.tempfile, "tempdir", str(tmp_path))
+    seen = []
+
+    def killed(args):
+        seen.append(args.db)
+        os.kill(os.getpid(), signal.SIGTERM)
+        return 0
+
+    import argparse
+
+    try:
+        demo.with_demo_database(argparse.Namespace(db=None), killed)
+    except SystemExit as stop:
+        assert stop.code == 128 + signal.SIGTERM
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.signal(signal.SIGHUP, signal.SIG_DFL)
+    assert seen and not Path(seen[0]).parent.exists()

@@ -204,3 +204,27 @@ def test_heat_map_counts_activity(demo_db):
     text = heatmap_text(activity, TODAY).plain
     assert text.splitlines()[1].startswith("Mon")
     assert f"{sum(activity.values())} pieces of technical work" in text
+
+
+@pytest.mark.parametrize(
+    ("rule", "expected"),
+    [
+        ("FREQ=SECONDLY", "too frequent"),
+        ("FREQ=HOURLY;INTERVAL=2", "too frequent"),
+        ("FREQ=DAILY;COUNT=0", "leave COUNT and UNTIL out"),
+        ("FREQ=WEEKLY;UNTIL=20200101", "leave COUNT and UNTIL out"),
+        ("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30", "never falls due"),
+    ],
+)
+def test_rules_a_leader_cannot_keep_are_refused(rule, expected):
+    with pytest.raises(RuleError, match=expected):
+        rule_from_text(rule, validate_from=TODAY)
+
+
+def test_built_in_practices_are_paused_not_deleted(db):
+    tinkering = store.practice_by_key(db, "tinkering")
+    with pytest.raises(InputError, match="built in: pause it instead"):
+        service.delete_practice(db, tinkering.id, now=NOW)
+    own = service.add_practice(db, name="Reading group", cadence="monthly", minutes=60, today=TODAY, now=NOW)
+    service.delete_practice(db, own, now=NOW)
+    assert store.practice_by_key(db, "reading-group") is None

@@ -99,9 +99,22 @@ class Compliance:
         return f"{self.done} of {self.expected}"
 
 
+_ALLOWED_FREQUENCIES = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
+# A practice that never falls due within this long is a typo, not a cadence.
+_MUST_OCCUR_WITHIN_DAYS = 2 * 366
+
+
 def validate_rule(rule: str, start: date) -> None:
-    """Raise RuleError with a readable message if the rule cannot be evaluated."""
-    _rule_dates(rule, start)
+    """Raise RuleError with a readable message unless the rule is a cadence a leader can keep:
+    daily or coarser, open-ended, and due at least once in the next two years."""
+    parts = dict(part.split("=", 1) for part in rule.upper().removeprefix("RRULE:").split(";") if "=" in part)
+    if parts.get("FREQ") and parts["FREQ"] not in _ALLOWED_FREQUENCIES:
+        raise RuleError(f"FREQ={parts['FREQ']} is too frequent for a practice: use DAILY, WEEKLY, MONTHLY or YEARLY")
+    if "COUNT" in parts or "UNTIL" in parts:
+        raise RuleError("a practice goes on until you pause it: leave COUNT and UNTIL out of the rule")
+    dates = _rule_dates(rule, start)
+    if not dates.between(start, start + timedelta(days=_MUST_OCCUR_WITHIN_DAYS)):
+        raise RuleError(f"{rule!r} never falls due in the next two years: check the day and month")
 
 
 @lru_cache(maxsize=256)

@@ -58,10 +58,24 @@ def _save_radar(db: Database, item: Capture, now: datetime) -> Saved:
 
     existing = radar.find_by_url(db, item.url)
     if existing is not None:
-        return Saved("radar", existing.id, existing.title, detail="already on the radar; nothing added")
+        if not (item.ring or item.quadrant):
+            return Saved("radar", existing.id, existing.title, detail="already on the radar; nothing added")
+        from techtime.services import radar as radar_service
+
+        placement = {"ring": item.ring} if item.ring else {}
+        if item.quadrant:
+            placement["quadrant"] = item.quadrant
+        placed = radar_service.place(db, existing.id, now=now, **placement)
+        where = ", ".join(value for value in (placed.ring, placed.quadrant) if value)
+        return Saved("radar", existing.id, existing.title, detail=f"already on the radar; now {where}")
+    # Placed on the radar (ring and quadrant) means it was read: it skips the triage inbox.
+    placed = bool(item.ring and item.quadrant)
     item_id = radar.add_item(
-        db, title=item.title, url=item.url, tags=item.tags, ring=item.ring, quadrant=item.quadrant, now=now
-    )
+        db, title=item.title, url=item.url, tags=item.tags, ring=item.ring, quadrant=item.quadrant, now=now,
+        status="read" if placed else "inbox",
+    )  # fmt: skip
+    if placed:
+        radar.update_item(db, item_id, read_at=now.isoformat(sep=" "), now=now)
     return Saved("radar", item_id, item.title)
 
 

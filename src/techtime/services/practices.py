@@ -50,7 +50,7 @@ def log_practice(
         raise InputError(f"unknown log status {status!r}: use done or skipped")
     practice = practice_store.practice_by_key(db, key)
     if practice is None:
-        raise InputError(f"there is no practice {key!r}; add it on the Today screen first")
+        raise InputError(f"there is no practice {key!r} in this database (`techtime doctor` checks it)")
     if occurrence is None:
         window = occurrence_on(practice, done_on)
         # Before the rule's first occurrence there is no window: the day itself stands for one.
@@ -108,6 +108,18 @@ def resume(db: Database, practice_id: int, *, today: date) -> None:
     if not practice.paused_on(today):
         raise InputError(f"{practice.name} is not paused")
     practice_store.end_pause(db, practice_id, last_day=today - timedelta(days=1))
+
+
+def delete_practice(db: Database, practice_id: int, *, now: datetime) -> None:
+    """Delete a practice of one's own, with its log (`u` brings both back). Built-in ones are paused instead:
+    captures, triage and pairing log into them by name."""
+    from techtime.store import trash
+    from techtime.store.seeds import BUILT_IN_KEYS
+
+    practice = _get(db, practice_id)
+    if practice.key in BUILT_IN_KEYS:
+        raise InputError(f"{practice.name} is built in: pause it instead (space), and resume it any time")
+    trash.delete(db, "practice", practice_id, now=now, label=practice.name)
 
 
 @dataclass(frozen=True)

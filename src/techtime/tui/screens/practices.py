@@ -19,7 +19,6 @@ from techtime.domain.rules import ACCEPTED_RULES, describe_rule, rule_from_text
 from techtime.errors import InputError, TechtimeError
 from techtime.services import practices as practice_service
 from techtime.store import practices as practice_store
-from techtime.store import trash
 from techtime.tui.screens.base import TechtimeScreen
 from techtime.tui.text import safe
 from techtime.tui.widgets.heatmap import HeatMap
@@ -187,7 +186,7 @@ class PracticesScreen(TechtimeScreen):
     def action_delete(self) -> None:
         if practice := self._selected():
             self._run(
-                lambda: trash.delete(self.db, "practice", practice.id, now=self.tt.now(), label=practice.name),
+                lambda: practice_service.delete_practice(self.db, practice.id, now=self.tt.now()),
                 f"Deleted {practice.name} and its log. Press u to undo.",
             )
 

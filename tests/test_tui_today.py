@@ -175,3 +175,27 @@ async def test_the_command_palette_finds_every_action(demo_db):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, CaptureScreen)
+
+
+async def test_x_on_a_session_planned_for_later_this_month_checks_it_off_today(demo_db):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        highlight(app, "session:")
+        await pilot.press("x")
+        await pilot.pause()
+        row = demo_db.one(
+            "SELECT p.handle, s.status, s.date, s.topic FROM pairing_session s JOIN person p ON p.id = s.person_id"
+            " WHERE s.topic = 'Teach me the refunds service'"
+        )
+        assert tuple(row) == ("mei", "done", "2026-11-26", "Teach me the refunds service")
+        assert any("November: done" in line for line in screen_lines(app))
+
+
+async def test_the_capture_preview_says_whether_a_session_is_logged_or_planned(db):
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("c", *"p @dana ledger")
+        assert "done today" in str(app.screen.query_one("#capture-preview", Static).render())
+        await pilot.press(*" on:next fri")
+        assert "planned for Fri 27 Nov" in str(app.screen.query_one("#capture-preview", Static).render())

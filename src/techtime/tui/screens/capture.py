@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -47,7 +49,7 @@ class CaptureScreen(ModalScreen[Saved | None]):
         except InputError as error:
             target.update(safe(str(error), "red"))
             return
-        target.update(_describe(item))
+        target.update(_describe(item, self.app.today()))  # type: ignore[attr-defined]
 
     @on(Input.Submitted)
     def submit(self, event: Input.Submitted) -> None:
@@ -64,7 +66,7 @@ class CaptureScreen(ModalScreen[Saved | None]):
         self.dismiss(None)
 
 
-def _describe(item: Capture):
+def _describe(item: Capture, today: date):
     parts = [("-> ", "dim"), (KIND_LABELS[item.kind], "bold green"), ": "]
     parts.append(safe(item.title, "bold"))
     details = []
@@ -76,11 +78,16 @@ def _describe(item: Capture):
         ("quadrant", item.quadrant),
         ("quarter", item.quarter),
         ("with", f"@{item.handle}" if item.handle else None),
-        ("on", item.date),
         ("minutes", item.minutes),
     ):
         if value:
             details.append(f"{label} {value}")
+    if item.kind in ("pair", "tinker"):
+        when = item.date or today
+        if when > today:
+            details.append(f"planned for {when:%a %d %b}")
+        else:
+            details.append("done today" if when == today else f"done on {when:%a %d %b}")
     if details:
         parts += [("  ", ""), safe("  ".join(details), "dim")]
     return line(*parts)

@@ -17,6 +17,7 @@ from techtime.services import pairing as pairing_service
 from techtime.services.checkin import DUE_TODAY, OVERDUE, CheckIn, dives_against_target
 from techtime.services.practices import log_practice
 from techtime.store import notes
+from techtime.store import pairing as pairing_store
 from techtime.tui.screens.base import TechtimeScreen
 from techtime.tui.text import line, progress_bar, safe
 
@@ -108,7 +109,12 @@ class TodayScreen(TechtimeScreen):
                 )
                 self.notify("Logged as done (u undoes).")
             elif kind == "session":
-                pairing_service.mark_done(self.db, int(rest[0]), today=today, now=now)
+                # A session planned for later this month that took place today: the same as `x` on next up.
+                session = pairing_store.get_session(self.db, int(rest[0]))
+                if session is not None and session.date > today:
+                    pairing_service.pair_now(self.db, session.person_id, today=today, now=now)
+                else:
+                    pairing_service.mark_done(self.db, int(rest[0]), today=today, now=now)
                 self.notify("Pairing session checked off.")
             elif kind == "next":
                 pairing_service.pair_now(self.db, int(rest[0]), today=today, now=now)
@@ -150,9 +156,14 @@ class TodayScreen(TechtimeScreen):
 
     def action_open(self) -> None:
         kind, _ = self._selected()
+        if kind == "practice":
+            self.action_practices()
+            return
         target = {"dive": "dives", "radar": "radar", "session": "pairing", "next": "pairing"}.get(kind)
         if target:
             self.app.switch_mode(target)
+        elif kind == "note":
+            self.notify("x files this note; a note worth more becomes a capture (c).")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.action_open()

@@ -18,7 +18,7 @@ from techtime.errors import InputError, QuarterError
 from techtime.services import capture, checkin
 from techtime.services import dives as service
 from techtime.store import dives, radar
-from techtime.store.radar_moves import moves_between
+from techtime.store.radar import moves_between
 
 Q3, Q4, Q1 = Quarter(2026, 3), Quarter(2026, 4), Quarter(2027, 1)
 

@@ -21,7 +21,7 @@ def test_digest_of_a_busy_week(db):
     lines = weekly_digest(db, TODAY).splitlines()
     assert lines[0] == "# Week of 23 November 2026"
     assert "- Radar scan: done on Monday." in lines
-    assert "- 1 captured, 1 read, 0 bookmarked for a deep dive; 0 waiting in the inbox." in lines
+    assert "- 1 captured and 1 read this week; 0 waiting in the inbox, 0 bookmarked for a deep dive." in lines
     assert "- DuckDB placed in Trial (Tools)." in lines
     assert "- Thursday: priya: outbox relay limits." in lines
     assert "- Payments ledger migration: planned, 0 of 4 steps done." in lines

@@ -183,3 +183,16 @@ def _filter_value(key: str, value: str) -> str:
     if found is None:
         raise InputError(f"unknown {key} {value!r}: use {', '.join(names)}")
     return found
+
+
+def move_phrase(ring: str | None, quadrant: str | None, ring_before: str | None) -> str:
+    """How a ring change reads in a report: "placed in Trial (Tools)", "moved from Trial to Adopt"."""
+    label = QUADRANT_LABELS.get(quadrant or "", "")
+    where = f" ({label})" if label else ""
+    if ring is None:
+        return f"sorted under {label}, no ring yet" if label and not ring_before else "taken off the radar"
+    if ring_before is None:
+        return f"placed in {ring.capitalize()}{where}"
+    if ring_before == ring:
+        return f"kept in {ring.capitalize()}, now under {label}" if label else f"kept in {ring.capitalize()}"
+    return f"moved from {ring_before.capitalize()} to {ring.capitalize()}{where}"

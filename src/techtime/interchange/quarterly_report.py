@@ -12,7 +12,7 @@ from datetime import date
 
 from techtime.domain.dives import STATUS_WORDS
 from techtime.domain.quarters import Quarter
-from techtime.domain.radar import QUADRANT_LABELS
+from techtime.domain.radar import move_phrase
 from techtime.domain.text import clean
 from techtime.services import dives as dive_service
 from techtime.services.practices import quarter_compliance
@@ -20,7 +20,7 @@ from techtime.store import dives, pairing, practices
 from techtime.store.database import Database
 from techtime.store.dives import DeepDive
 from techtime.store.pairing import Session
-from techtime.store.radar_moves import RadarMove, moves_between
+from techtime.store.radar import RadarMove, moves_between
 
 RING_MEANINGS = (
     "Adopt: our default choice. Trial: used on a real project. "
@@ -32,7 +32,7 @@ def render(db: Database, quarter: Quarter, today: date) -> str:
     """The whole report for `quarter`, as seen on `today`."""
     plan = dive_service.quarter_plan(db, quarter, today)
     sessions = pairing.sessions_between(db, quarter.first_day, quarter.last_day)
-    moves = [m for m in moves_between(db, quarter.first_day, quarter.last_day) if _changed(m)]
+    moves = [m for m in moves_between(db, quarter.first_day, quarter.last_day) if m.changed]
     sections = [
         _title(quarter, today),
         _summary(plan, sessions, moves),
@@ -193,21 +193,8 @@ def _practices(db: Database, quarter: Quarter, today: date) -> str:
 # Wording -------------------------------------------------------------------------
 
 
-def _changed(move: RadarMove) -> bool:
-    return (move.ring, move.quadrant) != (move.ring_before, move.quadrant_before)
-
-
 def _move(move: RadarMove) -> str:
-    label = QUADRANT_LABELS.get(move.quadrant or "", "")
-    where = f" ({label})" if label else ""
-    if move.ring is None:
-        return f"sorted under {label}, no ring yet" if label and not move.ring_before else "taken off the radar"
-    ring = move.ring.capitalize()
-    if move.ring_before is None:
-        return f"placed in {ring}{where}"
-    if move.ring_before == move.ring:
-        return f"kept in {ring}, now under {label}" if label else f"kept in {ring}"
-    return f"moved from {move.ring_before.capitalize()} to {ring}{where}"
+    return move_phrase(move.ring, move.quadrant, move.ring_before)
 
 
 def _hours(spent: float, planned: float | None) -> str:

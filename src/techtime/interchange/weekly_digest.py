@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from techtime.domain.radar import QUADRANT_LABELS
+from techtime.domain.radar import move_phrase
 from techtime.domain.text import clean, plural
 from techtime.services import checkin
 from techtime.services.practices import summaries
-from techtime.store import activity
+from techtime.store import activity, radar
 from techtime.store.database import Database
 
 
@@ -24,16 +24,12 @@ def weekly_digest(db: Database, today: date) -> str:
     lines.append(f"- Radar scan: done on {scans[0].done_on:%A}." if scans else "- Radar scan: not done yet this week.")
     counts = activity.radar_counts(db, monday, today)
     lines.append(
-        f"- {counts['captured']} captured, {counts['read']} read, {counts['bookmarked']} bookmarked for a deep dive; "
-        f"{state.radar_inbox} waiting in the inbox."
+        f"- {counts['captured']} captured and {counts['read']} read this week; {state.radar_inbox} waiting in the "
+        f"inbox, {counts['bookmarked']} bookmarked for a deep dive."
     )
-    for move in activity.radar_moves(db, monday, today):
-        ring = (move.ring or "no ring").capitalize()
-        where = f" ({QUADRANT_LABELS[move.quadrant]})" if move.quadrant else ""
-        change = (
-            f"moved from {move.previous_ring.capitalize()} to {ring}" if move.previous_ring else f"placed in {ring}"
-        )
-        lines.append(f"- {clean(move.title)} {change}{where}.")
+    for move in radar.moves_between(db, monday, today):
+        if move.changed:
+            lines.append(f"- {clean(move.title)} {move_phrase(move.ring, move.quadrant, move.ring_before)}.")
 
     lines += ["", "## Pairing", ""]
     sessions = [s for s in state.pairing.done if s.date >= monday]

@@ -69,9 +69,12 @@ JSON_VALUES = st.recursive(
     {"format": "techtime", "version": 1, "tables": v}))))  # fmt: skip
 def test_json_importer_total(tmp_path_factory, text):
     db = open_database(tmp_path_factory.mktemp("prop") / "t.db", today=TODAY)
+    before = {table: db.scalar(f"SELECT count(*) FROM {table}") for table in ("practice", "person", "radar_item")}
     try:
         import_json(db, text, NOW)
     except InputError as error:
         _one_line(error)
+        after = {table: db.scalar(f"SELECT count(*) FROM {table}") for table in before}
+        assert after == before  # all or nothing: even the seeds it would replace are still there
     finally:
         db.close()

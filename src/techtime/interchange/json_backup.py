@@ -10,12 +10,12 @@ a title...) and never adds a row twice.
 from __future__ import annotations
 
 import json
-import sqlite3
 from datetime import date, datetime
 from typing import Any
 
 from techtime.domain.urls import normalize_url
 from techtime.errors import InputError
+from techtime.store import dump
 from techtime.store.database import Database
 
 FORMAT = "techtime"
@@ -70,8 +70,7 @@ _NATURAL_KEYS = {
 
 
 def _columns(db: Database, table: str) -> list[str]:
-    derived = _DERIVED_COLUMNS.get(table, set())
-    return [row[1] for row in db.rows(f"PRAGMA table_info({table})") if row[1] not in derived]
+    return dump.columns(db, table, leave_out=_DERIVED_COLUMNS.get(table, ()))
 
 
 def export_json(db: Database, today: date) -> str:
@@ -79,10 +78,7 @@ def export_json(db: Database, today: date) -> str:
     del today
     tables: dict[str, list[dict[str, Any]]] = {}
     for table in TABLES:
-        columns = _columns(db, table)
-        rows = db.rows(f"SELECT {', '.join(columns)} FROM {table} ORDER BY id" if "id" in columns else
-                       f"SELECT {', '.join(columns)} FROM {table} ORDER BY 1")  # fmt: skip
-        tables[table] = [_to_json(dict(row)) for row in rows]
+        tables[table] = [_to_json(row) for row in dump.all_rows(db, table, _columns(db, table))]
     document = {"format": FORMAT, "version": VERSION, "tables": tables}
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
@@ -115,23 +111,22 @@ def import_json(db: Database, text: str, now: datetime, *, merge: bool = False, 
     """Load an export; all or nothing. Returns a one-line summary."""
     del now, progress  # a JSON export loads in one step
     tables = _parse(db, text)
-    with db.transaction() as conn:
-        if not merge:
-            if any(db.scalar(f"SELECT count(*) FROM {table}") for table in _USER_TABLES):
-                raise InputError(
-                    "the database already holds data: import into an empty database, "
-                    "or pass --merge to add only what is missing"
-                )
-            # The seeds of a new database give way to the exported ones.
-            for table in ("practice", "checklist_template", "setting"):
-                conn.execute(f"DELETE FROM {table}")
-            added = 0
-            for table in TABLES:
-                for row in tables.get(table, []):
-                    _insert(conn, table, _from_json(table, row))
-                    added += 1
-            return f"imported {added} rows"
-        return _merge(conn, tables)
+    with db.transaction():
+        if merge:
+            return _merge(db, tables)
+        if any(dump.has_rows(db, table) for table in _USER_TABLES):
+            raise InputError(
+                "the database already holds data: import into an empty database, "
+                "or pass --merge to add only what is missing"
+            )
+        # The seeds of a new database give way to the exported ones.
+        dump.clear(db, ("practice", "checklist_template", "setting"))
+        added = 0
+        for table in TABLES:
+            for row in tables.get(table, []):
+                dump.insert(db, table, _from_json(table, row))
+                added += 1
+        return f"imported {added} rows"
 
 
 def _parse(db: Database, text: str) -> dict[str, list[dict[str, Any]]]:
@@ -163,17 +158,7 @@ def _parse(db: Database, text: str) -> dict[str, list[dict[str, Any]]]:
     return tables
 
 
-def _insert(conn, table: str, values: dict[str, Any]) -> int:
-    columns = ", ".join(values)
-    marks = ", ".join("?" for _ in values)
-    try:
-        cursor = conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(values.values()))
-    except sqlite3.Error as error:  # a constraint the row breaks: name the row, keep nothing
-        raise InputError(f"{table} row with id {values.get('id')} cannot be imported: {error}") from None
-    return int(cursor.lastrowid)
-
-
-def _merge(conn, tables: dict[str, list[dict[str, Any]]]) -> str:
+def _merge(db: Database, tables: dict[str, list[dict[str, Any]]]) -> str:
     new_ids: dict[str, dict[int, int]] = {table: {} for table in TABLES}
     added = present = 0
     for table in TABLES:
@@ -185,9 +170,9 @@ def _merge(conn, tables: dict[str, list[dict[str, Any]]]) -> str:
             for column, target in _REFERENCES.items():
                 if values.get(column) is not None:
                     values[column] = new_ids[target].get(values[column], values[column])
-            existing = _find(conn, table, values)
+            existing = _find(db, table, values)
             if existing is None:
-                existing = _insert(conn, table, values)
+                existing = dump.insert(db, table, values)
                 added += 1
             else:
                 present += 1
@@ -196,10 +181,8 @@ def _merge(conn, tables: dict[str, list[dict[str, Any]]]) -> str:
     return f"merged: {added} rows added, {present} already present"
 
 
-def _find(conn, table: str, values: dict[str, Any]) -> int | None:
+def _find(db: Database, table: str, values: dict[str, Any]) -> int | None:
     keys = _NATURAL_KEYS[table]
     if table == "radar_item" and values.get("url_key"):
-        keys = ("url_key",)
-    clause = " AND ".join(f"{key} IS ?" for key in keys)
-    found = conn.execute(f"SELECT id FROM {table} WHERE {clause} LIMIT 1", [values.get(k) for k in keys]).fetchone()
-    return None if found is None else int(found[0])
+        keys = ("url_key",)  # a link identifies an item, whatever its title became
+    return dump.find(db, table, keys, values)

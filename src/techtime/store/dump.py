@@ -1,0 +1,57 @@
+"""Whole tables in and out, for the JSON backup format: the SQL behind `interchange.json_backup`.
+
+Table and column names reaching these functions come from the format's own list of tables and
+from `PRAGMA table_info`, never from the file being imported.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+
+from techtime.errors import InputError
+from techtime.store.database import Database
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+
+def columns(db: Database, table: str, *, leave_out: Iterable[str] = ()) -> list[str]:
+    skipped = set(leave_out)
+    return [row[1] for row in db.rows(f"PRAGMA table_info({table})") if row[1] not in skipped]
+
+
+def all_rows(db: Database, table: str, names: Sequence[str]) -> list[dict[str, Any]]:
+    """Every row, oldest id first."""
+    order = "id" if "id" in names else "1"
+    return [dict(row) for row in db.rows(f"SELECT {', '.join(names)} FROM {table} ORDER BY {order}")]
+
+
+def has_rows(db: Database, table: str) -> bool:
+    return db.one(f"SELECT 1 FROM {table} LIMIT 1") is not None
+
+
+def clear(db: Database, tables: Iterable[str]) -> None:
+    with db.transaction() as conn:
+        for table in tables:
+            conn.execute(f"DELETE FROM {table}")
+
+
+def insert(db: Database, table: str, values: dict[str, Any]) -> int:
+    """One row, as given (ids kept); a row that breaks a constraint is refused by name."""
+    names = ", ".join(values)
+    marks = ", ".join("?" for _ in values)
+    try:
+        with db.transaction() as conn:
+            cursor = conn.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})", list(values.values()))
+    except sqlite3.Error as error:
+        raise InputError(f"{table} row with id {values.get('id')} cannot be imported: {error}") from None
+    return int(cursor.lastrowid)
+
+
+def find(db: Database, table: str, keys: Sequence[str], values: dict[str, Any]) -> int | None:
+    """The id of a row equal to `values` on `keys` (NULLs compare equal), if there is one."""
+    clause = " AND ".join(f"{key} IS ?" for key in keys)
+    row = db.one(f"SELECT id FROM {table} WHERE {clause} LIMIT 1", [values.get(key) for key in keys])
+    return None if row is None else int(row[0])

@@ -10,9 +10,11 @@ from datetime import date, datetime, timedelta
 from techtime.domain.cadence import (
     DONE,
     LOG_STATUSES,
+    SKIPPED,
     Compliance,
     LogEntry,
     Practice,
+    PracticeStatus,
     compliance_so_far,
     occurrence_on,
     status,
@@ -110,6 +112,17 @@ def resume(db: Database, practice_id: int, *, today: date) -> None:
     practice_store.end_pause(db, practice_id, last_day=today - timedelta(days=1))
 
 
+def skip_open(db: Database, practice_id: int, *, today: date, now: datetime) -> date:
+    """Skip the latest occurrence still open (overdue, or today's window); returns its due date."""
+    practice = _get(db, practice_id)
+    state = status(practice, practice_store.log_entries(db).get(practice.id, ()), today)
+    target = state.overdue[0] if state.overdue else state.current if state.current_entry is None else None
+    if target is None or state.paused:
+        raise InputError(f"{practice.name}: nothing open to skip")
+    log_practice(db, practice.key, occurrence=target.start, done_on=today, status=SKIPPED, now=now, undoable=True)
+    return target.due
+
+
 def delete_practice(db: Database, practice_id: int, *, now: datetime) -> None:
     """Delete a practice of one's own, with its log (`u` brings both back). Built-in ones are paused instead:
     captures, triage and pairing log into them by name."""
@@ -130,6 +143,7 @@ class PracticeSummary:
     noun: str  # what one occurrence is called: "Mondays", "months"
     last_done: date | None
     paused: bool
+    state: PracticeStatus  # due today, overdue, next (a year ahead)
 
     @property
     def compliance_text(self) -> str:
@@ -144,9 +158,9 @@ def summaries(db: Database, quarter: Quarter, today: date) -> list[PracticeSumma
         logs = entries.get(practice.id, [])
         counted = quarter_compliance(db, practice, logs, quarter, today)
         noun = "done" if practice.key == DEEP_DIVES else occurrence_noun(practice.rule)
-        state = status(practice, logs, today)
+        state = status(practice, logs, today, horizon=today + timedelta(days=400))
         result.append(
-            PracticeSummary(practice, describe_rule(practice.rule), counted, noun, state.last_done, state.paused)
+            PracticeSummary(practice, describe_rule(practice.rule), counted, noun, state.last_done, state.paused, state)
         )
     return result
 

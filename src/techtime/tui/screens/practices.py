@@ -60,10 +60,8 @@ class PracticesScreen(TechtimeScreen):
         table = self.query_one(DataTable)
         selected = table.cursor_row
         table.clear()
-        entries = practice_store.log_entries(self.db)
         for summary in practice_service.summaries(self.db, quarter, today):
-            practice = summary.practice
-            state = cadence.status(practice, entries.get(practice.id, ()), today, horizon=today + timedelta(days=400))
+            practice, state = summary.practice, summary.state
             if summary.paused:
                 upcoming = Text("paused", style="yellow")
             elif state.overdue:
@@ -116,22 +114,14 @@ class PracticesScreen(TechtimeScreen):
             )
 
     def action_skip(self) -> None:
-        practice = self._selected()
-        if practice is None:
-            return
-        entries = practice_store.log_entries(self.db).get(practice.id, ())
-        state = cadence.status(practice, entries, self.today())
-        target = state.overdue[0] if state.overdue else state.current if state.current_entry is None else None
-        if target is None:
-            self.notify(f"{practice.name}: nothing open to skip.", severity="warning", markup=False)
-            return
-        self._run(
-            lambda: practice_service.log_practice(
-                self.db, practice.key, occurrence=target.start, done_on=self.today(), status=cadence.SKIPPED,
-                now=self.tt.now(), undoable=True,
-            ),
-            f"{practice.name}: {target.due:%a %d %b} skipped; it stays on the record.",
-        )  # fmt: skip
+        if practice := self._selected():
+            try:
+                due = practice_service.skip_open(self.db, practice.id, today=self.today(), now=self.tt.now())
+            except TechtimeError as error:
+                self.report(error)
+                return
+            self.notify(f"{practice.name}: {due:%a %d %b} skipped; it stays on the record.", markup=False)
+            self.reload()
 
     def action_backdate(self) -> None:
         if practice := self._selected():

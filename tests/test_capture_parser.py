@@ -141,7 +141,7 @@ def test_markup_and_escapes_are_kept_as_text():
         ("p event sourcing", "needs an @handle"),
         ("p @ x", "is not a handle"),
         ("p @dana x on:someday", "on: cannot read 'someday' as a date"),
-        ("t x min:abc", "min: 'abc' is not a duration"),
+        ("t x min:abc", "min: cannot read 'abc' as a duration"),
         ("t x min:0", "out of range"),
         ("t x min:25h", "out of range"),
         ("t", "needs what you explored"),

@@ -14,6 +14,7 @@ import re
 from collections import namedtuple
 from datetime import date
 
+from techtime.domain import durations
 from techtime.domain.dates import MONTHS, UNIT_WORDS, parse_date
 from techtime.domain.quarters import Quarter
 from techtime.domain.radar import QUADRANTS, RINGS, normalize_quadrant, normalize_ring
@@ -54,8 +55,6 @@ _BARE_URL_RE = re.compile(r"https?://\S", re.IGNORECASE)
 _TAG_RE = re.compile(r"^#([\w][\w./+-]*)$")
 _HANDLE_RE = re.compile(r"^@([A-Za-z0-9][A-Za-z0-9._-]*?)[,:;.]?$")
 _DAY_OF_MONTH = re.compile(r"^\d{1,2}(?:st|nd|rd|th)?$")
-_MINUTES_RE = re.compile(r"^(?:(\d+(?:\.\d+)?)h)?(?:(\d+)m?)?$")
-MAX_MINUTES = 24 * 60
 
 
 class Capture(
@@ -245,11 +244,7 @@ def _quarter(value: str, today: date) -> Quarter:
 
 
 def _minutes(value: str) -> int:
-    match = _MINUTES_RE.match(value.strip().lower())
-    accepted = "use minutes like min:90, or hours like min:3h or min:1h30"
-    if not value.strip() or not match or not (match.group(1) or match.group(2)):
-        raise CaptureError(f"min: {value!r} is not a duration: {accepted}")
-    minutes = round(float(match.group(1) or 0) * 60) + int(match.group(2) or 0)
-    if not 1 <= minutes <= MAX_MINUTES:
-        raise CaptureError(f"min: {value!r} is out of range: {accepted}, between 1 minute and 24 hours")
-    return minutes
+    try:
+        return durations.parse_minutes(value)
+    except InputError as error:
+        raise CaptureError(f"min: {error}") from None

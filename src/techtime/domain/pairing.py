@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from techtime.domain import durations
 from techtime.errors import InputError
 
 PLANNED, DONE, SKIPPED = "planned", "done", "skipped"
@@ -23,7 +24,6 @@ NOT_TRACKED = "not tracked"  # before the practice started
 
 _HANDLE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 HANDLE_MAX = 40
-_MINUTES_RE = re.compile(r"^(?:(\d+(?:\.\d+)?)\s*h(?:ours?|rs?)?)?\s*(?:(\d+)\s*(?:m|min|mins|minutes?)?)?$")
 
 
 def session_state(status: str, on: date, today: date) -> str:
@@ -78,17 +78,8 @@ def parse_handle(text: str) -> str:
 
 
 def parse_minutes(text: str) -> int | None:
-    """A duration: '90', '90m', '90 min', '1h', '1.5h', '1h30'. Empty means not given."""
-    stripped = text.strip().lower()
-    if not stripped:
-        return None
-    match = _MINUTES_RE.match(stripped)
-    if match is None or not (match.group(1) or match.group(2)):
-        raise InputError(f"cannot read {text.strip()!r} as a duration: use minutes (90) or hours (1h30, 1.5h)")
-    minutes = round(float(match.group(1) or 0) * 60) + int(match.group(2) or 0)
-    if not 0 < minutes <= 24 * 60:
-        raise InputError(f"{text.strip()!r} is not a session length: use 1 minute to 24 hours, e.g. 90 or 1h30")
-    return minutes
+    """A session's length (see `durations.parse_minutes`); empty means not given."""
+    return durations.parse_minutes(text) if text.strip() else None
 
 
 def format_minutes(minutes: int | None) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from techtime.domain import durations
 from techtime.domain.cadence import (
     DONE,
     LOG_STATUSES,
@@ -26,7 +27,6 @@ from techtime.errors import InputError
 from techtime.store import practices as practice_store
 from techtime.store.database import Database
 
-MAX_MINUTES = 24 * 60
 DEEP_DIVES = "deep-dives"
 
 
@@ -186,10 +186,9 @@ def _get(db: Database, practice_id: int) -> Practice:
 
 
 def parse_minutes(value: str | int) -> int:
+    """A practice's expected length; 0 or empty: not said."""
     text = str(value).strip()
-    if not text.isdigit() or not 0 <= int(text) <= MAX_MINUTES:
-        raise InputError(f"minutes must be a whole number from 0 to {MAX_MINUTES}, not {text!r}")
-    return int(text)
+    return 0 if text in ("", "0") else durations.parse_minutes(text)
 
 
 def _unique_key(db: Database, name: str) -> str:

@@ -1,0 +1,23 @@
+"""Reading a length of time the way people type it: 90, 90m, 90 min, 1h, 1.5h, 1h30, 3 hours."""
+
+from __future__ import annotations
+
+import re
+
+from techtime.errors import InputError
+
+MAX_MINUTES = 24 * 60
+ACCEPTED = "minutes (90) or hours (3h, 1h30, 1.5h)"
+_RE = re.compile(r"^(?:(\d+(?:\.\d+)?)\s*h(?:ours?|rs?)?)?\s*(?:(\d+)\s*(?:m|min|mins|minutes?)?)?$")
+
+
+def parse_minutes(text: str) -> int:
+    """Whole minutes from 1 to 24 hours; raise InputError naming the accepted forms."""
+    stripped = text.strip().lower()
+    match = _RE.match(stripped)
+    if not stripped or match is None or not (match.group(1) or match.group(2)):
+        raise InputError(f"cannot read {text.strip()!r} as a duration: use {ACCEPTED}")
+    minutes = round(float(match.group(1) or 0) * 60) + int(match.group(2) or 0)
+    if not 0 < minutes <= MAX_MINUTES:
+        raise InputError(f"{text.strip()!r} is out of range: use 1 minute to 24 hours, e.g. 90 or 1h30")
+    return minutes

@@ -114,7 +114,9 @@ def _rule_dates(rule: str, start: date) -> _RuleDates:
     if not body or "FREQ=" not in body.upper():
         raise RuleError(f"{rule!r} is not a recurrence rule: it needs FREQ=, e.g. FREQ=WEEKLY;BYDAY=MO")
     try:
-        parsed = rrulestr(body, dtstart=datetime(start.year, start.month, start.day))
+        # cache=True: before/between/after each walk the rule from DTSTART; with a start years back
+        # that walk dominated `techtime today`. The cache makes it once per rule (this object is cached too).
+        parsed = rrulestr(body, dtstart=datetime(start.year, start.month, start.day), cache=True)
     except (ValueError, TypeError, KeyError, OverflowError) as error:
         raise RuleError(f"cannot read rule {rule!r}: {error}; e.g. FREQ=MONTHLY or FREQ=WEEKLY;BYDAY=FR") from None
     return _RuleDates(parsed, "BYDAY=" in body.upper() or "FREQ=DAILY" in body.upper())

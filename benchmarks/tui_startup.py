@@ -19,7 +19,7 @@ import termios
 import time
 from pathlib import Path
 
-from _measure import environment, median_of, python, report, techtime
+from _measure import environment, medians, python, report, techtime
 
 BARE = """
 from textual.app import App
@@ -65,9 +65,14 @@ def main(large: str) -> int:
         bare.write_text(BARE)
         empty = Path(folder) / "empty.db"
         os.system(f"{techtime()} --db {empty} add n warm-up > /dev/null")
-        floor = median_of(lambda: time_to_text([python(), str(bare)], b"ready"))
-        big = median_of(lambda: time_to_text([techtime(), "--db", large], b"Practices"))
-        small = median_of(lambda: time_to_text([techtime(), "--db", str(empty)], b"Practices"))
+        taken = medians(
+            {
+                "floor": lambda: time_to_text([python(), str(bare)], b"ready"),
+                "big": lambda: time_to_text([techtime(), "--db", large], b"Practices"),
+                "small": lambda: time_to_text([techtime(), "--db", str(empty)], b"Practices"),
+            }
+        )
+        floor, big, small = taken["floor"], taken["big"], taken["small"]
     print(f"{'floor: bare Textual app (Static + Footer)':<44} {floor * 1000:7.1f} ms")
     ok = report("techtime TUI, first Today screen, large db", big, floor, 1.3)
     ok &= report("techtime TUI, first Today screen, one note", small, floor, 1.3)

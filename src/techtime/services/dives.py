@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from dataclasses import fields as dataclass_fields
 from datetime import date, datetime
 
 from techtime.domain.dives import (
@@ -196,7 +195,7 @@ def save_findings(db: Database, dive_id: int, text: str, *, now: datetime) -> bo
 def restore(db: Database, snapshot: DeepDive, *, now: datetime) -> None:
     """Put a dive back as it was in `snapshot` (what `u` does after an edit, a drop or a move)."""
     _get(db, snapshot.id)
-    values = {f.name: getattr(snapshot, f.name) for f in dataclass_fields(DeepDive)}
+    values = snapshot._asdict()
     for computed in ("id", "checks_done", "checks_total"):
         values.pop(computed)
     dives.update_dive(db, snapshot.id, now=now, **values)

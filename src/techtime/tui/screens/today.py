@@ -7,7 +7,7 @@ from datetime import date
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from techtime.errors import TechtimeError
@@ -18,6 +18,7 @@ from techtime.services.practices import log_practice
 from techtime.store import notes
 from techtime.tui.screens.base import TechtimeScreen
 from techtime.tui.text import line, progress_bar, safe
+from techtime.tui.widgets.footer import Footer
 
 STATE_STYLES = {OVERDUE: "bold red", DUE_TODAY: "bold yellow"}
 FIRST_RUN = (
@@ -48,8 +49,7 @@ class TodayScreen(TechtimeScreen):
         yield Static(FIRST_RUN, id="first-run")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.reload()
+    # No on_mount reload: the ScreenResume that follows every mount (TechtimeScreen) loads it, once.
 
     def reload(self) -> None:
         today = self.today()

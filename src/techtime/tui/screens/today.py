@@ -14,7 +14,6 @@ from techtime.errors import TechtimeError
 from techtime.services import checkin as checkin_service
 from techtime.services import pairing as pairing_service
 from techtime.services.checkin import DUE_TODAY, OVERDUE, CheckIn, dives_against_target
-from techtime.services.practices import log_practice
 from techtime.store import notes
 from techtime.tui.screens.base import TechtimeScreen
 from techtime.tui.text import line, progress_bar, safe
@@ -97,6 +96,8 @@ class TodayScreen(TechtimeScreen):
 
     def action_done(self) -> None:
         kind, rest = self._selected()
+        from techtime.services.practices import log_practice  # here: it is not needed to show the screen
+
         today, now = self.today(), self.tt.now()
         try:
             if kind == "practice":
@@ -119,6 +120,8 @@ class TodayScreen(TechtimeScreen):
         self.reload()
 
     def action_skip(self) -> None:
+        from techtime.services.practices import log_practice
+
         kind, rest = self._selected()
         try:
             if kind == "practice":

@@ -6,8 +6,11 @@ from collections import namedtuple
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from techtime.domain.quarters import Quarter
 from techtime.errors import InputError
+
+TYPE_CHECKING = False  # `techtime add` loads this module and has no use for quarters
+if TYPE_CHECKING:
+    from techtime.domain.quarters import Quarter
 
 RINGS = ("adopt", "trial", "assess", "hold")
 QUADRANTS = ("techniques", "platforms", "tools", "languages-frameworks")

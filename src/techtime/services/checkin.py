@@ -78,7 +78,7 @@ def build(db: Database, today: date) -> CheckIn:
     for dive in quarter_dives:
         if dive.status in UNFINISHED_STATUSES and (step := dives.next_open_check(db, dive.id)):
             next_steps[dive.id] = step.text
-    counts = radar.count_by_status(db)
+    inbox = radar.count_in_status(db, "inbox")
     notes_count = notes.count_open(db)
     checkin = CheckIn(
         today=today,
@@ -89,12 +89,13 @@ def build(db: Database, today: date) -> CheckIn:
         dives=quarter_dives,
         dive_target=dives.target(db, DEFAULT_TARGET),
         next_steps=next_steps,
-        radar_inbox=counts.get("inbox", 0),
-        radar_oldest=radar.oldest_in_inbox(db) if counts.get("inbox") else None,
+        radar_inbox=inbox,
+        radar_oldest=radar.oldest_in_inbox(db) if inbox else None,
         notes=tuple(notes.open_notes(db, limit=5)),
         notes_count=notes_count,
         is_empty=not (
-            sum(counts.values())
+            inbox
+            or radar.has_items(db)
             or quarter_dives
             or notes_count
             or people.count_people(db)

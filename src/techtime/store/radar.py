@@ -104,6 +104,15 @@ def count_by_status(db: Database) -> dict[str, int]:
     return {row[0]: row[1] for row in db.rows("SELECT status, count(*) FROM radar_item GROUP BY status")}
 
 
+def count_in_status(db: Database, status: str) -> int:
+    """One status's count: a range of the status index, not a scan of every item like count_by_status."""
+    return db.scalar("SELECT count(*) FROM radar_item WHERE status = ?", (status,))
+
+
+def has_items(db: Database) -> bool:
+    return bool(db.scalar("SELECT EXISTS (SELECT 1 FROM radar_item)"))
+
+
 def oldest_in_inbox(db: Database) -> RadarItem | None:
     row = db.one(f"SELECT {_COLUMNS} FROM radar_item WHERE status = 'inbox' ORDER BY captured_at, id LIMIT 1")
     return _item(row) if row else None

@@ -5,6 +5,7 @@ Behaviour only, never timing: the figures come from benchmarks/ and are quoted i
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 import textwrap
@@ -137,3 +138,22 @@ async def test_the_daily_backup_is_made_once_the_first_screen_is_shown(demo_db, 
         await app.workers.wait_for_complete()
         assert app.first_frame_shown
     assert [p.name for p in backup_folder(db_path).iterdir()] == [f"daily-{TODAY.isoformat()}.db"]
+
+
+def test_commands_leave_the_garbage_collector_on(db, db_path, capsys):
+    from techtime.cli import main
+
+    assert main(["--db", str(db_path), "today"]) == 0
+    assert gc.isenabled()
+
+
+async def test_the_tui_turns_the_garbage_collector_back_on_after_its_first_frame(demo_db):
+    gc.disable()  # as techtime.cli.main leaves it while starting
+    try:
+        app = make_app(demo_db)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            assert app.first_frame_shown and gc.isenabled()
+    finally:
+        gc.unfreeze()
+        gc.enable()

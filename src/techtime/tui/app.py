@@ -7,6 +7,7 @@ services behind a key (capture, help, undo, the daily backup) when that key is p
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from datetime import date, datetime
 from importlib import import_module
@@ -86,6 +87,11 @@ class TechtimeApp(App):
         self.first_frame_shown = True
         self.screen.refresh_bindings()
         self.set_timer(BACKUP_DELAY_SECONDS, self.make_daily_backup)
+        if not gc.isenabled():
+            # Started by techtime.cli.main, with the garbage collector off. What start-up built lives as
+            # long as the app: frozen, later collections skip it instead of scanning it all once more.
+            gc.freeze()
+            gc.enable()
 
     @work(thread=True, exclusive=True, group="backup")
     def make_daily_backup(self) -> None:

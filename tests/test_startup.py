@@ -128,13 +128,10 @@ def test_the_tui_loads_only_today_before_its_first_screen(demo_db, db_path):
     assert eval(at_start.removeprefix("AT START ")) == []
 
 
-async def test_the_daily_backup_is_made_once_the_first_screen_is_shown(demo_db, db_path, monkeypatch):
-    import techtime.tui.app
-
-    monkeypatch.setattr(techtime.tui.app, "BACKUP_DELAY_SECONDS", 0.01)
+async def test_the_daily_backup_is_made_once_the_first_screen_is_shown(demo_db, db_path):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.2)
+        await pilot.pause()
         await app.workers.wait_for_complete()
         assert app.first_frame_shown
     assert [p.name for p in backup_folder(db_path).iterdir()] == [f"daily-{TODAY.isoformat()}.db"]

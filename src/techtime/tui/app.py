@@ -30,8 +30,6 @@ if TYPE_CHECKING:
 
 # How often to look for commits by other processes (a `techtime add` in another terminal).
 POLL_SECONDS = 1.0
-# The daily backup (a VACUUM INTO of the whole file) waits until the first screen is up and settled.
-BACKUP_DELAY_SECONDS = 2.0
 
 
 def _on_first_use(module: str, screen: str) -> Callable[[], Screen]:
@@ -83,10 +81,14 @@ class TechtimeApp(App):
         self.set_interval(POLL_SECONDS, self.check_for_outside_changes)
 
     def on_ready(self) -> None:
-        """The first frame is out: now what must not delay it, the footer's keys and the daily backup."""
+        """The first frame is out: now what must not delay it, the footer's keys and the daily backup.
+
+        The backup starts at once rather than after a pause, so that a glance (open, read, quit) still
+        makes it; quitting waits for it to finish.
+        """
         self.first_frame_shown = True
         self.screen.refresh_bindings()
-        self.set_timer(BACKUP_DELAY_SECONDS, self.make_daily_backup)
+        self.make_daily_backup()
         if not gc.isenabled():
             # Started by techtime.cli.main, with the garbage collector off. What start-up built lives as
             # long as the app: frozen, later collections skip it instead of scanning it all once more.

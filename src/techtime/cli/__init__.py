@@ -83,8 +83,8 @@ def run() -> None:
     """The `techtime` program (console script and `python -m techtime`): main(), then exit.
 
     The interpreter's last act is a garbage collection that walks every object the imports
-    made, ~7 ms of a `techtime add`. Nothing techtime leaves needs it (files and the database
-    are closed by then), so what is left is frozen out of it.
+    made: a few milliseconds of every command (~4 ms of `techtime add`). Nothing techtime leaves
+    needs it (files and the database are closed by then), so what is left is frozen out of it.
     """
     code = main()
     gc.freeze()
@@ -93,8 +93,8 @@ def run() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     # The cyclic garbage collector finds next to nothing to free while techtime starts (imports
-    # build long-lived objects), yet its passes cost ~2 ms of `techtime add` and ~15 ms of the
-    # TUI's first screen. It stays off while starting: a command is over in moments, and the TUI
+    # build long-lived objects), yet its passes cost a millisecond or two of `techtime add` and
+    # ~15 ms of the TUI's first screen. It stays off while starting: a command is over in moments, and the TUI
     # turns it back on once its first frame is out (TechtimeApp.on_ready).
     gc.disable()
     try:

@@ -1,8 +1,8 @@
 """TechtimeApp: the four areas as modes, global keys, and watching the file for other writers.
 
 Start-up is a feature (the first Today screen near a bare Textual app's time): only Today is
-imported before the first paint. The other areas load when first opened, and the screens and
-services behind a key (capture, help, undo, the daily backup) when that key is pressed.
+imported before the first paint. The other areas load when first opened, what sits behind a key
+(capture, help, undo) when it is pressed, and the daily backup waits for the first frame.
 """
 
 from __future__ import annotations

@@ -95,9 +95,9 @@ class TodayScreen(TechtimeScreen):
         return kind, rest
 
     def action_done(self) -> None:
-        kind, rest = self._selected()
-        from techtime.services.practices import log_practice  # here: it is not needed to show the screen
+        from techtime.services.practices import log_practice  # here: showing the screen does not need it
 
+        kind, rest = self._selected()
         today, now = self.today(), self.tt.now()
         try:
             if kind == "practice":

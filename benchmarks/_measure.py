@@ -27,9 +27,19 @@ def time_command(argv: Sequence[str], *, env: dict[str, str] | None = None) -> f
     return time.perf_counter() - start
 
 
-def median_of(measure: Callable[[], float], runs: int = RUNS) -> float:
-    measure()  # warm-up: bytecode written, file cache hot
-    return statistics.median(measure() for _ in range(runs))
+def medians(measures: dict[str, Callable[[], float]], runs: int = RUNS) -> dict[str, float]:
+    """The median of each measure, taken in turns (floor, a, b, floor, a, b, ...).
+
+    On a shared machine the load drifts over a minute; in turns, a floor and what is compared
+    with it see the same drift, so their ratio holds still even when the milliseconds do not.
+    """
+    for measure in measures.values():
+        measure()  # warm-up: bytecode written, file cache hot
+    samples: dict[str, list[float]] = {name: [] for name in measures}
+    for _ in range(runs):
+        for name, measure in measures.items():
+            samples[name].append(measure())
+    return {name: statistics.median(values) for name, values in samples.items()}
 
 
 def report(name: str, value: float, floor: float, target: float) -> bool:

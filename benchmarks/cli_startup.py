@@ -1,6 +1,6 @@
 """`techtime add` and `techtime today` against a bare Python process that commits one row to SQLite.
 
-    python benchmarks/cli_startup.py /tmp/large.db
+python benchmarks/cli_startup.py /tmp/large.db
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _measure import median_of, python, report, techtime, time_command
+from _measure import medians, python, report, techtime, time_command
 
 FLOOR = """
 import sqlite3, sys
@@ -31,14 +31,17 @@ def main(large: str) -> int:
         shutil.copy(large, db)
         floor_db = Path(folder) / "floor.db"
         counter = itertools.count()
-        floor = median_of(lambda: time_command([python(), "-c", FLOOR, str(floor_db)]))
-        add = median_of(
-            lambda: time_command(
-                [techtime(), "--db", str(db), "add", "r", f"https://example.org/{next(counter)}",
-                 "A post worth reading", "#bench"]
-            )
+        taken = medians(
+            {
+                "floor": lambda: time_command([python(), "-c", FLOOR, str(floor_db)]),
+                "add": lambda: time_command(
+                    [techtime(), "--db", str(db), "add", "r", f"https://example.org/{next(counter)}",
+                     "A post worth reading", "#bench"]
+                ),
+                "today": lambda: time_command([techtime(), "--db", str(db), "today"]),
+            }
         )  # fmt: skip
-        today = median_of(lambda: time_command([techtime(), "--db", str(db), "today"]))
+        floor, add, today = taken["floor"], taken["add"], taken["today"]
     print(f"{'floor: python + sqlite3 commit of one row':<44} {floor * 1000:7.1f} ms")
     ok = report("techtime add (radar capture), 10k-item db", add, floor, 2.0)
     ok &= report("techtime today, large db", today, floor, 3.0)

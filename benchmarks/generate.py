@@ -19,7 +19,7 @@ from techtime.store import dives, pairing, people, practices, radar
 from techtime.store.database import open_database
 
 TEAMS = ("Payments", "Platform", "Data", "Mobile", "Identity", "Growth")
-WORDS = (
+WORDS = (  # noqa: SIM905 (one string reads better than 48 quoted words)
     "kafka event sourcing outbox relay service mesh mtls rollout idempotency ledger backfill replica "
     "partition warehouse streaming lakehouse iceberg duckdb clickhouse temporal workflows opentelemetry "
     "tracing slo error budget cell architecture chaos gateway failover terraform crossplane rust kotlin "

@@ -48,7 +48,7 @@ def test_done_wins_over_a_skip_for_the_same_occurrence():
 
 
 def test_a_paused_stretch_is_neither_overdue_nor_counted():
-    paused = Practice(**{**SCAN.__dict__, "pauses": (Pause(date(2026, 11, 1), date(2026, 11, 25)),)})
+    paused = SCAN._replace(pauses=(Pause(date(2026, 11, 1), date(2026, 11, 25)),))
     state = status(paused, [], THU)
     assert all(not date(2026, 11, 1) <= o.due <= date(2026, 11, 25) for o in state.overdue)
     assert compliance(paused, [], date(2026, 11, 1), date(2026, 11, 30)).expected == 1
@@ -64,5 +64,5 @@ def test_quarterly_compliance_for_monthly_pairing():
 
 
 def test_an_inactive_practice_is_never_overdue():
-    inactive = Practice(**{**SCAN.__dict__, "active": False})
+    inactive = SCAN._replace(active=False)
     assert status(inactive, [], THU).overdue == ()

@@ -114,9 +114,9 @@ def test_demo_never_touches_the_real_database(tmp_path):
 
 
 def test_database_path_precedence(tmp_path):
-    assert database_path("a.db", {"TECHTIME_DB": "b.db"}) == Path("a.db")
-    assert database_path(None, {"TECHTIME_DB": "b.db"}) == Path("b.db")
-    default = database_path(None, {})
+    assert database_path("a.db", {"TECHTIME_DB": "b.db"}) == "a.db"
+    assert database_path(None, {"TECHTIME_DB": "b.db"}) == "b.db"
+    default = Path(database_path(None, {}))
     assert default.name == "techtime.db" and "techtime" in default.parent.name
 
 

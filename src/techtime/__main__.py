@@ -1,3 +1,3 @@
-from techtime.cli import main
+from techtime.cli import run
 
-raise SystemExit(main())
+run()

@@ -10,8 +10,8 @@ due while a practice was paused are neither due nor counted.
 
 from __future__ import annotations
 
+from collections import namedtuple
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
@@ -27,53 +27,55 @@ class RuleError(InputError):
     """A recurrence rule that dateutil cannot evaluate."""
 
 
-@dataclass(frozen=True)
-class Pause:
-    start: date
-    end: date | None = None  # None: still paused
+# Named tuples rather than dataclasses: `techtime today` loads this module, and importing
+# dataclasses costs ~8 ms of its start-up budget.
+
+
+class Pause(namedtuple("Pause", "start end", defaults=(None,))):
+    """Days a practice was paused, `start` to `end` inclusive; `end` None: still paused."""
+
+    __slots__ = ()
 
     def covers(self, day: date) -> bool:
         return self.start <= day and (self.end is None or day <= self.end)
 
 
-@dataclass(frozen=True)
-class Practice:
-    id: int
-    key: str
-    name: str
-    rule: str  # the RRULE body, e.g. "FREQ=WEEKLY;BYDAY=MO"
-    start: date  # DTSTART: the first day the rule counts from
-    minutes: int = 0
-    active: bool = True
-    pauses: tuple[Pause, ...] = ()
+class Practice(namedtuple("Practice", "id key name rule start minutes active pauses", defaults=(0, True, ()))):
+    """A recurring practice. `rule` is the RRULE body, e.g. "FREQ=WEEKLY;BYDAY=MO"; `start` (DTSTART)
+    the first day the rule counts from; `pauses` a tuple of Pause."""
+
+    __slots__ = ()
 
     def paused_on(self, day: date) -> bool:
         return any(pause.covers(day) for pause in self.pauses)
 
 
-@dataclass(frozen=True)
-class LogEntry:
-    occurrence: date  # the start of the window this entry settles
-    status: str  # done | skipped
-    on: date  # the day it was actually done (a late log is back-dated)
+class LogEntry(namedtuple("LogEntry", "occurrence status on")):
+    """`occurrence`: the start of the window this entry settles; `status`: done | skipped;
+    `on`: the day it was actually done (a late log is back-dated)."""
+
+    __slots__ = ()
 
 
-@dataclass(frozen=True)
-class Occurrence:
-    start: date  # the rule's date; the window opens here
-    end: date  # the window's last day
-    due: date  # the appointment day, or the window's last day for a period
+class Occurrence(namedtuple("Occurrence", "start end due")):
+    """`start`: the rule's date, the window opens here; `end`: the window's last day;
+    `due`: the appointment day, or the window's last day for a period."""
+
+    __slots__ = ()
 
 
-@dataclass(frozen=True)
-class PracticeStatus:
-    practice: Practice
-    today: date
-    current: Occurrence | None  # the window today falls in
-    current_entry: LogEntry | None  # what settled it, if anything has
-    overdue: tuple[Occurrence, ...] = ()  # unsettled and due before today, newest first
-    upcoming: tuple[Occurrence, ...] = ()  # unsettled and due after today, up to the horizon
-    last_done: date | None = None
+class PracticeStatus(
+    namedtuple(
+        "PracticeStatus",
+        "practice today current current_entry overdue upcoming last_done",
+        defaults=((), (), None),
+    )
+):
+    """Where a practice stands today. `current`: the Occurrence today falls in (or None);
+    `current_entry`: the LogEntry that settled it, if any; `overdue`: unsettled occurrences due
+    before today, newest first; `upcoming`: unsettled and due after today, up to the horizon."""
+
+    __slots__ = ()
 
     @property
     def paused(self) -> bool:
@@ -89,11 +91,8 @@ class PracticeStatus:
         )
 
 
-@dataclass(frozen=True)
-class Compliance:
-    done: int
-    expected: int
-    skipped: int
+class Compliance(namedtuple("Compliance", "done expected skipped")):
+    __slots__ = ()
 
     def __str__(self) -> str:
         return f"{self.done} of {self.expected}"
@@ -127,7 +126,9 @@ def _rule_dates(rule: str, start: date) -> _RuleDates:
     if not body or "FREQ=" not in body.upper():
         raise RuleError(f"{rule!r} is not a recurrence rule: it needs FREQ=, e.g. FREQ=WEEKLY;BYDAY=MO")
     try:
-        parsed = rrulestr(body, dtstart=datetime(start.year, start.month, start.day))
+        # cache=True: before/between/after each walk the rule from DTSTART; with a start years back
+        # that walk dominated `techtime today`. The cache makes it once per rule (this object is cached too).
+        parsed = rrulestr(body, dtstart=datetime(start.year, start.month, start.day), cache=True)
     except (ValueError, TypeError, KeyError, OverflowError) as error:
         raise RuleError(f"cannot read rule {rule!r}: {error}; e.g. FREQ=MONTHLY or FREQ=WEEKLY;BYDAY=FR") from None
     return _RuleDates(parsed, "BYDAY=" in body.upper() or "FREQ=DAILY" in body.upper())

@@ -14,11 +14,14 @@ import re
 from collections import namedtuple
 from datetime import date
 
-from techtime.domain import durations
-from techtime.domain.dates import MONTHS, UNIT_WORDS, parse_date
-from techtime.domain.quarters import Quarter
 from techtime.domain.radar import QUADRANTS, RINGS, normalize_quadrant, normalize_ring
 from techtime.errors import CaptureError, InputError
+
+# Dates and quarters are imported by the options that take them: most captures have neither,
+# and `techtime add` is on a start-up budget.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from techtime.domain.quarters import Quarter
 
 SYNTAX = (
     "r TEXT [#tag] [ring:adopt] [quadrant:tools] | d TITLE [quarter:2027Q1] [#tag] | "
@@ -155,6 +158,8 @@ def _build(
         quarter = _quarter(values["quarter"], today)
     when = None
     if "on" in values:
+        from techtime.domain.dates import parse_date
+
         try:
             when = parse_date(values["on"], today)
         except InputError as error:
@@ -209,6 +214,7 @@ def _check_key(kind: str, key: str) -> None:
 
 def _take_date_words(value: str, tokens: list[str | tuple[str, str]]) -> str:
     """Dates may span words: `on:next fri`, `on:in 3 days`, `on:Dec 3`, `on:2w ago`, `on:3 days ago`."""
+    from techtime.domain.dates import MONTHS, UNIT_WORDS
 
     def take_if(accept) -> bool:
         nonlocal value
@@ -233,6 +239,8 @@ def _take_date_words(value: str, tokens: list[str | tuple[str, str]]) -> str:
 
 
 def _quarter(value: str, today: date) -> Quarter:
+    from techtime.domain.quarters import Quarter
+
     current = Quarter.containing(today)
     relative = {"this": current, "current": current, "next": current.next(), "last": current.previous()}
     if value.lower() in relative:
@@ -244,6 +252,8 @@ def _quarter(value: str, today: date) -> Quarter:
 
 
 def _minutes(value: str) -> int:
+    from techtime.domain import durations
+
     try:
         return durations.parse_minutes(value)
     except InputError as error:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections import namedtuple
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
 
-from techtime.domain.quarters import Quarter
 from techtime.errors import InputError
+
+TYPE_CHECKING = False  # `techtime add` loads this module and has no use for quarters
+if TYPE_CHECKING:
+    from techtime.domain.quarters import Quarter
 
 RINGS = ("adopt", "trial", "assess", "hold")
 QUADRANTS = ("techniques", "platforms", "tools", "languages-frameworks")
@@ -70,13 +73,14 @@ def normalize_tag(value: str) -> str:
     return "-".join(value.strip().lstrip("#").lower().split())
 
 
-@dataclass(frozen=True)
-class Move:
-    """One entry of an item's ring history: where it stood from `moved_on` on."""
+# Named tuples rather than dataclasses here: `techtime add` loads this module, and importing
+# dataclasses costs ~8 ms of its start-up budget.
 
-    moved_on: date
-    ring: str | None
-    quadrant: str | None
+
+class Move(namedtuple("Move", "moved_on ring quadrant")):
+    """One entry of an item's ring history: its ring and quadrant (None: not placed) from `moved_on` on."""
+
+    __slots__ = ()
 
 
 def position_on(moves: Iterable[Move], day: date) -> tuple[str | None, str | None]:
@@ -112,15 +116,13 @@ def quarter_status(moves: Sequence[Move], quarter: Quarter) -> str | None:
     return MOVED_IN if ring_now < ring_before else MOVED_OUT
 
 
-@dataclass(frozen=True)
-class RadarFilter:
-    """What the table shows: every field narrows; `text` is free text for full-text search."""
+class RadarFilter(namedtuple("RadarFilter", "status ring quadrant tags text", defaults=(None, None, None, (), ""))):
+    """What the table shows: every field narrows; `text` is free text for full-text search.
 
-    status: str | None = None
-    ring: str | None = None  # a ring, or "none" for items not placed
-    quadrant: str | None = None  # a quadrant, or "none"
-    tags: tuple[str, ...] = ()
-    text: str = ""
+    `ring` and `quadrant` are a name or "none" (items not placed); `tags` is a tuple of tags.
+    """
+
+    __slots__ = ()
 
     def describe(self) -> str:
         """The filter in the syntax `parse_filter` reads (for showing it back)."""

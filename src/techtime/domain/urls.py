@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+# urllib.parse (with ipaddress) costs ~2 ms to import; it is imported by the functions that use it,
+# so `techtime today`, which loads this module but parses no link, does not pay for it.
 
 OPENABLE_SCHEMES = ("http", "https")
 # Tracking parameters that make the same page look like two.
@@ -15,6 +16,8 @@ def normalize_url(url: str | None) -> str | None:
     no tracking parameters, no default port, no trailing slash, http == https."""
     if not url or not url.strip():
         return None
+    from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
     try:
         parts = urlsplit(url.strip())
         port = parts.port
@@ -44,6 +47,8 @@ def is_openable(url: str | None) -> bool:
     url = url.strip()
     if url.startswith("-") or any(ch.isspace() or ord(ch) < 0x20 for ch in url):
         return False
+    from urllib.parse import urlsplit
+
     try:
         parts = urlsplit(url)
     except ValueError:

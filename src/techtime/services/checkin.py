@@ -3,46 +3,38 @@
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass, field, replace
+from collections import namedtuple
 from datetime import date, timedelta
 
 from techtime.domain import cadence
 from techtime.domain.dives import DEFAULT_TARGET, UNFINISHED_STATUSES
 from techtime.domain.pairing import COVERED, MONTH_SKIPPED, NOT_TRACKED, OPEN, PAUSED
 from techtime.domain.quarters import Quarter
-from techtime.domain.rotation import Rank
 from techtime.domain.text import plural
 from techtime.services import pairing as pairing_service
 from techtime.store import dives, notes, people, practices, radar
 from techtime.store.database import Database
-from techtime.store.dives import DeepDive
-from techtime.store.notes import Note
-from techtime.store.pairing import Session
-from techtime.store.radar import RadarItem
 
 OVERDUE, DUE_TODAY, THIS_WEEK = "overdue", "due today", "this week"
 
 
-@dataclass(frozen=True)
-class PracticeLine:
-    key: str
-    name: str
-    state: str  # overdue | due today | this week
-    due: date
-    occurrence: date  # the window it would settle
-    minutes: int
-    more_missed: int = 0  # older misses this quarter, folded into this line
+# Named tuples rather than dataclasses: `techtime today` is on a start-up budget, and importing
+# dataclasses costs ~8 ms of it.
 
 
-@dataclass(frozen=True)
-class PairingMonth:
-    month: date  # first day of the month
-    state: str  # as on the Pairing screen: covered, skipped, paused, planned, open...
-    done: tuple[Session, ...]
-    planned: tuple[Session, ...]  # today or later
-    not_logged: tuple[Session, ...]  # planned for a day that has passed
-    next_up: tuple[Rank, ...]
-    days_left: int
+class PracticeLine(namedtuple("PracticeLine", "key name state due occurrence minutes more_missed", defaults=(0,))):
+    """`state`: overdue | due today | this week; `occurrence`: the window it would settle (a date);
+    `more_missed`: older misses this quarter, folded into this line."""
+
+    __slots__ = ()
+
+
+class PairingMonth(namedtuple("PairingMonth", "month state done planned not_logged next_up days_left")):
+    """`month`: its first day; `state`: as on the Pairing screen (covered, skipped, paused, planned,
+    open...); `done`, `planned` (today or later) and `not_logged` (planned for a day that has passed):
+    tuples of Session; `next_up`: a tuple of Rank."""
+
+    __slots__ = ()
 
     @property
     def covered(self) -> bool:
@@ -52,36 +44,30 @@ class PairingMonth:
     def status_text(self) -> str:
         """'done', 'skipped', 'paused', or how long is left."""
         words = {COVERED: "done", MONTH_SKIPPED: "skipped", PAUSED: "paused", NOT_TRACKED: "not tracked yet"}
-        left = f"{self.days_left} day{'s' if self.days_left != 1 else ''} left"
-        return words.get(self.state, f"not yet, {left}")
+        return words.get(self.state, f"not yet, {plural(self.days_left, 'day')} left")
 
     @property
     def wants_a_session(self) -> bool:
         return self.state == OPEN
 
 
-@dataclass(frozen=True)
-class Suggestion:
-    action: str
-    reason: str
+class Suggestion(namedtuple("Suggestion", "action reason")):
+    __slots__ = ()
 
 
-@dataclass(frozen=True)
-class CheckIn:
-    today: date
-    quarter: Quarter
-    quarter_days_left: int
-    practices: tuple[PracticeLine, ...]
-    pairing: PairingMonth
-    dives: tuple[DeepDive, ...]
-    dive_target: int
-    next_steps: dict[int, str] = field(default_factory=dict)  # dive id -> first unchecked item
-    radar_inbox: int = 0
-    radar_oldest: RadarItem | None = None
-    notes: tuple[Note, ...] = ()
-    notes_count: int = 0
-    is_empty: bool = False
-    suggestion: Suggestion | None = None
+class CheckIn(
+    namedtuple(
+        "CheckIn",
+        "today quarter quarter_days_left practices pairing dives dive_target next_steps"
+        " radar_inbox radar_oldest notes notes_count is_empty suggestion",
+        defaults=(0, None, (), 0, False, None),
+    )
+):
+    """Everything the check-in shows. `practices`: PracticeLines; `pairing`: a PairingMonth; `dives`:
+    this quarter's DeepDives; `next_steps`: dive id -> its first unchecked item; `radar_oldest`: a
+    RadarItem or None; `notes`: the newest open Notes; `suggestion`: a Suggestion or None."""
+
+    __slots__ = ()
 
 
 def dives_against_target(planned: int, target: int) -> str:
@@ -105,7 +91,7 @@ def build(db: Database, today: date) -> CheckIn:
     for dive in quarter_dives:
         if dive.status in UNFINISHED_STATUSES and (step := dives.next_open_check(db, dive.id)):
             next_steps[dive.id] = step.text
-    counts = radar.count_by_status(db)
+    inbox = radar.count_in_status(db, "inbox")
     notes_count = notes.count_open(db)
     checkin = CheckIn(
         today=today,
@@ -116,12 +102,13 @@ def build(db: Database, today: date) -> CheckIn:
         dives=quarter_dives,
         dive_target=dives.target(db, DEFAULT_TARGET),
         next_steps=next_steps,
-        radar_inbox=counts.get("inbox", 0),
-        radar_oldest=radar.oldest_in_inbox(db) if counts.get("inbox") else None,
+        radar_inbox=inbox,
+        radar_oldest=radar.oldest_in_inbox(db) if inbox else None,
         notes=tuple(notes.open_notes(db, limit=5)),
         notes_count=notes_count,
         is_empty=not (
-            sum(counts.values())
+            inbox
+            or radar.has_items(db)
             or quarter_dives
             or notes_count
             or people.count_people(db)
@@ -129,7 +116,7 @@ def build(db: Database, today: date) -> CheckIn:
             or practices.count_logs(db)
         ),
     )
-    return replace(checkin, suggestion=suggest(checkin))
+    return checkin._replace(suggestion=suggest(checkin))
 
 
 def _practice_lines(db: Database, today: date, quarter: Quarter) -> list[PracticeLine]:

@@ -9,8 +9,8 @@ transaction that either does all of it or changes nothing.
 from __future__ import annotations
 
 import calendar
+from collections import namedtuple
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from techtime.domain import cadence
@@ -348,30 +348,29 @@ def toggle_month_skipped(db: Database, month: date, *, today: date, now: datetim
         return True
 
 
-@dataclass(frozen=True)
-class MonthSummary:
-    month: date  # its first day
-    state: str  # see techtime.domain.pairing: covered, skipped, missed, open, planned, ahead, paused
-    sessions: tuple[Session, ...]
-    own_skip: bool  # skipped as a month, without a session
-    note: str = ""  # why, when a skip said so
+# Named tuples rather than dataclasses: `techtime today` loads this module (for the rotation),
+# and importing dataclasses costs ~8 ms of its start-up budget.
 
 
-@dataclass(frozen=True)
-class GridRow:
-    person: Person
-    months: tuple[tuple[Session, ...], ...]  # twelve, January first
+class MonthSummary(namedtuple("MonthSummary", "month state sessions own_skip note", defaults=("",))):
+    """`month`: its first day; `state`: see techtime.domain.pairing (covered, skipped, missed, open,
+    planned, ahead, paused); `sessions`: a tuple of Session; `own_skip`: skipped as a month, without
+    a session; `note`: why, when a skip said so."""
+
+    __slots__ = ()
 
 
-@dataclass(frozen=True)
-class YearView:
-    year: int
-    today: date
-    rows: tuple[GridRow, ...]
-    months: tuple[MonthSummary, ...]
-    year_compliance: cadence.Compliance | None  # None without a pairing practice
-    quarter: Quarter
-    quarter_compliance: cadence.Compliance | None
+class GridRow(namedtuple("GridRow", "person months")):
+    """A Person and their sessions month by month: twelve tuples of Session, January first."""
+
+    __slots__ = ()
+
+
+class YearView(namedtuple("YearView", "year today rows months year_compliance quarter quarter_compliance")):
+    """The year's grid: `rows` of GridRow, twelve `months` of MonthSummary; the compliances are
+    cadence.Compliance, or None without a pairing practice."""
+
+    __slots__ = ()
 
     def month(self, day: date) -> MonthSummary | None:
         return self.months[day.month - 1] if day.year == self.year else None

@@ -17,12 +17,14 @@ import sqlite3
 import time
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime
-from pathlib import Path
 
 from techtime.errors import DatabaseError, DatabaseLockedError, ReadOnlyDatabaseError
 
-TYPE_CHECKING = False  # `typing` costs ~2.5 ms to import; the CLI's fast path goes through here
+# `typing` costs ~2.5 ms to import and `pathlib` ~3 ms (with urllib.parse): the CLI's fast path
+# goes through here, so the file name is kept as a str and a Path is made only when asked for.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from pathlib import Path
     from typing import Any
 
 BUSY_TIMEOUT_MS = 5000
@@ -33,21 +35,27 @@ APPLICATION_ID = 0x7474
 class Database:
     """A connection to the techtime file plus the transaction discipline around it."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, *, read_only: bool = False) -> None:
+    def __init__(self, conn: sqlite3.Connection, filename: str, *, read_only: bool = False) -> None:
         self.conn = conn
-        self.path = path
+        self.filename = filename
         self.read_only = read_only
         self._utils: Any = None
         self._savepoints = 0
 
+    @property
+    def path(self) -> Path:
+        from pathlib import Path
+
+        return Path(self.filename)
+
     # Reads -----------------------------------------------------------------
 
     def rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
-        with translate_errors(self.path):
+        with translate_errors(self.filename):
             return self.conn.execute(sql, params).fetchall()
 
     def one(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Row | None:
-        with translate_errors(self.path):
+        with translate_errors(self.filename):
             return self.conn.execute(sql, params).fetchone()
 
     def scalar(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Any:
@@ -65,9 +73,9 @@ class Database:
         """One atomic, durable write. Nested calls become savepoints."""
         if self.read_only:
             raise ReadOnlyDatabaseError(
-                f"{self.path} is read-only: nothing was saved (make the file writable to save changes)"
+                f"{self.filename} is read-only: nothing was saved (make the file writable to save changes)"
             )
-        with translate_errors(self.path):
+        with translate_errors(self.filename):
             if self.conn.in_transaction:
                 self._savepoints += 1
                 name = f"techtime_{self._savepoints}"
@@ -111,7 +119,7 @@ class Database:
 
 
 @contextlib.contextmanager
-def translate_errors(path: Path) -> Iterator[None]:
+def translate_errors(path: str | Path) -> Iterator[None]:
     """Turn sqlite3's errors into the one-line errors a user reads."""
     try:
         yield
@@ -148,7 +156,7 @@ def open_database(
     A file that exists is never modified before it has been checked: not a
     database, damaged, from a newer techtime, or somebody else's SQLite file.
     """
-    path = Path(path)
+    path = os.fspath(path)
     _create_private(path)
     read_only = not os.access(path, os.W_OK)
     conn = _connect(path, read_only, busy_timeout_ms)
@@ -192,15 +200,16 @@ def _enable_wal(conn: sqlite3.Connection, busy_timeout_ms: int) -> None:
         time.sleep(0.01)
 
 
-def _create_private(path: Path) -> None:
+def _create_private(path: str) -> None:
     """Create the folder 0700 and the file 0600 before SQLite opens it.
 
     SQLite gives the -wal and -shm files the database file's mode.
     """
-    if path.exists():
+    if os.path.exists(path):
         return
-    if not path.parent.exists():
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    folder = os.path.dirname(path)
+    if folder and not os.path.exists(folder):
+        os.makedirs(folder, mode=0o700, exist_ok=True)
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
@@ -210,10 +219,12 @@ def _create_private(path: Path) -> None:
     os.close(fd)
 
 
-def _connect(path: Path, read_only: bool, busy_timeout_ms: int) -> sqlite3.Connection:
+def _connect(path: str, read_only: bool, busy_timeout_ms: int) -> sqlite3.Connection:
     try:
         if read_only:
-            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+            from pathlib import Path
+
+            conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
         else:
             conn = sqlite3.connect(path, isolation_level=None, timeout=busy_timeout_ms / 1000)
     except sqlite3.Error as error:

@@ -3,43 +3,39 @@
 from __future__ import annotations
 
 import json
+from collections import namedtuple
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 
 from techtime.domain.quarters import Quarter
 from techtime.store.database import Database, stamp, update_row
 
+# Named tuples rather than dataclasses: `techtime today` loads this module, and importing
+# dataclasses costs ~8 ms of its start-up budget.
 
-@dataclass(frozen=True)
-class DeepDive:
-    id: int
-    quarter: Quarter
-    position: int
-    title: str
-    owner: str
-    doc_url: str | None
-    status: str
-    hours_planned: float | None
-    hours_spent: float
-    tags: tuple[str, ...]
-    findings: str
-    carried_from: str | None
-    checks_done: int = 0
-    checks_total: int = 0
+
+class DeepDive(
+    namedtuple(
+        "DeepDive",
+        "id quarter position title owner doc_url status hours_planned hours_spent tags findings carried_from"
+        " checks_done checks_total",
+        defaults=(0, 0),
+    )
+):
+    """A deep dive as stored, with its checklist's progress. `quarter` a Quarter; `tags` a tuple;
+    `doc_url`, `hours_planned` and `carried_from` (a quarter as text) may be None."""
+
+    __slots__ = ()
 
     @property
     def progress(self) -> str:
         return f"{self.checks_done}/{self.checks_total}"
 
 
-@dataclass(frozen=True)
-class CheckItem:
-    id: int
-    dive_id: int
-    position: int
-    text: str
-    done_at: str | None
+class CheckItem(namedtuple("CheckItem", "id dive_id position text done_at")):
+    """One step of a dive's checklist; `done_at` is a timestamp, or None while open."""
+
+    __slots__ = ()
 
     @property
     def done(self) -> bool:
@@ -183,15 +179,8 @@ def set_check(db: Database, check_id: int, *, done: bool, now: datetime) -> None
         conn.execute("UPDATE dive_check SET done_at = ? WHERE id = ?", (stamp(now) if done else None, check_id))
 
 
-@dataclass(frozen=True)
-class FailureMode:
-    id: int
-    dive_id: int
-    position: int
-    failure: str
-    blast_radius: str
-    detection: str
-    mitigation: str
+class FailureMode(namedtuple("FailureMode", "id dive_id position failure blast_radius detection mitigation")):
+    __slots__ = ()
 
 
 def add_failure_mode(

@@ -13,16 +13,21 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from datetime import date
-from pathlib import Path
 
 from techtime import clock
 from techtime.errors import DatabaseError
 from techtime.store.database import APPLICATION_ID, Database
 
+TYPE_CHECKING = False  # pathlib stays off the fast path (see techtime.store.database)
+if TYPE_CHECKING:
+    from pathlib import Path
+
 Migration = Callable[[Database, date], None]
 
 
 def initial_schema(db: Database, today: date) -> None:
+    from pathlib import Path
+
     from techtime.store import seeds
 
     sql = (Path(__file__).parent / "schema_v1.sql").read_text(encoding="utf-8")
@@ -49,10 +54,12 @@ def check_compatible(db: Database, latest: int = SCHEMA_VERSION) -> int:
     application_id = db.scalar("PRAGMA application_id")
     has_tables = bool(db.scalar("SELECT count(*) FROM sqlite_master"))
     if application_id not in (0, APPLICATION_ID) or (version == 0 and has_tables):
-        raise DatabaseError(f"{db.path} is an SQLite file of another program, not techtime's; it was left untouched")
+        raise DatabaseError(
+            f"{db.filename} is an SQLite file of another program, not techtime's; it was left untouched"
+        )
     if version > latest:
         raise DatabaseError(
-            f"{db.path} was written by a newer techtime (schema {version}; this one knows up to {latest}): "
+            f"{db.filename} was written by a newer techtime (schema {version}; this one knows up to {latest}): "
             "upgrade techtime to open it; the file was left untouched"
         )
     return version
@@ -65,7 +72,7 @@ def ensure_schema(db: Database, today: date | None = None, migrations: Sequence[
     if version == latest:
         return
     if db.read_only:
-        raise DatabaseError(f"{db.path} needs upgrading to schema {latest} but is read-only; it was left untouched")
+        raise DatabaseError(f"{db.filename} needs upgrading to schema {latest} but is read-only; it was left untouched")
     if version > 0:
         backup_before_migration(db, version)
     with db.transaction():

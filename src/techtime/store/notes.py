@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import namedtuple
 from datetime import datetime
 
 from techtime.store.database import Database, stamp, update_row
 
 
-@dataclass(frozen=True)
-class Note:
-    id: int
-    text: str
-    created_at: str
+class Note(namedtuple("Note", "id text created_at")):
+    """An inbox note; `created_at` is the stored timestamp. (A named tuple: `techtime today` loads this module.)"""
+
+    __slots__ = ()
 
 
 def add_note(db: Database, *, text: str, now: datetime) -> int:

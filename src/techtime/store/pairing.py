@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import namedtuple
 from datetime import date, datetime
 
 from techtime.store.database import Database, stamp, to_date, update_row
 
+# Named tuples rather than dataclasses: `techtime today` loads this module, and importing
+# dataclasses costs ~8 ms of its start-up budget.
 
-@dataclass(frozen=True)
-class Session:
-    id: int
-    person_id: int
-    handle: str
-    name: str
-    team: str
-    date: date
-    topic: str
-    minutes: int | None
-    status: str  # planned | done | skipped
-    notes: str
-    learned: str
-    follow_ups: str
+
+class Session(
+    namedtuple("Session", "id person_id handle name team date topic minutes status notes learned follow_ups")
+):
+    """A pairing session, with its engineer's handle, name and team. `date` a date; `minutes` an int
+    or None; `status` planned | done | skipped."""
+
+    __slots__ = ()
 
 
 _SELECT = """
@@ -127,14 +123,11 @@ def next_planned_by_person(db: Database, since: date) -> dict[int, date]:
     return {row[0]: date.fromisoformat(row[1]) for row in rows}
 
 
-@dataclass(frozen=True)
-class PracticeLog:
-    id: int
-    occurrence: date
-    status: str  # done | skipped
-    done_on: date
-    session_id: int | None
-    note: str = ""
+class PracticeLog(namedtuple("PracticeLog", "id occurrence status done_on session_id note", defaults=("",))):
+    """A `pairing` practice log entry. `occurrence` and `done_on` are dates; `status` done | skipped;
+    `session_id` may be None."""
+
+    __slots__ = ()
 
 
 def pairing_logs_between(db: Database, first: date, last: date) -> list[PracticeLog]:

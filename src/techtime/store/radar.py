@@ -3,36 +3,30 @@
 from __future__ import annotations
 
 import json
+from collections import namedtuple
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from techtime.domain.radar import Move, RadarFilter
 from techtime.domain.urls import normalize_url
 from techtime.store.database import Database, stamp, to_date, update_row
 
+_COLUMNS = "id, title, url, tags, status, ring, quadrant, notes, source, captured_at, read_at, dive_id"
 
-@dataclass(frozen=True)
-class RadarItem:
-    id: int
-    title: str
-    url: str | None
-    tags: tuple[str, ...]
-    status: str
-    ring: str | None
-    quadrant: str | None
-    notes: str
-    source: str
-    captured_at: str
-    read_at: str | None
-    dive_id: int | None
+
+class RadarItem(namedtuple("RadarItem", _COLUMNS)):
+    """One item as stored: `tags` a tuple of str, `captured_at`/`read_at` timestamps as text;
+    `url`, `ring`, `quadrant`, `read_at` and `dive_id` may be None.
+
+    A named tuple, not a dataclass: `techtime add` and `techtime today` load this module, and
+    importing dataclasses costs ~8 ms of their start-up budget.
+    """
+
+    __slots__ = ()
 
     @property
     def captured_on(self) -> date:
         return to_date(self.captured_at)  # type: ignore[return-value]
-
-
-_COLUMNS = "id, title, url, tags, status, ring, quadrant, notes, source, captured_at, read_at, dive_id"
 
 
 def _item(row) -> RadarItem:
@@ -108,6 +102,15 @@ def get_item(db: Database, item_id: int) -> RadarItem | None:
 
 def count_by_status(db: Database) -> dict[str, int]:
     return {row[0]: row[1] for row in db.rows("SELECT status, count(*) FROM radar_item GROUP BY status")}
+
+
+def count_in_status(db: Database, status: str) -> int:
+    """One status's count: a range of the status index, not a scan of every item like count_by_status."""
+    return db.scalar("SELECT count(*) FROM radar_item WHERE status = ?", (status,))
+
+
+def has_items(db: Database) -> bool:
+    return bool(db.scalar("SELECT EXISTS (SELECT 1 FROM radar_item)"))
 
 
 def oldest_in_inbox(db: Database) -> RadarItem | None:
@@ -278,20 +281,16 @@ def titles_without_url(db: Database) -> set[str]:
     return {row[0].lower() for row in db.rows("SELECT title FROM radar_item WHERE url_key IS NULL")}
 
 
-@dataclass(frozen=True)
-class NewItem:
-    """An item to add in bulk: `captured_at` as a datetime, everything else as in add_item."""
+class NewItem(
+    namedtuple(
+        "NewItem",
+        "title captured_at url tags status ring quadrant notes source read_at",
+        defaults=(None, (), "inbox", None, None, "", "", None),
+    )
+):
+    """An item to add in bulk: `captured_at` (and `read_at`, if any) as datetimes, the rest as in add_item."""
 
-    title: str
-    captured_at: datetime
-    url: str | None = None
-    tags: tuple[str, ...] = ()
-    status: str = "inbox"
-    ring: str | None = None
-    quadrant: str | None = None
-    notes: str = ""
-    source: str = ""
-    read_at: datetime | None = None
+    __slots__ = ()
 
 
 def add_items(
@@ -365,17 +364,11 @@ def items_with_url(db: Database) -> list[RadarItem]:
     return [_item(row) for row in rows]
 
 
-@dataclass(frozen=True)
-class RadarMove:
-    """Where an item stood before a period and where it stood at its end."""
+class RadarMove(namedtuple("RadarMove", "item_id title ring quadrant ring_before quadrant_before moved_on")):
+    """Where an item stood before a period (`ring_before`, `quadrant_before`) and at its end; `moved_on`
+    is its last change in the period. A named tuple like the other records of this module."""
 
-    item_id: int
-    title: str
-    ring: str | None
-    quadrant: str | None
-    ring_before: str | None
-    quadrant_before: str | None
-    moved_on: date  # the last change in the period
+    __slots__ = ()
 
     @property
     def is_new(self) -> bool:

@@ -1,38 +1,56 @@
-"""TechtimeApp: the four areas as modes, global keys, and watching the file for other writers."""
+"""TechtimeApp: the four areas as modes, global keys, and watching the file for other writers.
+
+Start-up is a feature (the first Today screen near a bare Textual app's time): only Today is
+imported before the first paint. The other areas load when first opened, what sits behind a key
+(capture, help, undo) when it is pressed, and the daily backup waits for the first frame.
+"""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from datetime import date, datetime
+from importlib import import_module
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 
 from techtime import clock
 from techtime.errors import TechtimeError
-from techtime.services.capture import Saved
-from techtime.store import trash
-from techtime.store.backups import daily_backup
 from techtime.store.database import Database, open_database
 from techtime.tui.commands import ActionsProvider
 from techtime.tui.screens.base import TechtimeScreen
-from techtime.tui.screens.capture import CaptureScreen
-from techtime.tui.screens.dives import DivesScreen
-from techtime.tui.screens.help import HelpScreen
-from techtime.tui.screens.pairing import PairingScreen
-from techtime.tui.screens.radar import RadarScreen
 from techtime.tui.screens.today import TodayScreen
+
+if TYPE_CHECKING:
+    from techtime.services.capture import Saved
 
 # How often to look for commits by other processes (a `techtime add` in another terminal).
 POLL_SECONDS = 1.0
+
+
+def _on_first_use(module: str, screen: str) -> Callable[[], Screen]:
+    """A MODES entry that imports its screen's module the first time the mode is opened."""
+
+    def make() -> Screen:
+        return getattr(import_module(f"techtime.tui.screens.{module}"), screen)()
+
+    return make
 
 
 class TechtimeApp(App):
     TITLE = "techtime"
     CSS_PATH = "techtime.tcss"
     COMMANDS = App.COMMANDS | {ActionsProvider}
-    MODES = {"today": TodayScreen, "dives": DivesScreen, "radar": RadarScreen, "pairing": PairingScreen}
+    MODES = {
+        "today": TodayScreen,
+        "dives": _on_first_use("dives", "DivesScreen"),
+        "radar": _on_first_use("radar", "RadarScreen"),
+        "pairing": _on_first_use("pairing", "PairingScreen"),
+    }
     DEFAULT_MODE = "today"
     BINDINGS = [
         Binding("1", "switch_mode('today')", "Today"),
@@ -56,15 +74,32 @@ class TechtimeApp(App):
         self.db = db
         self.today = today
         self.now = now
+        self.first_frame_shown = False  # see techtime.tui.widgets.footer
         self._data_version = db.data_version()
 
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self.check_for_outside_changes)
+
+    def on_ready(self) -> None:
+        """The first frame is out: now what must not delay it, the footer's keys and the daily backup.
+
+        The backup starts at once rather than after a pause, so that a glance (open, read, quit) still
+        makes it; quitting waits for it to finish.
+        """
+        self.first_frame_shown = True
+        self.screen.refresh_bindings()
         self.make_daily_backup()
+        if not gc.isenabled():
+            # Started by techtime.cli.main, with the garbage collector off. What start-up built lives as
+            # long as the app: frozen, later collections skip it instead of scanning it all once more.
+            gc.freeze()
+            gc.enable()
 
     @work(thread=True, exclusive=True, group="backup")
     def make_daily_backup(self) -> None:
         """One backup a day (the last 7 kept), off the UI thread: it must never delay the first screen."""
+        from techtime.store.backups import daily_backup
+
         if self.db.read_only:
             return
         try:
@@ -89,6 +124,8 @@ class TechtimeApp(App):
                 screen.reload()
 
     def action_capture(self) -> None:
+        from techtime.tui.screens.capture import CaptureScreen
+
         if isinstance(self.screen, CaptureScreen):
             return
         self.push_screen(CaptureScreen(), self._captured)
@@ -103,6 +140,8 @@ class TechtimeApp(App):
 
     def action_undo(self) -> None:
         """Undo the latest delete or edit, wherever it was made (the trash is in the database)."""
+        from techtime.store import trash
+
         try:
             undone = trash.undo(self.db, now=self.now())
         except TechtimeError as error:
@@ -115,5 +154,7 @@ class TechtimeApp(App):
         self.reload_screen()
 
     def action_help(self) -> None:
+        from techtime.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))

@@ -36,6 +36,8 @@ class Field:
 class FormScreen(ModalScreen[T | None], Generic[T]):
     """Fields in a column; Enter (or ctrl+s) saves, Escape cancels."""
 
+    CSS_PATH = "dives.tcss"
+
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save"),
@@ -98,6 +100,8 @@ class FormScreen(ModalScreen[T | None], Generic[T]):
 
 class TextFormScreen(ModalScreen[T | None], Generic[T]):
     """A multi-line text (the checklist template): ctrl+s saves, Escape cancels."""
+
+    CSS_PATH = "dives.tcss"
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel"),

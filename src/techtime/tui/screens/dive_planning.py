@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 class PlanningScreen(TechtimeScreen):
     """Move last quarter's unfinished dives and radar bookmarks into the quarter, one key each."""
 
+    CSS_PATH = "dives.tcss"
+
     BINDINGS = [
         Binding("m", "move_in", "Move into quarter"),
         Binding("u", "undo", "Undo"),

@@ -56,6 +56,8 @@ class Undoable:
 class DivesScreen(TechtimeScreen):
     """The quarter's deep dives; the selected one's checklist, failure modes and findings."""
 
+    CSS_PATH = "dives.tcss"
+
     BINDINGS = [
         Binding("left_square_bracket", "previous_quarter", "Prev quarter"),
         Binding("right_square_bracket", "next_quarter", "Next quarter"),

@@ -41,6 +41,8 @@ STATE_STYLES = {state: style for state, (_, style) in SESSION_MARKS.items()}
 class PairingScreen(TechtimeScreen):
     """Who is next and why, the sessions of a year, and the month's check-off."""
 
+    CSS_PATH = "pairing.tcss"
+
     BINDINGS = [
         Binding("x", "check_off", "Check off"),
         Binding("p", "plan", "Plan"),

@@ -16,6 +16,8 @@ from techtime.tui.text import safe
 class PersonForm(FormScreen[int]):
     """Name, handle, team, role, start date, on leave until, notes."""
 
+    CSS_PATH = "pairing.tcss"
+
     def __init__(self, person: Person | None, save: Callable[[PersonForm], int]) -> None:
         super().__init__(save)  # type: ignore[arg-type]
         self.person = person

@@ -27,6 +27,8 @@ from techtime.tui.widgets.heatmap import HeatMap
 class PracticesScreen(TechtimeScreen):
     """Add, edit, pause and log practices; see compliance and the activity heat map."""
 
+    CSS_PATH = "practices.tcss"
+
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("x", "done", "Done today"),
@@ -184,6 +186,8 @@ class PracticesScreen(TechtimeScreen):
 class PracticeForm(ModalScreen[dict | None]):
     """Name, cadence in words (or a raw RRULE) and minutes; the cadence is read back as you type."""
 
+    CSS_PATH = "practices.tcss"
+
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, name: str = "", cadence_text: str = "", minutes: str = "60", *, raw_rule: str = "") -> None:
@@ -233,6 +237,8 @@ class PracticeForm(ModalScreen[dict | None]):
 
 class BackdateForm(ModalScreen[date | None]):
     """When was it done? Any date form techtime reads."""
+
+    CSS_PATH = "practices.tcss"
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 

@@ -68,6 +68,8 @@ COLUMNS = (
 class RadarScreen(TechtimeScreen):
     """Every item a page at a time; keys act on the highlighted one."""
 
+    CSS_PATH = "radar.tcss"
+
     BINDINGS = [
         Binding("slash", "search", "Search"),
         Binding("f", "cycle_status", "Status filter"),

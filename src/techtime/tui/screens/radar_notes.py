@@ -14,6 +14,8 @@ from techtime.tui.text import line, safe
 class NotesScreen(ModalScreen[str | None]):
     """Dismisses with the new notes, or None when cancelled."""
 
+    CSS_PATH = "radar.tcss"
+
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "cancel", "Cancel"),

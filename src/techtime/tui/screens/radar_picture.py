@@ -25,6 +25,8 @@ MARKS_LEGEND = "   ".join(f"{STATUS_MARKS[status]} {status.lower()}" for status 
 class RadarPictureScreen(TechtimeScreen):
     """Up and down move through the blips; [ and ] show the radar of another quarter."""
 
+    CSS_PATH = "radar.tcss"
+
     BINDINGS = [
         Binding("left_square_bracket", "quarter(-1)", "Previous quarter"),
         Binding("right_square_bracket", "quarter(1)", "Next quarter"),

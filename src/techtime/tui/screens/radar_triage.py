@@ -69,6 +69,8 @@ class _Decision:
 class TriageScreen(TechtimeScreen):
     """Pushed over the Radar screen; the clock starts when it opens."""
 
+    CSS_PATH = "radar.tcss"
+
     BINDINGS = [
         Binding("r", "decide('read')", "Read"),
         Binding("b", "decide('bookmarked')", "Bookmark"),

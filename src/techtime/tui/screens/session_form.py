@@ -21,6 +21,8 @@ TITLES = {PLANNED: "Plan a pairing session", DONE: "Log a pairing session"}
 class SessionForm(FormScreen[int]):
     """Engineer, date, length, status, topic; then notes, what I learned, follow-ups."""
 
+    CSS_PATH = "pairing.tcss"
+
     def __init__(
         self,
         save: Callable[[SessionForm], int],

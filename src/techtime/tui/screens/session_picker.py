@@ -18,6 +18,8 @@ from techtime.tui.text import line, safe
 
 
 class SessionPicker(ModalScreen[int | None]):
+    CSS_PATH = "pairing.tcss"
+
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, sessions: Sequence[Session], today: date, purpose: str) -> None:

@@ -7,7 +7,7 @@ from datetime import date
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from techtime.domain.text import plural
@@ -15,11 +15,11 @@ from techtime.errors import TechtimeError
 from techtime.services import checkin as checkin_service
 from techtime.services import pairing as pairing_service
 from techtime.services.checkin import DUE_TODAY, OVERDUE, CheckIn, dives_against_target
-from techtime.services.practices import log_practice
 from techtime.store import notes
 from techtime.store import pairing as pairing_store
 from techtime.tui.screens.base import TechtimeScreen
 from techtime.tui.text import line, progress_bar, safe
+from techtime.tui.widgets.footer import Footer
 
 STATE_STYLES = {OVERDUE: "bold red", DUE_TODAY: "bold yellow"}
 FIRST_RUN = (
@@ -50,8 +50,7 @@ class TodayScreen(TechtimeScreen):
         yield Static(FIRST_RUN, id="first-run")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.reload()
+    # No on_mount reload: the ScreenResume that follows every mount (TechtimeScreen) loads it, once.
 
     def reload(self) -> None:
         today = self.today()
@@ -100,6 +99,8 @@ class TodayScreen(TechtimeScreen):
         return kind, rest
 
     def action_done(self) -> None:
+        from techtime.services.practices import log_practice  # here: showing the screen does not need it
+
         kind, rest = self._selected()
         today, now = self.today(), self.tt.now()
         try:
@@ -130,6 +131,8 @@ class TodayScreen(TechtimeScreen):
         self.reload()
 
     def action_skip(self) -> None:
+        from techtime.services.practices import log_practice
+
         kind, rest = self._selected()
         try:
             if kind == "practice":

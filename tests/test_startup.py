@@ -1,0 +1,156 @@
+"""Start-up is a feature: what each way in imports, and what waits until the first screen is shown.
+
+Behaviour only, never timing: the figures come from benchmarks/ and are quoted in the README.
+"""
+
+from __future__ import annotations
+
+import gc
+import subprocess
+import sys
+import textwrap
+
+import platformdirs
+import pytest
+from conftest import TODAY, make_app
+
+from techtime import paths
+from techtime.store.backups import backup_folder
+
+# What `techtime add` and `techtime today` must not pay for (each costs milliseconds of a ~40 ms budget).
+NOT_ON_THE_SHELL_PATH = (
+    "dataclasses",
+    "typing",
+    "pathlib",
+    "platformdirs",
+    "sqlite_utils",
+    "dateutil.parser",
+    "textual",
+    "rich",
+)
+
+# What the TUI must not load before its first screen: the other areas and their heavy widgets.
+NOT_BEFORE_THE_FIRST_SCREEN = (
+    "techtime.tui.screens.dives",
+    "techtime.tui.screens.radar",
+    "techtime.tui.screens.pairing",
+    "techtime.tui.widgets.paged_table",
+    "techtime.tui.widgets.radar_plot",
+    "textual.widgets._data_table",
+    "textual.widgets._text_area",
+    "sqlite_utils",
+)
+
+
+def imported(script: str, modules: tuple[str, ...], env: dict[str, str] | None = None) -> list[str]:
+    """Run `script` in a fresh interpreter; which of `modules` it had imported by the end."""
+    check = f"\nimport sys\nprint('LOADED', [m for m in {modules!r} if m in sys.modules])\n"
+    result = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(script) + check],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=True,
+    )
+    return eval(result.stdout.strip().splitlines()[-1].removeprefix("LOADED "))
+
+
+@pytest.mark.parametrize(
+    ("argv", "also_not"),
+    [
+        (["add", "r", "https://example.com/post", "A post", "#tag"], ("dateutil",)),
+        (["add", "n", "ask Priya about the rollout"], ("dateutil", "urllib.parse")),
+        (["add", "d", "Payments ledger"], ("dateutil",)),
+        (["add", "p", "@dana", "event sourcing"], ()),
+        (["add", "t", "token prototype", "min:90"], ()),
+        (["today"], ("urllib.parse",)),  # practices need dateutil.rrule, nothing else of dateutil
+    ],
+)
+def test_shell_commands_import_only_what_they_use(db, db_path, argv, also_not):
+    # `db` created and migrated the file: migrating is the one path allowed to load sqlite-utils.
+    script = f"from techtime.cli import main\nmain(['--db', {str(db_path)!r}, *{argv!r}])"
+    assert imported(script, NOT_ON_THE_SHELL_PATH + also_not) == []
+
+
+def test_the_default_database_path_needs_no_platformdirs_import(tmp_path):
+    """The common case (no --db, no TECHTIME_DB) on Linux: platformdirs' answer, without importing it."""
+    env = {"HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "TECHTIME_TODAY": TODAY.isoformat()}
+    script = "from techtime.cli import main\nmain(['add', 'n', 'a note'])"
+    imported(script, (), env=env)  # creates and migrates the file
+    loaded = imported(script, ("platformdirs", "pathlib"), env=env)
+    if sys.platform == "linux":
+        assert loaded == []
+        assert (tmp_path / ".local" / "share" / "techtime" / "techtime.db").exists()
+
+
+@pytest.mark.parametrize(
+    "environ",
+    [
+        {"HOME": "/home/dana"},
+        {"HOME": "/home/dana/"},
+        {"HOME": "/home/dana", "XDG_DATA_HOME": "/data/dana"},
+        {"HOME": "/home/dana", "XDG_DATA_HOME": "/data/dana/"},
+        {"HOME": "/home/dana", "XDG_DATA_HOME": "relative/ignored"},
+        {"HOME": "/home/dana", "XDG_DATA_HOME": ""},
+    ],
+)
+def test_the_default_data_folder_is_platformdirs_answer(monkeypatch, environ):
+    for name in ("HOME", "XDG_DATA_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    assert paths.default_data_dir() == platformdirs.user_data_dir(paths.APP_NAME, appauthor=False)
+
+
+def test_the_tui_loads_only_today_before_its_first_screen(demo_db, db_path):
+    script = f"""
+    import asyncio, sys
+    from techtime.store.database import open_database
+    from techtime.tui.app import TechtimeApp
+
+    async def start_then_open_dives():
+        app = TechtimeApp(open_database({str(db_path)!r}))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            print('AT START', [m for m in {NOT_BEFORE_THE_FIRST_SCREEN!r} if m in sys.modules])
+            await pilot.press('2')
+            await pilot.pause()
+            assert type(app.screen).__name__ == 'DivesScreen', app.screen
+
+    asyncio.run(start_then_open_dives())
+    """
+    demo_db.close()
+    result = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(script)], capture_output=True, text=True, timeout=120, check=True
+    )
+    at_start = next(line for line in result.stdout.splitlines() if line.startswith("AT START "))
+    assert eval(at_start.removeprefix("AT START ")) == []
+
+
+async def test_the_daily_backup_is_made_once_the_first_screen_is_shown(demo_db, db_path):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        assert app.first_frame_shown
+    assert [p.name for p in backup_folder(db_path).iterdir()] == [f"daily-{TODAY.isoformat()}.db"]
+
+
+def test_commands_leave_the_garbage_collector_on(db, db_path, capsys):
+    from techtime.cli import main
+
+    assert main(["--db", str(db_path), "today"]) == 0
+    assert gc.isenabled()
+
+
+async def test_the_tui_turns_the_garbage_collector_back_on_after_its_first_frame(demo_db):
+    gc.disable()  # as techtime.cli.main leaves it while starting
+    try:
+        app = make_app(demo_db)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            assert app.first_frame_shown and gc.isenabled()
+    finally:
+        gc.unfreeze()
+        gc.enable()

@@ -30,6 +30,7 @@ from techtime.services import radar as radar_service
 from techtime.store import radar
 from techtime.store.radar import RadarItem
 from techtime.tui.screens.base import TechtimeScreen
+from techtime.tui.screens.radar_keys import PLACEMENT_BINDINGS
 from techtime.tui.screens.radar_notes import NotesScreen
 from techtime.tui.text import line, safe
 from techtime.tui.widgets.paged_table import Column, PagedTable, Row
@@ -80,14 +81,7 @@ class RadarScreen(TechtimeScreen):
         Binding("b", "status('bookmarked')", "Bookmark", show=False),
         Binding("a", "status('archived')", "Archive", show=False),
         Binding("i", "status('inbox')", "Back to inbox", show=False),
-        Binding("A", "ring('adopt')", "Ring: adopt", show=False),
-        Binding("T", "ring('trial')", "Ring: trial", show=False),
-        Binding("S", "ring('assess')", "Ring: assess", show=False),
-        Binding("H", "ring('hold')", "Ring: hold", show=False),
-        Binding("E", "quadrant('techniques')", "Quadrant: techniques", show=False),
-        Binding("P", "quadrant('platforms')", "Quadrant: platforms", show=False),
-        Binding("O", "quadrant('tools')", "Quadrant: tools", show=False),
-        Binding("L", "quadrant('languages-frameworks')", "Quadrant: languages & frameworks", show=False),
+        *PLACEMENT_BINDINGS,
         Binding("minus", "off_radar", "Take off the radar", show=False),
         Binding("o", "open", "Open link", show=False),
         Binding("enter", "open", "Open link", show=False),

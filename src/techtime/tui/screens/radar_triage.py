@@ -24,6 +24,7 @@ from techtime.store import radar
 from techtime.store.radar import RadarItem
 from techtime.tui.screens.base import TechtimeScreen
 from techtime.tui.screens.radar import open_link
+from techtime.tui.screens.radar_keys import PLACEMENT_BINDINGS
 from techtime.tui.screens.radar_notes import NotesScreen
 from techtime.tui.text import line, progress_bar, safe
 
@@ -76,14 +77,7 @@ class TriageScreen(TechtimeScreen):
         Binding("b", "decide('bookmarked')", "Bookmark"),
         Binding("a", "decide('archived')", "Archive"),
         Binding("n", "later", "Later"),
-        Binding("A", "ring('adopt')", "Ring: adopt", show=False),
-        Binding("T", "ring('trial')", "Ring: trial", show=False),
-        Binding("S", "ring('assess')", "Ring: assess", show=False),
-        Binding("H", "ring('hold')", "Ring: hold", show=False),
-        Binding("E", "quadrant('techniques')", "Quadrant: techniques", show=False),
-        Binding("P", "quadrant('platforms')", "Quadrant: platforms", show=False),
-        Binding("O", "quadrant('tools')", "Quadrant: tools", show=False),
-        Binding("L", "quadrant('languages-frameworks')", "Quadrant: languages & frameworks", show=False),
+        *PLACEMENT_BINDINGS,
         Binding("o", "open", "Open link", show=False),
         Binding("e", "notes", "Notes", show=False),
         Binding("u", "undo", "Undo"),

@@ -93,3 +93,37 @@ def test_list_backups_knows_every_kind(db, db_path, tmp_path):
     backup_to(db, None, now=NOW)
     daily_backup(db, today=date(2026, 11, 26), now=NOW)
     assert {b.kind for b in list_backups(db_path)} == {"manual", "daily"}
+
+
+def test_an_interrupted_backup_never_counts_as_a_backup(db, db_path):
+    """A copy cut short stays under a temporary name: the day's backup is still to be made."""
+    folder = backup_folder(db_path)
+    folder.mkdir(mode=0o700)
+    (folder / ".daily-2026-11-26.db.partial").write_bytes(b"half a copy")  # what a kill left
+
+    class Killed(Exception):
+        pass
+
+    class DiesWhileCopying:
+        """The connection, except that VACUUM INTO is interrupted."""
+
+        def __init__(self, conn):
+            self._conn = conn
+
+        def execute(self, sql, *args):
+            if sql.startswith("VACUUM INTO"):
+                raise Killed
+            return self._conn.execute(sql, *args)
+
+        def __getattr__(self, name):
+            return getattr(self._conn, name)
+
+    real = db.conn
+    db.conn = DiesWhileCopying(real)
+    with pytest.raises(Killed):
+        daily_backup(db, today=TODAY, now=NOW)
+    db.conn = real
+    assert not list(folder.glob("daily-*.db")) and not list(folder.glob(".*.partial"))
+    made = daily_backup(db, today=TODAY, now=NOW)  # the next start makes it properly
+    assert made is not None and made.name == "daily-2026-11-26.db"
+    assert sqlite3.connect(made).execute("SELECT count(*) FROM practice").fetchone()[0] == 5

@@ -91,15 +91,24 @@ def backup_before_migration(db: Database, version: int) -> Path:
 
 
 def vacuum_into(db: Database, target: Path) -> Path:
-    """A consistent copy of the whole database (WAL included), created 0600."""
+    """A consistent copy of the whole database (WAL included), created 0600.
+
+    Written under a temporary name and renamed into place: a copy cut short by a crash or a kill is
+    never mistaken for a backup.
+    """
+    if target.exists():
+        raise DatabaseError(f"cannot write the backup {target}: it already exists")
+    partial = target.with_name(f".{target.name}.partial")
     try:
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        partial.unlink(missing_ok=True)  # what an earlier, interrupted copy left
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except OSError as error:
         raise DatabaseError(f"cannot write the backup {target}: {error.strerror}") from None
     os.close(fd)
     try:
-        db.conn.execute("VACUUM INTO ?", (str(target),))
+        db.conn.execute("VACUUM INTO ?", (str(partial),))
+        os.replace(partial, target)
     except BaseException:
-        target.unlink(missing_ok=True)
+        partial.unlink(missing_ok=True)
         raise
     return target

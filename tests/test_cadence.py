@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from techtime.domain.cadence import LogEntry, Pause, Practice, compliance, occurrence_on, status
+from techtime.domain.cadence import LogEntry, Pause, Practice, compliance_so_far, occurrence_on, status
 
 THU = date(2026, 11, 26)
 SCAN = Practice(1, "radar-scan", "Tech-radar scan", "FREQ=WEEKLY;BYDAY=MO", date(2026, 1, 1), 30)
@@ -38,20 +38,20 @@ def test_a_skip_settles_the_occurrence_but_is_not_done():
     state = status(SCAN, skipped, THU)
     assert date(2026, 11, 23) not in [o.due for o in state.overdue]
     assert state.last_done is None
-    result = compliance(SCAN, skipped, date(2026, 11, 23), date(2026, 11, 29))
+    result = compliance_so_far(SCAN, skipped, date(2026, 11, 23), date(2026, 11, 29), date(2026, 11, 29))
     assert (result.done, result.skipped, result.expected) == (0, 1, 1)
 
 
 def test_done_wins_over_a_skip_for_the_same_occurrence():
     entries = [LogEntry(date(2026, 11, 23), "done", THU), LogEntry(date(2026, 11, 23), "skipped", THU)]
-    assert compliance(SCAN, entries, date(2026, 11, 23), date(2026, 11, 29)).done == 1
+    assert compliance_so_far(SCAN, entries, date(2026, 11, 23), date(2026, 11, 29), date(2026, 11, 29)).done == 1
 
 
 def test_a_paused_stretch_is_neither_overdue_nor_counted():
     paused = SCAN._replace(pauses=(Pause(date(2026, 11, 1), date(2026, 11, 25)),))
     state = status(paused, [], THU)
     assert all(not date(2026, 11, 1) <= o.due <= date(2026, 11, 25) for o in state.overdue)
-    assert compliance(paused, [], date(2026, 11, 1), date(2026, 11, 30)).expected == 1
+    assert compliance_so_far(paused, [], date(2026, 11, 1), date(2026, 11, 30), date(2026, 11, 30)).expected == 1
 
 
 def test_quarterly_compliance_for_monthly_pairing():
@@ -59,7 +59,7 @@ def test_quarterly_compliance_for_monthly_pairing():
         LogEntry(date(2026, 10, 1), "done", date(2026, 10, 14)),
         LogEntry(date(2026, 11, 1), "done", date(2026, 11, 3)),
     ]
-    result = compliance(PAIRING, entries, date(2026, 10, 1), date(2026, 12, 31))
+    result = compliance_so_far(PAIRING, entries, date(2026, 10, 1), date(2026, 12, 31), date(2026, 12, 31))
     assert str(result) == "2 of 3"
 
 

@@ -8,7 +8,7 @@ import pytest
 from conftest import NOW, TODAY, make_app
 from textual.widgets import DataTable, Input, Static
 
-from techtime.domain.cadence import LogEntry, Practice, RuleError, compliance, occurrence_on, status
+from techtime.domain.cadence import LogEntry, Practice, RuleError, compliance_so_far, occurrence_on, status
 from techtime.domain.quarters import Quarter
 from techtime.domain.rules import describe_rule, occurrence_noun, rule_from_text
 from techtime.errors import InputError
@@ -72,7 +72,9 @@ def test_monthly_windows_across_the_year_boundary():
     assert occurrence_on(MONTHLY, date(2027, 1, 1)).start == date(2027, 1, 1)
     entries = [LogEntry(date(2026, 12, 1), "done", date(2026, 12, 20))]
     assert status(MONTHLY, entries, date(2027, 1, 2)).overdue == ()
-    assert str(compliance(MONTHLY, entries, date(2026, 10, 1), date(2026, 12, 31))) == "1 of 3"
+    assert (
+        str(compliance_so_far(MONTHLY, entries, date(2026, 10, 1), date(2026, 12, 31), date(2026, 12, 31))) == "1 of 3"
+    )
 
 
 def test_a_skip_does_not_reset_the_clock():
@@ -94,7 +96,7 @@ def test_pause_and_resume_through_the_service(db):
     practice = store.get_practice(db, practice_id)
     overdue = [o.due for o in status(practice, [], TODAY).overdue]
     assert overdue == [date(2026, 11, 25), date(2026, 11, 4)]  # 11 and 18 Nov were paused
-    assert compliance(practice, [], date(2026, 11, 1), TODAY).expected == 2
+    assert compliance_so_far(practice, [], date(2026, 11, 1), TODAY, TODAY).expected == 2
     with pytest.raises(InputError, match="not paused"):
         service.resume(db, practice_id, today=TODAY)
 

@@ -236,12 +236,3 @@ def compliance_so_far(
     done = sum(1 for o in expected if o.start in settled and settled[o.start].status == DONE)
     skipped = sum(1 for o in expected if o.start in settled and settled[o.start].status == SKIPPED)
     return Compliance(done=done, expected=len(expected), skipped=skipped)
-
-
-def compliance(practice: Practice, entries: Sequence[LogEntry], first: date, last: date) -> Compliance:
-    """Occurrences due in [first, last] that were done, skipped, and expected."""
-    expected = occurrences_between(practice, first, last)
-    settled = settled_occurrences(entries)
-    done = sum(1 for o in expected if o.start in settled and settled[o.start].status == DONE)
-    skipped = sum(1 for o in expected if o.start in settled and settled[o.start].status == SKIPPED)
-    return Compliance(done=done, expected=len(expected), skipped=skipped)

@@ -159,15 +159,3 @@ def _dateutil(text: str, today: date) -> date:
         if candidate >= today:
             return candidate
     raise DateInputError(f"cannot read {text!r} as a date: use {ACCEPTED_DATES}")
-
-
-def format_relative(day: date, today: date) -> str:
-    """A short human label: 'today', 'tomorrow', 'in 3 days', '12 days ago'."""
-    delta = (day - today).days
-    if delta == 0:
-        return "today"
-    if delta == 1:
-        return "tomorrow"
-    if delta == -1:
-        return "yesterday"
-    return f"in {delta} days" if delta > 0 else f"{-delta} days ago"

@@ -199,3 +199,16 @@ async def test_the_capture_preview_says_whether_a_session_is_logged_or_planned(d
         assert "done today" in str(app.screen.query_one("#capture-preview", Static).render())
         await pilot.press(*" on:next fri")
         assert "planned for Fri 27 Nov" in str(app.screen.query_one("#capture-preview", Static).render())
+
+
+async def test_a_folder_others_can_read_is_warned_about(db, db_path):
+    db_path.parent.chmod(0o755)
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert any("can be read by other users" in str(n.message) for n in app._notifications)
+    db_path.parent.chmod(0o700)
+    quiet = make_app(db)
+    async with quiet.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert not any("can be read by other users" in str(n.message) for n in quiet._notifications)

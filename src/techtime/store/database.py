@@ -235,6 +235,15 @@ def _connect(path: str, read_only: bool, busy_timeout_ms: int) -> sqlite3.Connec
     return conn
 
 
+def exposed_folder(path: str | Path) -> str | None:
+    """The database's folder if people other than its owner can read it (a warning, not an error)."""
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        return folder if os.stat(folder).st_mode & 0o077 else None
+    except OSError:
+        return None
+
+
 def stamp(moment: datetime) -> str:
     """How timestamps are stored: local time, to the second."""
     return moment.isoformat(sep=" ", timespec="seconds")

@@ -20,7 +20,7 @@ from textual.screen import Screen
 
 from techtime import clock
 from techtime.errors import TechtimeError
-from techtime.store.database import Database, open_database
+from techtime.store.database import Database, exposed_folder, open_database
 from techtime.tui.commands import ActionsProvider
 from techtime.tui.screens.base import TechtimeScreen
 from techtime.tui.screens.today import TodayScreen
@@ -89,6 +89,14 @@ class TechtimeApp(App):
         self.first_frame_shown = True
         self.screen.refresh_bindings()
         self.make_daily_backup()
+        if folder := exposed_folder(self.db.path):
+            self.notify(
+                f"{folder} can be read by other users of this machine: chmod 700 '{folder}'",
+                title="Private notes, public folder",
+                severity="warning",
+                markup=False,
+                timeout=10,
+            )
         if not gc.isenabled():
             # Started by techtime.cli.main, with the garbage collector off. What start-up built lives as
             # long as the app: frozen, later collections skip it instead of scanning it all once more.

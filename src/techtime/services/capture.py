@@ -92,27 +92,23 @@ def _save_dive(db: Database, item: Capture, today: date, now: datetime) -> Saved
 
 
 def _save_pairing(db: Database, item: Capture, today: date, now: datetime) -> Saved:
-    from techtime.services.practices import log_practice
-    from techtime.store import pairing, people
+    # The Pairing screen's own rules: a handle not on the roster joins it; the practice log follows.
+    from techtime.services import pairing as pairing_service
+    from techtime.store import people
 
     assert item.handle is not None
     person = people.find_by_handle(db, item.handle)
+    added = ""
     if person is None:
-        person_id = people.add_person(db, handle=item.handle, now=now)
+        person = people.get_person(db, pairing_service.add_person(db, handle=item.handle, now=now))
         added = f"; @{item.handle} added to the roster"
-    elif not person.active:
-        raise CaptureError(f"@{person.handle} is deactivated: reactivate them on the Pairing screen first")
-    else:
-        person_id, added = person.id, ""
     when = item.date or today
     status = "planned" if when > today else "done"
-    session_id = pairing.add_session(
-        db, person_id=person_id, on=when, topic=item.title, minutes=item.minutes, status=status, now=now
+    session_id = pairing_service.save_session(
+        db, person_id=person.id, on=when, today=today, now=now, topic=item.title, minutes=item.minutes, status=status
     )
-    if status == "done":
-        log_practice(db, "pairing", done_on=when, now=now, minutes=item.minutes, session_id=session_id)
     verb = "planned for" if status == "planned" else "done on"
-    title = f"@{person.handle if person else item.handle} {item.title}".strip()
+    title = f"@{person.handle} {item.title}".strip()
     return Saved("pair", session_id, title, detail=f"{verb} {when.isoformat()}{added}")
 
 

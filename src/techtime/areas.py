@@ -1,0 +1,261 @@
+"""The registry: one record per area of techtime, read by everything that spans areas.
+
+An area is what a leader sees as one thing: Today, Deep dives, Radar, Pairing, Practices (and, as
+they land, Decisions and Incidents). Its record says where each of its parts lives, as strings
+("module:attribute") that are imported on first use, so reading the registry costs nothing at
+start-up. The app's modes and number keys, the capture parser and saver, the capture box's help,
+the JSON backup's tables, the trash, help, the palette, search, the check-in, the demo and the
+screenshots all read it; a new area is its own modules plus one record here, and
+tests/test_areas.py walks the registry to check that every area is wired everywhere.
+
+This module imports nothing of techtime's (every layer may read it).
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from techtime.records import NamedTuple
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+
+class CaptureKind(NamedTuple):
+    """One kind of capture line: `r TEXT ...`, `d TITLE ...`."""
+
+    name: str  # "radar": Capture.kind and Saved.kind
+    words: tuple[str, ...]  # what starts the line: ("radar", "r")
+    label: str  # what was saved, in a sentence: "radar item"
+    syntax: str  # one line of the capture syntax, as help shows it
+    example: str  # a whole line that works, for error messages and the first-run screen
+    options: tuple[str, ...] = ()  # the key:value options it takes, from domain.capture.OPTION_PARSERS
+    tags: bool = False  # takes #tags
+    save: str = ""  # "module:function(db, capture, *, today, now) -> Saved"
+
+
+class Table(NamedTuple):
+    """One table of an area's data, in the JSON backup and the trash."""
+
+    name: str
+    key: tuple[str, ...]  # what identifies a row when merging an import (after its references are remapped)
+    children: tuple[tuple[str, str], ...] = ()  # (table, column): rows deleted with a row, brought back with it
+    links: tuple[tuple[str, str], ...] = ()  # (table, column): links cleared when a row goes, re-linked on undo
+    json_columns: tuple[str, ...] = ()  # stored as JSON text, exported as JSON values
+    bool_columns: tuple[str, ...] = ()  # stored as 0/1, exported as true/false
+    derived_columns: tuple[str, ...] = ()  # recomputed on import, never exported
+    seeded: bool = False  # every new database starts with rows (an import replaces them)
+    undoable: bool = True  # deletes and edits go through the trash
+
+
+class Area(NamedTuple):
+    key: str  # the mode name: "radar"
+    title: str  # "Radar"
+    number: str = ""  # the key that switches to it from anywhere ("" : opened from another screen)
+    screen: str = ""  # "module:Class" of its main screen
+    captures: tuple[CaptureKind, ...] = ()
+    tables: tuple[Table, ...] = ()  # in dependency order: a table's references point to earlier tables
+    today: str = ""  # "module:function(db, today) -> Section" for the check-in
+    today_order: int = 0  # where that section stands on Today (lowest first)
+    search: str = ""  # "module:function(db, query, limit) -> hits", for search everything
+    exports: tuple[tuple[str, str], ...] = ()  # (format, "module:function(db, today) -> str")
+    report: str = ""  # "module:function" writing its section of the quarterly report
+    digest: str = ""  # "module:function" writing its section of the weekly digest
+    demo: str = ""  # "module:function(db, today)" adding its sample data; areas run in registry order
+    screenshots: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (file name, keys pressed from Today)
+
+
+NOTE = CaptureKind(
+    "note",
+    ("note", "n"),
+    "inbox note",
+    "note|n   TEXT",
+    "n ask Priya about the ledger rollout",
+    save="techtime.services.capture:save_note",
+)
+RADAR = CaptureKind(
+    "radar",
+    ("radar", "r"),
+    "radar item",
+    "radar|r  TEXT [#tag ...] [ring:adopt|trial|assess|hold] "
+    "[quadrant:techniques|platforms|tools|languages-frameworks]",
+    "r https://temporal.io Temporal for workflows #orchestration",
+    options=("ring", "quadrant"),
+    tags=True,
+    save="techtime.services.capture:save_radar",
+)
+DIVE = CaptureKind(
+    "dive",
+    ("dive", "d"),
+    "deep dive",
+    "dive|d   TITLE [quarter:2027Q1] [#tag ...]",
+    "d Payments ledger migration quarter:2027Q1",
+    options=("quarter",),
+    tags=True,
+    save="techtime.services.capture:save_dive",
+)
+PAIR = CaptureKind(
+    "pair",
+    ("pair", "p"),
+    "pairing session",
+    "pair|p   @handle TOPIC [on:DATE] [min:MINUTES]",
+    "p @dana event sourcing on:fri",
+    options=("on", "min"),
+    save="techtime.services.capture:save_pairing",
+)
+TINKER = CaptureKind(
+    "tinker",
+    ("tinker", "t"),
+    "tinkering log",
+    "tinker|t TEXT [min:MINUTES] [on:DATE]",
+    "t built a token prototype min:180",
+    options=("on", "min"),
+    save="techtime.services.capture:save_tinkering",
+)
+
+
+AREAS: tuple[Area, ...] = (
+    Area(
+        "today",
+        "Today",
+        number="1",
+        screen="techtime.tui.screens.today:TodayScreen",
+        captures=(NOTE,),
+        tables=(
+            Table("setting", key=("key",), seeded=True, undoable=False),
+            Table("inbox_note", key=("text", "created_at")),
+        ),
+        today="techtime.services.checkin:notes_section",
+        today_order=50,
+        exports=(
+            ("json", "techtime.interchange.json_backup:export_json"),
+            ("markdown", "techtime.interchange.quarterly_report:export_markdown"),
+        ),
+        demo="techtime.services.demo:notes",
+        screenshots=(
+            ("today", ()),
+            ("capture", ("c", *"r https://temporal.io Temporal durable workflows #workflows ring:assess")),
+            ("help", ("question_mark",)),
+        ),
+    ),
+    Area(
+        "dives",
+        "Deep dives",
+        number="2",
+        screen="techtime.tui.screens.dives:DivesScreen",
+        captures=(DIVE,),
+        tables=(
+            Table(
+                "deep_dive",
+                key=("quarter", "title"),
+                children=(("dive_check", "dive_id"), ("failure_mode", "dive_id")),
+                links=(("radar_item", "dive_id"),),
+                json_columns=("tags",),
+            ),
+            Table("dive_check", key=("dive_id", "text")),
+            Table("failure_mode", key=("dive_id", "failure")),
+            Table("checklist_template", key=("text",), seeded=True),
+        ),
+        today="techtime.services.checkin:dives_section",
+        today_order=30,
+        demo="techtime.services.demo:dives",
+        screenshots=(("dives", ("2",)), ("dives-planning", ("2", "p"))),
+    ),
+    Area(
+        "radar",
+        "Radar",
+        number="3",
+        screen="techtime.tui.screens.radar:RadarScreen",
+        captures=(RADAR,),
+        tables=(
+            Table(
+                "radar_item",
+                key=("url_key", "title"),
+                children=(("radar_move", "item_id"),),
+                json_columns=("tags",),
+                derived_columns=("url_key",),
+            ),
+            Table("radar_move", key=("item_id", "moved_on", "ring", "quadrant")),
+        ),
+        today="techtime.services.checkin:radar_section",
+        today_order=40,
+        exports=(
+            ("radar-csv", "techtime.interchange.byor:export_csv"),
+            ("radar-json", "techtime.interchange.byor:export_json"),
+            ("bookmarks", "techtime.interchange.bookmarks:export_html"),
+        ),
+        demo="techtime.services.demo:radar",
+        screenshots=(("radar", ("3",)), ("radar-picture", ("3", "v")), ("radar-triage", ("3", "t"))),
+    ),
+    Area(
+        "pairing",
+        "Pairing",
+        number="4",
+        screen="techtime.tui.screens.pairing:PairingScreen",
+        captures=(PAIR,),
+        tables=(
+            Table("person", key=("handle",), bool_columns=("active",)),
+            Table("pairing_session", key=("person_id", "date", "topic"), children=(("practice_log", "session_id"),)),
+        ),
+        today="techtime.services.checkin:pairing_section",
+        today_order=20,
+        demo="techtime.services.demo:pairing",
+        # Sam's October session, opened from the grid: the form with its multi-line notes.
+        screenshots=(("pairing", ("4",)), ("pairing-session", ("4", "tab", *["down"] * 7, "left", "enter"))),
+    ),
+    Area(
+        "practices",
+        "Practices",
+        screen="techtime.tui.screens.practices:PracticesScreen",
+        captures=(TINKER,),
+        tables=(
+            Table(
+                "practice",
+                key=("key",),
+                children=(("practice_log", "practice_id"), ("practice_pause", "practice_id")),
+                bool_columns=("active",),
+                seeded=True,
+            ),
+            Table("practice_pause", key=("practice_id", "start_date")),
+            Table("practice_log", key=("practice_id", "occurrence", "status", "done_on")),
+        ),
+        today="techtime.services.checkin:practices_section",
+        today_order=10,
+        exports=(("ics", "techtime.interchange.ics:export_ics"),),
+        demo="techtime.services.demo:practices",
+        screenshots=(("practices", ("p",)),),
+    ),
+    # Room for Decisions ("5") and Incidents ("6"): a record each, as they land.
+)
+
+
+def area(key: str) -> Area:
+    for candidate in AREAS:
+        if candidate.key == key:
+            return candidate
+    raise KeyError(f"no area {key!r}")
+
+
+def capture_kinds() -> Iterator[CaptureKind]:
+    for each in AREAS:
+        yield from each.captures
+
+
+def tables() -> Iterator[Table]:
+    """Every table of user data, in dependency order."""
+    for each in AREAS:
+        yield from each.tables
+
+
+def table(name: str) -> Table:
+    for candidate in tables():
+        if candidate.name == name:
+            return candidate
+    raise KeyError(f"no table {name!r} in the registry")
+
+
+def resolve(path: str) -> object:
+    """What a "module:attribute" string names, imported now."""
+    module, _, attribute = path.partition(":")
+    return getattr(import_module(module), attribute)

@@ -47,6 +47,9 @@ class Table(NamedTuple):
     derived_columns: tuple[str, ...] = ()  # recomputed on import, never exported
     seeded: bool = False  # every new database starts with rows (an import replaces them)
     undoable: bool = True  # deletes and edits go through the trash
+    # "module:function(row: dict) -> None": an imported row is checked by the same rules as the forms,
+    # raising InputError that names the field and what is accepted.
+    check: str = ""
 
 
 class Area(NamedTuple):

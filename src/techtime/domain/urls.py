@@ -12,8 +12,13 @@ _TRACKING_KEYS = {"fbclid", "gclid", "ref_src", "igshid", "si"}
 
 
 def normalize_url(url: str | None) -> str | None:
-    """The key two spellings of one page share: lower-case host, no fragment,
-    no tracking parameters, no default port, no trailing slash, http == https."""
+    """The key two spellings of one page share: lower-case host, no tracking parameters, no default
+    port, no trailing slash, http == https.
+
+    A `#fragment` is kept: `re.html#re.sub` and `re.html#re.match`, or an app's `/#/settings` and
+    `/#/billing`, are different links. Only an empty `#` and a text directive (`#:~:text=...`, which
+    only scrolls the page to a quote) are dropped.
+    """
     if not url or not url.strip():
         return None
     from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -37,7 +42,8 @@ def normalize_url(url: str | None) -> str | None:
         )
     )
     path = parts.path.rstrip("/")
-    return urlunsplit(("https", host, path, query, ""))
+    fragment = parts.fragment.partition(":~:")[0]
+    return urlunsplit(("https", host, path, query, fragment))
 
 
 def is_openable(url: str | None) -> bool:

@@ -38,7 +38,31 @@ def initial_schema(db: Database, today: date) -> None:
     seeds.seed_defaults(db, today)
 
 
-MIGRATIONS: tuple[Migration, ...] = (initial_schema,)
+def fragments_and_calendar(db: Database, today: date) -> None:
+    """Links keep their #fragment in their key (two sections of one page are two items), and the
+    calendar export remembers each event it wrote, so an event that changes or disappears is sent
+    again with a higher SEQUENCE (or as cancelled) instead of lingering in a subscriber's calendar."""
+    from techtime.domain.urls import normalize_url
+
+    del today
+    # The new key only ever splits an old one (it adds the fragment back), so the unique index holds.
+    rows = db.conn.execute("SELECT id, url FROM radar_item WHERE url IS NOT NULL").fetchall()
+    db.conn.executemany("UPDATE radar_item SET url_key = ? WHERE id = ?", [(normalize_url(u), i) for i, u in rows])
+    db.conn.execute(
+        """
+        CREATE TABLE calendar_event (
+            uid          TEXT PRIMARY KEY,  -- the event's UID in the .ics export
+            digest       TEXT NOT NULL,     -- a hash of what the event says, to see that it changed
+            sequence     INTEGER NOT NULL DEFAULT 0 CHECK (sequence >= 0),
+            modified_at  TEXT NOT NULL,     -- UTC, ISO 8601: the event's LAST-MODIFIED
+            event        TEXT NOT NULL,     -- the VEVENT as last written, to cancel it when it goes
+            cancelled_at TEXT               -- UTC: when it disappeared and was written as cancelled
+        )
+        """
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (initial_schema, fragments_and_calendar)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

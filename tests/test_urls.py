@@ -1,0 +1,53 @@
+"""Link keys: spellings of one page share a key; a #fragment makes another link."""
+
+import pytest
+
+from techtime.domain.urls import normalize_url
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("https://docs.python.org/3/library/re.html#re.sub", "https://docs.python.org/3/library/re.html#re.match"),
+        ("https://app.example.com/#/settings", "https://app.example.com/#/billing"),
+        ("https://example.com/page#intro", "https://example.com/page"),
+    ],
+)
+def test_links_that_differ_by_a_fragment_are_different(first, second):
+    assert normalize_url(first) != normalize_url(second)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("https://example.com/page#", "https://example.com/page"),
+        ("https://example.com/page#:~:text=durable%20execution", "https://example.com/page"),
+        ("https://example.com/page#intro:~:text=x", "https://example.com/page#intro"),
+        ("https://WWW.example.com/page/?utm_source=feed&fbclid=1#intro", "http://example.com/page#intro"),
+    ],
+)
+def test_an_empty_fragment_a_text_directive_and_tracking_parameters_are_dropped(first, second):
+    assert normalize_url(first) == normalize_url(second)
+
+
+def test_upgrading_gives_links_with_a_fragment_their_own_key(tmp_path):
+    from conftest import NOW, TODAY
+
+    from techtime.services import radar as radar_service
+    from techtime.store import migrations, radar
+    from techtime.store.database import open_database
+
+    db = open_database(tmp_path / "old.db", today=TODAY, migrate=False)
+    migrations.ensure_schema(db, TODAY, migrations.MIGRATIONS[:1])
+    with db.transaction() as conn:  # what schema 1 stored: the key without the fragment
+        conn.execute(
+            "INSERT INTO radar_item (title, url, url_key, captured_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+            ("re.sub", "https://docs.python.org/3/library/re.html#re.sub", "https://docs.python.org/3/library/re.html",
+             "2026-01-01 00:00:00", "2026-01-01 00:00:00"),
+        )  # fmt: skip
+    migrations.ensure_schema(db, TODAY)
+    assert db.scalar("SELECT url_key FROM radar_item") == "https://docs.python.org/3/library/re.html#re.sub"
+    entry = radar_service.Entry("re.match", "https://docs.python.org/3/library/re.html#re.match", NOW)
+    summary = radar_service.import_entries(db, [entry], what="test", source="test", now=NOW)
+    assert (summary.added, radar.count_all(db)) == (1, 2)
+    db.close()

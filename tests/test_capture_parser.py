@@ -145,7 +145,7 @@ def test_markup_and_escapes_are_kept_as_text():
         ("t x min:0", "out of range"),
         ("t x min:25h", "out of range"),
         ("t", "needs what you explored"),
-        ("n", "a note needs some text"),
+        ("n", "an inbox note needs some text"),
         ("r x ring:adopt ring:hold", "ring: is given twice"),
         ("t x on:in 9999 years", "too far away"),
         ("d x quarter:9999Q4", "out of range"),
@@ -156,3 +156,10 @@ def test_errors_say_what_was_wrong_and_what_is_accepted(text, expected):
         parse(text)
     assert expected in str(raised.value)
     assert "\n" not in str(raised.value)
+
+
+def test_a_line_longer_than_the_cap_is_refused_saying_the_cap():
+    from techtime.domain.capture import MAX_LENGTH
+
+    with pytest.raises(CaptureError, match=f"at most {MAX_LENGTH:,} characters"):
+        parse("r " + "w " * MAX_LENGTH)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 from conftest import NOW, TODAY, make_app
 
+from techtime.domain.capture import MAX_LENGTH
 from techtime.domain.urls import is_openable, normalize_url
+from techtime.errors import CaptureError
 from techtime.services.capture import capture
 from techtime.store import notes
 
@@ -41,11 +43,14 @@ def test_normalized_urls_match_spellings_of_one_page():
     assert normalize_url("https://example.com/a") != normalize_url("https://example.com/b")
 
 
-def test_a_one_megabyte_title_is_stored_whole(db):
-    huge = "x" * 1_000_000
-    saved = capture(db, f"n {huge}", today=TODAY, now=NOW)
-    assert len(notes.open_notes(db)[0].text) == 1_000_000
+def test_a_capture_up_to_the_cap_is_stored_whole_and_a_longer_one_is_refused(db):
+    longest = "x" * (MAX_LENGTH - 2)
+    saved = capture(db, f"n {longest}", today=TODAY, now=NOW)
+    assert len(notes.open_notes(db)[0].text) == MAX_LENGTH - 2
     assert saved.kind == "note"
+    with pytest.raises(CaptureError, match="at most 16,384 characters"):
+        capture(db, "n " + "x" * 1_000_000, today=TODAY, now=NOW)
+    assert notes.count_open(db) == 1
 
 
 async def test_the_app_survives_hostile_text(db):

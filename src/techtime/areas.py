@@ -22,6 +22,14 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
 
+class CaptureOption(NamedTuple):
+    """One `key:value` option of the capture syntax."""
+
+    name: str  # "ring"
+    parse: str  # "module:function(value: str, today: date) -> value", raising CaptureError saying what is accepted
+    dates: bool = False  # the value may run over several words: on:next fri, on:in 3 days, on:Dec 3
+
+
 class CaptureKind(NamedTuple):
     """One kind of capture line: `r TEXT ...`, `d TITLE ...`."""
 
@@ -30,9 +38,15 @@ class CaptureKind(NamedTuple):
     label: str  # what was saved, in a sentence: "radar item"
     syntax: str  # one line of the capture syntax, as help shows it
     example: str  # a whole line that works, for error messages and the first-run screen
-    options: tuple[str, ...] = ()  # the key:value options it takes, from domain.capture.OPTION_PARSERS
+    save: str  # "module:function(db, capture, *, today, now) -> Saved", called inside one transaction
+    needs: str = "a title"  # what an empty capture lacks: "a title", "a title or a URL", "an @handle"
+    options: tuple[CaptureOption, ...] = ()
     tags: bool = False  # takes #tags
-    save: str = ""  # "module:function(db, capture, *, today, now) -> Saved"
+    handle: bool = False  # takes an @handle (an engineer on the roster)
+    url: bool = False  # keeps a URL in a field of its own (other kinds keep it in their text)
+    titled: bool = False  # needs words of its own: a link alone is not a title
+    verbatim: bool = False  # the rest of the line is kept as typed: no options, tags or handles
+    catches: str = ""  # "url": a line with a link and no kind word is this kind; "text": any other line
 
 
 class Table(NamedTuple):
@@ -69,13 +83,24 @@ class Area(NamedTuple):
     screenshots: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (file name, keys pressed from Today)
 
 
+_PARSERS = "techtime.domain.capture_options"
+RING = CaptureOption("ring", f"{_PARSERS}:ring")
+QUADRANT = CaptureOption("quadrant", f"{_PARSERS}:quadrant")
+QUARTER = CaptureOption("quarter", f"{_PARSERS}:quarter")
+ON = CaptureOption("on", f"{_PARSERS}:day", dates=True)
+MINUTES = CaptureOption("min", f"{_PARSERS}:minutes")
+
+_SAVERS = "techtime.services.capture"
 NOTE = CaptureKind(
     "note",
     ("note", "n"),
     "inbox note",
     "note|n   TEXT",
     "n ask Priya about the ledger rollout",
-    save="techtime.services.capture:save_note",
+    save=f"{_SAVERS}:save_note",
+    needs="some text",
+    verbatim=True,
+    catches="text",
 )
 RADAR = CaptureKind(
     "radar",
@@ -83,10 +108,13 @@ RADAR = CaptureKind(
     "radar item",
     "radar|r  TEXT [#tag ...] [ring:adopt|trial|assess|hold] "
     "[quadrant:techniques|platforms|tools|languages-frameworks]",
-    "r https://temporal.io Temporal for workflows #orchestration",
-    options=("ring", "quadrant"),
+    "r Temporal for workflows https://temporal.io #orchestration",
+    save=f"{_SAVERS}:save_radar",
+    needs="a title or a URL",
+    options=(RING, QUADRANT),
     tags=True,
-    save="techtime.services.capture:save_radar",
+    url=True,
+    catches="url",
 )
 DIVE = CaptureKind(
     "dive",
@@ -94,9 +122,11 @@ DIVE = CaptureKind(
     "deep dive",
     "dive|d   TITLE [quarter:2027Q1] [#tag ...]",
     "d Payments ledger migration quarter:2027Q1",
-    options=("quarter",),
+    save=f"{_SAVERS}:save_dive",
+    options=(QUARTER,),
     tags=True,
-    save="techtime.services.capture:save_dive",
+    url=True,
+    titled=True,
 )
 PAIR = CaptureKind(
     "pair",
@@ -104,8 +134,10 @@ PAIR = CaptureKind(
     "pairing session",
     "pair|p   @handle TOPIC [on:DATE] [min:MINUTES]",
     "p @dana event sourcing on:fri",
-    options=("on", "min"),
-    save="techtime.services.capture:save_pairing",
+    save=f"{_SAVERS}:save_pairing",
+    needs="an @handle",
+    options=(ON, MINUTES),
+    handle=True,
 )
 TINKER = CaptureKind(
     "tinker",
@@ -113,8 +145,9 @@ TINKER = CaptureKind(
     "tinkering log",
     "tinker|t TEXT [min:MINUTES] [on:DATE]",
     "t built a token prototype min:180",
-    options=("on", "min"),
-    save="techtime.services.capture:save_tinkering",
+    save=f"{_SAVERS}:save_tinkering",
+    needs="what you explored",
+    options=(ON, MINUTES),
 )
 
 
@@ -241,8 +274,16 @@ def area(key: str) -> Area:
 
 
 def capture_kinds() -> Iterator[CaptureKind]:
+    """Every capture kind, in registry order (the order help lists them)."""
     for each in AREAS:
         yield from each.captures
+
+
+def capture_kind(name: str) -> CaptureKind:
+    for kind in capture_kinds():
+        if kind.name == name:
+            return kind
+    raise KeyError(f"no capture kind {name!r}")
 
 
 def tables() -> Iterator[Table]:

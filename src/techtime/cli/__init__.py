@@ -17,6 +17,10 @@ from importlib import import_module
 from techtime import __version__
 from techtime.errors import InputError, TechtimeError
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, NoReturn
+
 # name -> (module under techtime.cli, one-line help). Each module has add_arguments() and run().
 COMMANDS = {
     "add": ("add", "quick capture: r/d/p/t/n TEXT, or any text with a URL"),
@@ -41,11 +45,11 @@ def _formatter(prog: str) -> argparse.HelpFormatter:
 
 
 class _Parser(argparse.ArgumentParser):
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _formatter)
         super().__init__(*args, **kwargs)
 
-    def error(self, message: str) -> None:  # one line, not argparse's usage block
+    def error(self, message: str) -> NoReturn:  # one line, not argparse's usage block
         raise InputError(f"{message} (see techtime --help)")
 
 
@@ -137,4 +141,5 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         return run_tui(args)
     module_name, _ = COMMANDS[args.command]
-    return import_module(f"techtime.cli.{module_name}").run(args)
+    code: int = import_module(f"techtime.cli.{module_name}").run(args)
+    return code

@@ -7,13 +7,13 @@ import sys
 
 from techtime import clock
 from techtime.cli.common import open_db
-from techtime.domain.capture import SYNTAX, parse_capture
+from techtime.domain.capture import parse_capture, syntax
 from techtime.domain.text import clean
 from techtime.services.capture import save
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("text", nargs="+", metavar="TEXT", help=SYNTAX)
+    parser.add_argument("text", nargs="+", metavar="TEXT", help=syntax())
 
 
 def run(args: argparse.Namespace) -> int:

@@ -10,13 +10,17 @@ due while a practice was paused are neither due nor counted.
 
 from __future__ import annotations
 
-from collections import namedtuple
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from techtime.domain.quarters import Quarter
 from techtime.errors import InputError
+from techtime.records import NamedTuple
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from dateutil.rrule import rrule, rruleset
 
 DONE = "done"
 SKIPPED = "skipped"
@@ -31,51 +35,63 @@ class RuleError(InputError):
 # dataclasses costs ~8 ms of its start-up budget.
 
 
-class Pause(namedtuple("Pause", "start end", defaults=(None,))):
+class Pause(NamedTuple):
     """Days a practice was paused, `start` to `end` inclusive; `end` None: still paused."""
 
-    __slots__ = ()
+    start: date
+    end: date | None = None
 
     def covers(self, day: date) -> bool:
         return self.start <= day and (self.end is None or day <= self.end)
 
 
-class Practice(namedtuple("Practice", "id key name rule start minutes active pauses", defaults=(0, True, ()))):
+class Practice(NamedTuple):
     """A recurring practice. `rule` is the RRULE body, e.g. "FREQ=WEEKLY;BYDAY=MO"; `start` (DTSTART)
     the first day the rule counts from; `pauses` a tuple of Pause."""
 
-    __slots__ = ()
+    id: int
+    key: str
+    name: str
+    rule: str
+    start: date
+    minutes: int = 0
+    active: bool = True
+    pauses: tuple[Pause, ...] = ()
 
     def paused_on(self, day: date) -> bool:
         return any(pause.covers(day) for pause in self.pauses)
 
 
-class LogEntry(namedtuple("LogEntry", "occurrence status on")):
+class LogEntry(NamedTuple):
     """`occurrence`: the start of the window this entry settles; `status`: done | skipped;
     `on`: the day it was actually done (a late log is back-dated)."""
 
-    __slots__ = ()
+    occurrence: date
+    status: str
+    on: date
 
 
-class Occurrence(namedtuple("Occurrence", "start end due")):
+class Occurrence(NamedTuple):
     """`start`: the rule's date, the window opens here; `end`: the window's last day;
     `due`: the appointment day, or the window's last day for a period."""
 
-    __slots__ = ()
+    start: date
+    end: date
+    due: date
 
 
-class PracticeStatus(
-    namedtuple(
-        "PracticeStatus",
-        "practice today current current_entry overdue upcoming last_done",
-        defaults=((), (), None),
-    )
-):
+class PracticeStatus(NamedTuple):
     """Where a practice stands today. `current`: the Occurrence today falls in (or None);
     `current_entry`: the LogEntry that settled it, if any; `overdue`: unsettled occurrences due
     before today, newest first; `upcoming`: unsettled and due after today, up to the horizon."""
 
-    __slots__ = ()
+    practice: Practice
+    today: date
+    current: Occurrence | None
+    current_entry: LogEntry | None
+    overdue: tuple[Occurrence, ...] = ()
+    upcoming: tuple[Occurrence, ...] = ()
+    last_done: date | None = None
 
     @property
     def paused(self) -> bool:
@@ -91,8 +107,10 @@ class PracticeStatus(
         )
 
 
-class Compliance(namedtuple("Compliance", "done expected skipped")):
-    __slots__ = ()
+class Compliance(NamedTuple):
+    done: int
+    expected: int
+    skipped: int
 
     def __str__(self) -> str:
         return f"{self.done} of {self.expected}"
@@ -137,7 +155,7 @@ def _rule_dates(rule: str, start: date) -> _RuleDates:
 class _RuleDates:
     """A parsed rule with the window arithmetic on top (cached per rule and start)."""
 
-    def __init__(self, parsed, appointment: bool) -> None:
+    def __init__(self, parsed: rrule | rruleset, appointment: bool) -> None:
         self._rule = parsed
         self.appointment = appointment
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections import namedtuple
 from collections.abc import Mapping
 
 from techtime.domain.quarters import Quarter
 from techtime.domain.urls import is_openable
 from techtime.errors import InputError
+from techtime.records import NamedTuple
 
 DIVE_STATUSES = ("planned", "active", "done", "dropped")
 UNFINISHED_STATUSES = ("planned", "active")
@@ -35,23 +35,25 @@ MAX_HOURS = 10_000
 # dataclasses costs ~8 ms of its start-up budget.
 
 
-class DiveFields(
-    namedtuple(
-        "DiveFields",
-        "title owner doc_url status hours_planned hours_spent tags quarter",
-        defaults=("", None, "planned", None, 0, (), None),
-    )
-):
+class DiveFields(NamedTuple):
     """A deep dive as a form describes it, already checked. `doc_url`, `hours_planned` and
     `quarter` (a Quarter) may be None; `tags` is a tuple."""
 
-    __slots__ = ()
+    title: str
+    owner: str = ""
+    doc_url: str | None = None
+    status: str = "planned"
+    hours_planned: float | None = None
+    hours_spent: float = 0
+    tags: tuple[str, ...] = ()
+    quarter: Quarter | None = None
 
 
-class FailureModeFields(
-    namedtuple("FailureModeFields", "failure blast_radius detection mitigation", defaults=("", "", ""))
-):
-    __slots__ = ()
+class FailureModeFields(NamedTuple):
+    failure: str
+    blast_radius: str = ""
+    detection: str = ""
+    mitigation: str = ""
 
 
 def parse_title(text: str) -> str:

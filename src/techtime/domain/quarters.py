@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections import namedtuple
 from datetime import date, timedelta
 
 from techtime.errors import QuarterError
+from techtime.records import NamedTuple
 
 _QUARTER_RE = re.compile(r"^\s*(\d{4})\s*-?\s*[qQ]([1-9])\s*$|^\s*[qQ]([1-9])\s*-?\s*(\d{4})\s*$")
 ACCEPTED = "a quarter like 2027Q1 (year, Q, 1-4)"
@@ -14,7 +14,12 @@ ACCEPTED = "a quarter like 2027Q1 (year, Q, 1-4)"
 MIN_YEAR, MAX_YEAR = 1900, 9998
 
 
-class Quarter(namedtuple("Quarter", "year number")):
+class _QuarterFields(NamedTuple):
+    year: int
+    number: int
+
+
+class Quarter(_QuarterFields):
     """Immutable and ordered by time. A named tuple rather than a dataclass: `techtime add` is on
     the start-up budget, and importing dataclasses costs ~8 ms."""
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections import namedtuple
 from collections.abc import Iterable, Sequence
 from datetime import date
 
 from techtime.errors import InputError
+from techtime.records import NamedTuple
 
 TYPE_CHECKING = False  # `techtime add` loads this module and has no use for quarters
 if TYPE_CHECKING:
@@ -77,10 +77,12 @@ def normalize_tag(value: str) -> str:
 # dataclasses costs ~8 ms of its start-up budget.
 
 
-class Move(namedtuple("Move", "moved_on ring quadrant")):
+class Move(NamedTuple):
     """One entry of an item's ring history: its ring and quadrant (None: not placed) from `moved_on` on."""
 
-    __slots__ = ()
+    moved_on: date
+    ring: str | None
+    quadrant: str | None
 
 
 def position_on(moves: Iterable[Move], day: date) -> tuple[str | None, str | None]:
@@ -110,19 +112,23 @@ def quarter_status(moves: Sequence[Move], quarter: Quarter) -> str | None:
     before = position_on(moves, quarter.previous().last_day)
     if not on_radar(before):
         return NEW
-    ring_now, ring_before = RINGS.index(now[0]), RINGS.index(before[0])  # type: ignore[arg-type]
+    ring_now, ring_before = RINGS.index(now[0]), RINGS.index(before[0])
     if ring_now == ring_before:
         return NO_CHANGE
     return MOVED_IN if ring_now < ring_before else MOVED_OUT
 
 
-class RadarFilter(namedtuple("RadarFilter", "status ring quadrant tags text", defaults=(None, None, None, (), ""))):
+class RadarFilter(NamedTuple):
     """What the table shows: every field narrows; `text` is free text for full-text search.
 
     `ring` and `quadrant` are a name or "none" (items not placed); `tags` is a tuple of tags.
     """
 
-    __slots__ = ()
+    status: str | None = None
+    ring: str | None = None
+    quadrant: str | None = None
+    tags: tuple[str, ...] = ()
+    text: str = ""
 
     def describe(self) -> str:
         """The filter in the syntax `parse_filter` reads (for showing it back)."""

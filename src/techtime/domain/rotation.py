@@ -18,9 +18,10 @@ Each rank carries its reason, e.g. "never paired" or "last paired 94 days ago".
 
 from __future__ import annotations
 
-from collections import namedtuple
 from collections.abc import Iterable, Mapping
 from datetime import date
+
+from techtime.records import NamedTuple
 
 # A never-paired person who joined this recently is called a new hire in the reason.
 NEW_HIRE_DAYS = 90
@@ -30,12 +31,16 @@ NEW_HIRE_DAYS = 90
 # dataclasses costs ~8 ms of its start-up budget.
 
 
-class Candidate(
-    namedtuple("Candidate", "id handle name team start_date active leave_until", defaults=("", None, True, None))
-):
+class Candidate(NamedTuple):
     """Someone who could be next. `start_date` and `leave_until` are dates or None."""
 
-    __slots__ = ()
+    id: int
+    handle: str
+    name: str = ""
+    team: str = ""
+    start_date: date | None = None
+    active: bool = True
+    leave_until: date | None = None
 
     def on_leave(self, today: date) -> bool:
         return self.leave_until is not None and today <= self.leave_until
@@ -52,11 +57,14 @@ class Candidate(
         return self.team.strip().casefold() or f"\0{self.id}"
 
 
-class Rank(namedtuple("Rank", "candidate last_paired reason team_last_visit", defaults=(None,))):
+class Rank(NamedTuple):
     """A Candidate's place, and why. `last_paired` and `team_last_visit` (the latest done session
     with anyone in the same team) are dates or None."""
 
-    __slots__ = ()
+    candidate: Candidate
+    last_paired: date | None
+    reason: str
+    team_last_visit: date | None = None
 
 
 def next_up(people: Iterable[Candidate], last_paired: Mapping[int, date], today: date) -> list[Rank]:
@@ -74,7 +82,7 @@ def next_up(people: Iterable[Candidate], last_paired: Mapping[int, date], today:
             return (0, person.start_date or date.min)
         return (1, when)
 
-    def key(person: Candidate) -> tuple:
+    def key(person: Candidate) -> tuple[object, ...]:
         return (*waited_since(person), team_visits.get(person.team_key, date.min), person.handle.casefold())
 
     ranked = sorted((p for p in everyone if p.available(today)), key=key)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from techtime.domain.cadence import RuleError, validate_rule
 from techtime.domain.dates import WEEKDAYS
@@ -18,7 +19,7 @@ _WEEKLY_RE = re.compile(r"^(?:weekly|every week)(?: on (.+))?$")
 _MONTHLY_ON_RE = re.compile(r"^monthly on the (\d{1,2})(?:st|nd|rd|th)?$")
 
 
-def rule_from_text(text: str, *, validate_from=None) -> str:
+def rule_from_text(text: str, *, validate_from: date | None = None) -> str:
     """Turn what the leader typed into an RRULE body; raise RuleError naming the accepted forms."""
     words = " ".join(text.strip().lower().replace(",", " , ").split()).replace(" , ", ",")
     if not words:

@@ -1,32 +1,37 @@
-"""Saving a capture: one transaction, one line that says what was saved."""
+"""Saving a capture: one transaction, one line that says what was saved.
+
+Each kind's saver is named by its CaptureKind in the registry (techtime.areas) and imports its own
+store modules when it runs: `techtime add` pays only for the kind it saves.
+"""
 
 from __future__ import annotations
 
-from collections import namedtuple
 from datetime import date, datetime
 
+from techtime import areas
 from techtime.domain.capture import Capture, parse_capture
 from techtime.errors import CaptureError
+from techtime.records import NamedTuple
 from techtime.store.database import Database
 
-# Each kind imports its own store modules when it is saved: `techtime add` pays only for what it uses.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
-KIND_LABELS = {
-    "radar": "radar item",
-    "dive": "deep dive",
-    "pair": "pairing session",
-    "tinker": "tinkering log",
-    "note": "inbox note",
-}
+    Saver = Callable[..., "Saved"]
 
 
-class Saved(namedtuple("Saved", "kind id title detail warning", defaults=("", ""))):
+class Saved(NamedTuple):
     """What a capture saved. `detail`: "planned for 2026-12-04"; `warning`: "2026Q4 now has 4 deep dives"."""
 
-    __slots__ = ()
+    kind: str
+    id: int
+    title: str
+    detail: str = ""
+    warning: str = ""
 
     def summary(self) -> str:
-        text = f"{KIND_LABELS[self.kind]} {self.id}: {self.title}"
+        text = f"{areas.capture_kind(self.kind).label} {self.id}: {self.title}"
         if self.detail:
             text += f" ({self.detail})"
         return text
@@ -38,22 +43,18 @@ def capture(db: Database, text: str, *, today: date, now: datetime) -> Saved:
 
 
 def save(db: Database, item: Capture, *, today: date, now: datetime) -> Saved:
+    saver: Saver = areas.resolve(areas.capture_kind(item.kind).save)  # type: ignore[assignment]
     with db.transaction():
-        if item.kind == "radar":
-            return _save_radar(db, item, now)
-        if item.kind == "dive":
-            return _save_dive(db, item, today, now)
-        if item.kind == "pair":
-            return _save_pairing(db, item, today, now)
-        if item.kind == "tinker":
-            return _save_tinkering(db, item, today, now)
-        from techtime.store import notes
-
-        note_id = notes.add_note(db, text=item.title, now=now)
-        return Saved("note", note_id, item.title)
+        return saver(db, item, today=today, now=now)
 
 
-def _save_radar(db: Database, item: Capture, now: datetime) -> Saved:
+def save_note(db: Database, item: Capture, *, today: date, now: datetime) -> Saved:
+    from techtime.store import notes
+
+    return Saved("note", notes.add_note(db, text=item.title, now=now), item.title)
+
+
+def save_radar(db: Database, item: Capture, *, today: date, now: datetime) -> Saved:
     from techtime.store import radar
 
     existing = radar.find_by_url(db, item.url)
@@ -69,17 +70,17 @@ def _save_radar(db: Database, item: Capture, now: datetime) -> Saved:
         where = ", ".join(value for value in (placed.ring, placed.quadrant) if value)
         return Saved("radar", existing.id, existing.title, detail=f"already on the radar; now {where}")
     # Placed on the radar (ring and quadrant) means it was read: it skips the triage inbox.
-    placed = bool(item.ring and item.quadrant)
+    on_radar = bool(item.ring and item.quadrant)
     item_id = radar.add_item(
         db, title=item.title, url=item.url, tags=item.tags, ring=item.ring, quadrant=item.quadrant, now=now,
-        status="read" if placed else "inbox",
+        status="read" if on_radar else "inbox",
     )  # fmt: skip
-    if placed:
+    if on_radar:
         radar.update_item(db, item_id, read_at=now.isoformat(sep=" "), now=now)
     return Saved("radar", item_id, item.title)
 
 
-def _save_dive(db: Database, item: Capture, today: date, now: datetime) -> Saved:
+def save_dive(db: Database, item: Capture, *, today: date, now: datetime) -> Saved:
     from techtime.domain.dives import DEFAULT_TARGET, over_target_warning
     from techtime.domain.quarters import Quarter
     from techtime.store import dives
@@ -91,7 +92,7 @@ def _save_dive(db: Database, item: Capture, today: date, now: datetime) -> Saved
     return Saved("dive", dive_id, item.title, detail=str(quarter), warning=warning)
 
 
-def _save_pairing(db: Database, item: Capture, today: date, now: datetime) -> Saved:
+def save_pairing(db: Database, item: Capture, *, today: date, now: datetime) -> Saved:
     # The Pairing screen's own rules: a handle not on the roster joins it; the practice log follows.
     from techtime.services import pairing as pairing_service
     from techtime.store import people
@@ -101,6 +102,7 @@ def _save_pairing(db: Database, item: Capture, today: date, now: datetime) -> Sa
     added = ""
     if person is None:
         person = people.get_person(db, pairing_service.add_person(db, handle=item.handle, now=now))
+        assert person is not None
         added = f"; @{item.handle} added to the roster"
     when = item.date or today
     status = "planned" if when > today else "done"
@@ -112,7 +114,7 @@ def _save_pairing(db: Database, item: Capture, today: date, now: datetime) -> Sa
     return Saved("pair", session_id, title, detail=f"{verb} {when.isoformat()}{added}")
 
 
-def _save_tinkering(db: Database, item: Capture, today: date, now: datetime) -> Saved:
+def save_tinkering(db: Database, item: Capture, *, today: date, now: datetime) -> Saved:
     from techtime.services.practices import log_practice
 
     when = item.date or today

@@ -20,6 +20,10 @@ from techtime.store import dives, radar
 from techtime.store.database import Database
 from techtime.store.dives import DeepDive
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 
 def promote_radar_item(db: Database, item_id: int, *, quarter: Quarter, now: datetime) -> int:
     """Turn a radar item into a deep dive of `quarter`; the item keeps a link to its dive."""
@@ -30,7 +34,7 @@ def promote_radar_item(db: Database, item_id: int, *, quarter: Quarter, now: dat
         if item.dive_id is not None and dives.get_dive(db, item.dive_id) is not None:
             raise InputError(f"{item.title!r} is already a deep dive")
         dive_id = dives.add_dive(db, quarter=quarter, title=item.title, doc_url=item.url, tags=item.tags, now=now)
-        fields: dict = {"dive_id": dive_id}
+        fields: dict[str, Any] = {"dive_id": dive_id}
         if item.status == "inbox":
             fields["status"] = "bookmarked"
         radar.update_item(db, item_id, now=now, **fields)

@@ -9,7 +9,6 @@ transaction that either does all of it or changes nothing.
 from __future__ import annotations
 
 import calendar
-from collections import namedtuple
 from collections.abc import Sequence
 from datetime import date, datetime
 
@@ -26,11 +25,18 @@ from techtime.domain.pairing import (
 from techtime.domain.quarters import Quarter
 from techtime.domain.rotation import Rank, next_up
 from techtime.errors import InputError
+from techtime.records import NamedTuple
 from techtime.store import pairing, people
 from techtime.store import practices as practice_store
 from techtime.store.database import Database
 from techtime.store.pairing import Session
 from techtime.store.people import Person
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from techtime.domain.cadence import Compliance
 
 # `techtime today` reaches this module for the rotation: the practice log and the trash are imported
 # by the functions that write them, so the check-in does not pay for them.
@@ -190,7 +196,7 @@ def save_session(
         moved_into_past = existing is None or existing.date != on or existing.status != status
         if status == PLANNED and on < today and moved_into_past:
             raise InputError(f"{on} has passed: plan a session for today or later, or log it as done or skipped")
-        fields = {
+        fields: dict[str, Any] = {
             "person_id": person_id,
             "on": on,
             "topic": topic.strip(),
@@ -352,25 +358,36 @@ def toggle_month_skipped(db: Database, month: date, *, today: date, now: datetim
 # and importing dataclasses costs ~8 ms of its start-up budget.
 
 
-class MonthSummary(namedtuple("MonthSummary", "month state sessions own_skip note", defaults=("",))):
+class MonthSummary(NamedTuple):
     """`month`: its first day; `state`: see techtime.domain.pairing (covered, skipped, missed, open,
     planned, ahead, paused); `sessions`: a tuple of Session; `own_skip`: skipped as a month, without
     a session; `note`: why, when a skip said so."""
 
-    __slots__ = ()
+    month: date
+    state: str
+    sessions: tuple[Session, ...]
+    own_skip: bool
+    note: str = ""
 
 
-class GridRow(namedtuple("GridRow", "person months")):
+class GridRow(NamedTuple):
     """A Person and their sessions month by month: twelve tuples of Session, January first."""
 
-    __slots__ = ()
+    person: Person
+    months: tuple[tuple[Session, ...], ...]
 
 
-class YearView(namedtuple("YearView", "year today rows months year_compliance quarter quarter_compliance")):
+class YearView(NamedTuple):
     """The year's grid: `rows` of GridRow, twelve `months` of MonthSummary; the compliances are
     cadence.Compliance, or None without a pairing practice."""
 
-    __slots__ = ()
+    year: int
+    today: date
+    rows: tuple[GridRow, ...]
+    months: tuple[MonthSummary, ...]
+    year_compliance: Compliance | None
+    quarter: Quarter
+    quarter_compliance: Compliance | None
 
     def month(self, day: date) -> MonthSummary | None:
         return self.months[day.month - 1] if day.year == self.year else None

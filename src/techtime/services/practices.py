@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import namedtuple
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
@@ -23,8 +22,13 @@ from techtime.domain.dives import DEFAULT_TARGET
 from techtime.domain.quarters import Quarter
 from techtime.domain.rules import describe_rule, occurrence_noun, rule_from_text
 from techtime.errors import InputError
+from techtime.records import NamedTuple
 from techtime.store import practices as practice_store
 from techtime.store.database import Database
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from techtime.domain.cadence import PracticeStatus
 
 DEEP_DIVES = "deep-dives"
 
@@ -134,13 +138,19 @@ def delete_practice(db: Database, practice_id: int, *, now: datetime) -> None:
     trash.delete(db, "practice", practice_id, now=now, label=practice.name)
 
 
-class PracticeSummary(namedtuple("PracticeSummary", "practice cadence quarter noun last_done paused state")):
+class PracticeSummary(NamedTuple):
     """A Practice, its `cadence` in words, its `quarter` Compliance so far, `noun`: what one occurrence
     is called ("Mondays", "months"); `last_done` a date or None; `state` its PracticeStatus (due today,
     overdue, next). A named tuple, not a dataclass: `techtime add p` and `techtime add t` log through
     this module (dataclasses costs ~8 ms to import)."""
 
-    __slots__ = ()
+    practice: Practice
+    cadence: str
+    quarter: Compliance
+    noun: str
+    last_done: date | None
+    paused: bool
+    state: PracticeStatus
 
     @property
     def compliance_text(self) -> str:

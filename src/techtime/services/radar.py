@@ -21,6 +21,10 @@ from techtime.store.database import Database, stamp
 from techtime.store.radar import NewItem, RadarItem
 from techtime.store.trash import Trashed
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 SCAN_PRACTICE = "radar-scan"
 _UNSET: object = object()
 
@@ -41,7 +45,7 @@ def set_status(db: Database, item_id: int, status: str, *, now: datetime) -> Rad
         raise InputError(f"unknown status {status!r}: use one of {', '.join(STATUSES)}")
     with db.transaction():
         item = _get(db, item_id)
-        fields: dict = {"status": status}
+        fields: dict[str, Any] = {"status": status}
         if status == "read" and item.read_at is None:
             fields["read_at"] = stamp(now)
         radar.update_item(db, item_id, now=now, **fields)
@@ -56,7 +60,7 @@ def place(db: Database, item_id: int, *, now: datetime, ring: object = _UNSET, q
         raise InputError(f"unknown quadrant {quadrant!r}: use one of {', '.join(QUADRANTS)}")
     with db.transaction():
         item = _get(db, item_id)
-        fields: dict = {}
+        fields: dict[str, Any] = {}
         if ring is not _UNSET:
             fields["ring"] = ring
         if quadrant is not _UNSET:

@@ -40,6 +40,7 @@ def radar_counts(db: Database, first: date, last: date) -> dict[str, int]:
         """,
         _between(first, last),
     )
+    assert row is not None  # an aggregate query always has a row
     return {"captured": row[0], "read": row[1], "bookmarked": row[2]}
 
 

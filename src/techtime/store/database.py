@@ -244,6 +244,12 @@ def exposed_folder(path: str | Path) -> str | None:
         return None
 
 
+def inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The id of the row an INSERT just made (sqlite3 types it as optional)."""
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
+
+
 def stamp(moment: datetime) -> str:
     """How timestamps are stored: local time, to the second."""
     return moment.isoformat(sep=" ", timespec="seconds")

@@ -3,39 +3,54 @@
 from __future__ import annotations
 
 import json
-from collections import namedtuple
 from collections.abc import Sequence
 from datetime import datetime
 
 from techtime.domain.quarters import Quarter
-from techtime.store.database import Database, stamp, update_row
+from techtime.records import NamedTuple
+from techtime.store.database import Database, inserted_id, stamp, update_row
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import sqlite3
+    from typing import Any
 
 # Named tuples rather than dataclasses: `techtime today` loads this module, and importing
 # dataclasses costs ~8 ms of its start-up budget.
 
 
-class DeepDive(
-    namedtuple(
-        "DeepDive",
-        "id quarter position title owner doc_url status hours_planned hours_spent tags findings carried_from"
-        " checks_done checks_total",
-        defaults=(0, 0),
-    )
-):
+class DeepDive(NamedTuple):
     """A deep dive as stored, with its checklist's progress. `quarter` a Quarter; `tags` a tuple;
     `doc_url`, `hours_planned` and `carried_from` (a quarter as text) may be None."""
 
-    __slots__ = ()
+    id: int
+    quarter: Quarter
+    position: int
+    title: str
+    owner: str
+    doc_url: str | None
+    status: str
+    hours_planned: float | None
+    hours_spent: float
+    tags: tuple[str, ...]
+    findings: str
+    carried_from: str | None
+    checks_done: int = 0
+    checks_total: int = 0
 
     @property
     def progress(self) -> str:
         return f"{self.checks_done}/{self.checks_total}"
 
 
-class CheckItem(namedtuple("CheckItem", "id dive_id position text done_at")):
+class CheckItem(NamedTuple):
     """One step of a dive's checklist; `done_at` is a timestamp, or None while open."""
 
-    __slots__ = ()
+    id: int
+    dive_id: int
+    position: int
+    text: str
+    done_at: str | None
 
     @property
     def done(self) -> bool:
@@ -50,7 +65,7 @@ FROM deep_dive d
 """
 
 
-def _dive(row) -> DeepDive:
+def _dive(row: sqlite3.Row) -> DeepDive:
     return DeepDive(
         id=row["id"],
         quarter=Quarter.parse(row["quarter"]),
@@ -100,7 +115,7 @@ def add_dive(
                 stamp(now),
             ),
         )
-        dive_id = int(cursor.lastrowid)
+        dive_id = inserted_id(cursor)
         conn.execute(
             "INSERT INTO dive_check (dive_id, position, text)"
             " SELECT ?, position, text FROM checklist_template ORDER BY position, id",
@@ -121,7 +136,7 @@ def dives_in_quarter(db: Database, quarter: Quarter) -> list[DeepDive]:
 
 def count_in_quarter(db: Database, quarter: Quarter, *, include_dropped: bool = False) -> int:
     extra = "" if include_dropped else " AND status <> 'dropped'"
-    return db.scalar(f"SELECT count(*) FROM deep_dive WHERE quarter = ?{extra}", (str(quarter),))
+    return int(db.scalar(f"SELECT count(*) FROM deep_dive WHERE quarter = ?{extra}", (str(quarter),)))
 
 
 def checklist(db: Database, dive_id: int) -> list[CheckItem]:
@@ -137,7 +152,7 @@ def next_open_check(db: Database, dive_id: int) -> CheckItem | None:
 
 
 def count_all(db: Database) -> int:
-    return db.scalar("SELECT count(*) FROM deep_dive")
+    return int(db.scalar("SELECT count(*) FROM deep_dive"))
 
 
 _UNDOABLE = frozenset({"title", "owner", "doc_url", "tags", "findings"})  # text a user would hate to lose to a slip
@@ -158,7 +173,7 @@ _EDITABLE = frozenset(
 )
 
 
-def update_dive(db: Database, dive_id: int, *, now: datetime, **fields) -> None:
+def update_dive(db: Database, dive_id: int, *, now: datetime, **fields: Any) -> None:
     if "tags" in fields:
         fields["tags"] = json.dumps(list(fields["tags"]))
     if "quarter" in fields:
@@ -179,8 +194,14 @@ def set_check(db: Database, check_id: int, *, done: bool, now: datetime) -> None
         conn.execute("UPDATE dive_check SET done_at = ? WHERE id = ?", (stamp(now) if done else None, check_id))
 
 
-class FailureMode(namedtuple("FailureMode", "id dive_id position failure blast_radius detection mitigation")):
-    __slots__ = ()
+class FailureMode(NamedTuple):
+    id: int
+    dive_id: int
+    position: int
+    failure: str
+    blast_radius: str
+    detection: str
+    mitigation: str
 
 
 def add_failure_mode(
@@ -195,7 +216,7 @@ def add_failure_mode(
             " VALUES (?, ?, ?, ?, ?, ?)",
             (dive_id, position, failure, blast_radius, detection, mitigation),
         )
-    return int(cursor.lastrowid)
+    return inserted_id(cursor)
 
 
 def failure_modes(db: Database, dive_id: int) -> list[FailureMode]:
@@ -236,7 +257,7 @@ def add_check(db: Database, dive_id: int, *, text: str) -> int:
         cursor = conn.execute(
             "INSERT INTO dive_check (dive_id, position, text) VALUES (?, ?, ?)", (dive_id, position, text)
         )
-    return int(cursor.lastrowid)
+    return inserted_id(cursor)
 
 
 def update_check(db: Database, check_id: int, *, text: str) -> None:
@@ -249,7 +270,7 @@ def move_dive(db: Database, dive_id: int, quarter: Quarter, *, now: datetime, ca
         position = conn.execute(
             "SELECT coalesce(max(position), -1) + 1 FROM deep_dive WHERE quarter = ?", (str(quarter),)
         ).fetchone()[0]
-        fields: dict = {"quarter": quarter, "position": position}
+        fields: dict[str, Any] = {"quarter": quarter, "position": position}
         if carried_from is not None:
             fields["carried_from"] = carried_from
         update_dive(db, dive_id, now=now, **fields)

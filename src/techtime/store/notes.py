@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
-from collections import namedtuple
 from datetime import datetime
 
-from techtime.store.database import Database, stamp, update_row
+from techtime.records import NamedTuple
+from techtime.store.database import Database, inserted_id, stamp, update_row
 
 
-class Note(namedtuple("Note", "id text created_at")):
+class Note(NamedTuple):
     """An inbox note; `created_at` is the stored timestamp. (A named tuple: `techtime today` loads this module.)"""
 
-    __slots__ = ()
+    id: int
+    text: str
+    created_at: str
 
 
 def add_note(db: Database, *, text: str, now: datetime) -> int:
     with db.transaction() as conn:
         cursor = conn.execute("INSERT INTO inbox_note (text, created_at) VALUES (?, ?)", (text, stamp(now)))
-    return int(cursor.lastrowid)
+    return inserted_id(cursor)
 
 
 def open_notes(db: Database, *, limit: int = 50) -> list[Note]:
@@ -29,7 +31,7 @@ def open_notes(db: Database, *, limit: int = 50) -> list[Note]:
 
 
 def count_open(db: Database) -> int:
-    return db.scalar("SELECT count(*) FROM inbox_note WHERE filed_at IS NULL")
+    return int(db.scalar("SELECT count(*) FROM inbox_note WHERE filed_at IS NULL"))
 
 
 def file_note(db: Database, note_id: int, *, now: datetime) -> None:

@@ -2,22 +2,36 @@
 
 from __future__ import annotations
 
-from collections import namedtuple
 from datetime import date, datetime
 
-from techtime.store.database import Database, stamp, to_date, update_row
+from techtime.records import NamedTuple
+from techtime.store.database import Database, inserted_id, stamp, to_date, update_row
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import sqlite3
+    from typing import Any
 
 # Named tuples rather than dataclasses: `techtime today` loads this module, and importing
 # dataclasses costs ~8 ms of its start-up budget.
 
 
-class Session(
-    namedtuple("Session", "id person_id handle name team date topic minutes status notes learned follow_ups")
-):
+class Session(NamedTuple):
     """A pairing session, with its engineer's handle, name and team. `date` a date; `minutes` an int
     or None; `status` planned | done | skipped."""
 
-    __slots__ = ()
+    id: int
+    person_id: int
+    handle: str
+    name: str
+    team: str
+    date: date
+    topic: str
+    minutes: int | None
+    status: str
+    notes: str
+    learned: str
+    follow_ups: str
 
 
 _SELECT = """
@@ -25,7 +39,7 @@ SELECT s.*, p.handle, p.name, p.team FROM pairing_session s JOIN person p ON p.i
 """
 
 
-def _session(row) -> Session:
+def _session(row: sqlite3.Row) -> Session:
     return Session(
         id=row["id"],
         person_id=row["person_id"],
@@ -61,7 +75,7 @@ def add_session(
             " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (person_id, on.isoformat(), topic, minutes, status, notes, learned, follow_ups, stamp(now), stamp(now)),
         )
-    return int(cursor.lastrowid)
+    return inserted_id(cursor)
 
 
 def sessions_between(db: Database, first: date, last: date) -> list[Session]:
@@ -77,14 +91,14 @@ def last_done_by_person(db: Database) -> dict[int, date]:
 
 
 def count_sessions(db: Database) -> int:
-    return db.scalar("SELECT count(*) FROM pairing_session")
+    return int(db.scalar("SELECT count(*) FROM pairing_session"))
 
 
 _UNDOABLE = frozenset({"topic", "notes", "learned", "follow_ups"})  # text a user would hate to lose to a slip
 _EDITABLE = frozenset({"person_id", "date", "topic", "minutes", "status", "notes", "learned", "follow_ups"})
 
 
-def update_session(db: Database, session_id: int, *, now: datetime, **fields) -> None:
+def update_session(db: Database, session_id: int, *, now: datetime, **fields: Any) -> None:
     if "date" in fields:
         fields["date"] = fields["date"].isoformat()
     update_row(
@@ -123,11 +137,16 @@ def next_planned_by_person(db: Database, since: date) -> dict[int, date]:
     return {row[0]: date.fromisoformat(row[1]) for row in rows}
 
 
-class PracticeLog(namedtuple("PracticeLog", "id occurrence status done_on session_id note", defaults=("",))):
+class PracticeLog(NamedTuple):
     """A `pairing` practice log entry. `occurrence` and `done_on` are dates; `status` done | skipped;
     `session_id` may be None."""
 
-    __slots__ = ()
+    id: int
+    occurrence: date
+    status: str
+    done_on: date
+    session_id: int | None
+    note: str = ""
 
 
 def pairing_logs_between(db: Database, first: date, last: date) -> list[PracticeLog]:

@@ -4,28 +4,40 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections import namedtuple
 from collections.abc import Iterator
 from datetime import date, datetime
 
 from techtime.domain.rotation import Candidate
 from techtime.errors import InputError
-from techtime.store.database import Database, stamp, to_date, update_row
+from techtime.records import NamedTuple
+from techtime.store.database import Database, inserted_id, stamp, to_date, update_row
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 # Named tuples rather than dataclasses: `techtime today` loads this module, and importing
 # dataclasses costs ~8 ms of its start-up budget.
 
 
-class Person(namedtuple("Person", "id name handle team role start_date active leave_until notes")):
+class Person(NamedTuple):
     """An engineer on the roster. `start_date` and `leave_until` are dates or None; `active` a bool."""
 
-    __slots__ = ()
+    id: int
+    name: str
+    handle: str
+    team: str
+    role: str
+    start_date: date | None
+    active: bool
+    leave_until: date | None
+    notes: str
 
     def as_candidate(self) -> Candidate:
         return Candidate(self.id, self.handle, self.name, self.team, self.start_date, self.active, self.leave_until)
 
 
-def _person(row) -> Person:
+def _person(row: sqlite3.Row) -> Person:
     return Person(
         id=row["id"],
         name=row["name"],
@@ -76,7 +88,7 @@ def add_person(
                 stamp(now),
             ),
         )
-    return int(cursor.lastrowid)
+    return inserted_id(cursor)
 
 
 @contextlib.contextmanager
@@ -96,14 +108,14 @@ def list_people(db: Database, *, active_only: bool = False) -> list[Person]:
 
 
 def count_people(db: Database) -> int:
-    return db.scalar("SELECT count(*) FROM person")
+    return int(db.scalar("SELECT count(*) FROM person"))
 
 
 _UNDOABLE = frozenset({"name", "notes"})  # text a user would hate to lose to a slip
 _EDITABLE = frozenset({"name", "handle", "team", "role", "start_date", "active", "leave_until", "notes"})
 
 
-def update_person(db: Database, person_id: int, *, now: datetime | None = None, **fields) -> None:
+def update_person(db: Database, person_id: int, *, now: datetime | None = None, **fields: Any) -> None:
     for name in ("start_date", "leave_until"):
         if fields.get(name) is not None:
             fields[name] = fields[name].isoformat()

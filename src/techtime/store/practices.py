@@ -6,7 +6,11 @@ from collections import defaultdict
 from datetime import date, datetime
 
 from techtime.domain.cadence import LogEntry, Pause, Practice
-from techtime.store.database import Database, stamp, to_date, update_row
+from techtime.store.database import Database, inserted_id, stamp, to_date, update_row
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def load_practices(db: Database) -> list[Practice]:
@@ -63,14 +67,14 @@ def add_log(
             " logged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (practice_id, occurrence.isoformat(), status, done_on.isoformat(), minutes, note, session_id, stamp(now)),
         )
-    return int(cursor.lastrowid)
+    return inserted_id(cursor)
 
 
 def count_logs(db: Database) -> int:
-    return db.scalar("SELECT count(*) FROM practice_log")
+    return int(db.scalar("SELECT count(*) FROM practice_log"))
 
 
-def update_practice(db: Database, practice_id: int, **fields) -> None:
+def update_practice(db: Database, practice_id: int, **fields: Any) -> None:
     if "start_date" in fields:
         fields["start_date"] = fields["start_date"].isoformat()
     if "active" in fields:
@@ -88,7 +92,7 @@ def add_practice(db: Database, *, key: str, name: str, rule: str, start: date, m
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             (key, name, rule, start.isoformat(), minutes, position, stamp(now)),
         )
-    return int(cursor.lastrowid)
+    return inserted_id(cursor)
 
 
 def get_practice(db: Database, practice_id: int) -> Practice | None:

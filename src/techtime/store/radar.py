@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import json
-from collections import namedtuple
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 
 from techtime.domain.radar import Move, RadarFilter
 from techtime.domain.urls import normalize_url
-from techtime.store.database import Database, stamp, to_date, update_row
+from techtime.records import NamedTuple
+from techtime.store.database import Database, inserted_id, stamp, to_date, update_row
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import sqlite3
+    from typing import Any
 
 _COLUMNS = "id, title, url, tags, status, ring, quadrant, notes, source, captured_at, read_at, dive_id"
 
 
-class RadarItem(namedtuple("RadarItem", _COLUMNS)):
+class RadarItem(NamedTuple):
     """One item as stored: `tags` a tuple of str, `captured_at`/`read_at` timestamps as text;
     `url`, `ring`, `quadrant`, `read_at` and `dive_id` may be None.
 
@@ -22,14 +27,25 @@ class RadarItem(namedtuple("RadarItem", _COLUMNS)):
     importing dataclasses costs ~8 ms of their start-up budget.
     """
 
-    __slots__ = ()
+    id: int
+    title: str
+    url: str | None
+    tags: tuple[str, ...]
+    status: str
+    ring: str | None
+    quadrant: str | None
+    notes: str
+    source: str
+    captured_at: str
+    read_at: str | None
+    dive_id: int | None
 
     @property
     def captured_on(self) -> date:
         return to_date(self.captured_at)  # type: ignore[return-value]
 
 
-def _item(row) -> RadarItem:
+def _item(row: sqlite3.Row) -> RadarItem:
     return RadarItem(
         id=row["id"],
         title=row["title"],
@@ -86,7 +102,7 @@ def add_item(
                 stamp(now),
             ),
         )
-        item_id = int(cursor.lastrowid)
+        item_id = inserted_id(cursor)
         if ring or quadrant:
             conn.execute(
                 "INSERT INTO radar_move (item_id, moved_on, ring, quadrant) VALUES (?, ?, ?, ?)",
@@ -106,7 +122,7 @@ def count_by_status(db: Database) -> dict[str, int]:
 
 def count_in_status(db: Database, status: str) -> int:
     """One status's count: a range of the status index, not a scan of every item like count_by_status."""
-    return db.scalar("SELECT count(*) FROM radar_item WHERE status = ?", (status,))
+    return int(db.scalar("SELECT count(*) FROM radar_item WHERE status = ?", (status,)))
 
 
 def has_items(db: Database) -> bool:
@@ -132,7 +148,7 @@ _UNDOABLE = frozenset({"title", "url", "tags", "notes"})  # text a user would ha
 _EDITABLE = frozenset({"title", "url", "source", "tags", "status", "ring", "quadrant", "notes", "read_at", "dive_id"})
 
 
-def update_item(db: Database, item_id: int, *, now: datetime, **fields) -> None:
+def update_item(db: Database, item_id: int, *, now: datetime, **fields: Any) -> None:
     """Change an item; a new ring or quadrant is also written to its history."""
     if "tags" in fields:
         fields["tags"] = json.dumps(list(fields["tags"]))
@@ -187,9 +203,9 @@ def fts_query(db: Database, text: str) -> str | None:
     return f"{quoted}*" if quoted else None
 
 
-def _where(db: Database, query: RadarFilter) -> tuple[str, list]:
+def _where(db: Database, query: RadarFilter) -> tuple[str, list[Any]]:
     clauses: list[str] = []
-    params: list = []
+    params: list[Any] = []
     if query.status:
         clauses.append("status = ?")
         params.append(query.status)
@@ -228,11 +244,11 @@ def query_items(
 
 def count_items(db: Database, query: RadarFilter) -> int:
     where, params = _where(db, query)
-    return db.scalar(f"SELECT count(*) FROM radar_item{where}", params)
+    return int(db.scalar(f"SELECT count(*) FROM radar_item{where}", params))
 
 
 def count_all(db: Database) -> int:
-    return db.scalar("SELECT count(*) FROM radar_item")
+    return int(db.scalar("SELECT count(*) FROM radar_item"))
 
 
 def inbox_ids(db: Database) -> list[int]:
@@ -246,7 +262,7 @@ def inbox_ids(db: Database) -> list[int]:
 def moves(db: Database, item_ids: Iterable[int] | None = None) -> dict[int, list[Move]]:
     """Each item's ring history, oldest first (same-day moves in the order they were made)."""
     sql = "SELECT item_id, moved_on, ring, quadrant FROM radar_move"
-    params: list = []
+    params: list[Any] = []
     if item_ids is not None:
         ids = list(item_ids)
         if not ids:
@@ -281,16 +297,19 @@ def titles_without_url(db: Database) -> set[str]:
     return {row[0].lower() for row in db.rows("SELECT title FROM radar_item WHERE url_key IS NULL")}
 
 
-class NewItem(
-    namedtuple(
-        "NewItem",
-        "title captured_at url tags status ring quadrant notes source read_at",
-        defaults=(None, (), "inbox", None, None, "", "", None),
-    )
-):
+class NewItem(NamedTuple):
     """An item to add in bulk: `captured_at` (and `read_at`, if any) as datetimes, the rest as in add_item."""
 
-    __slots__ = ()
+    title: str
+    captured_at: datetime
+    url: str | None = None
+    tags: tuple[str, ...] = ()
+    status: str = "inbox"
+    ring: str | None = None
+    quadrant: str | None = None
+    notes: str = ""
+    source: str = ""
+    read_at: datetime | None = None
 
 
 def add_items(
@@ -364,11 +383,17 @@ def items_with_url(db: Database) -> list[RadarItem]:
     return [_item(row) for row in rows]
 
 
-class RadarMove(namedtuple("RadarMove", "item_id title ring quadrant ring_before quadrant_before moved_on")):
+class RadarMove(NamedTuple):
     """Where an item stood before a period (`ring_before`, `quadrant_before`) and at its end; `moved_on`
     is its last change in the period. A named tuple like the other records of this module."""
 
-    __slots__ = ()
+    item_id: int
+    title: str
+    ring: str | None
+    quadrant: str | None
+    ring_before: str | None
+    quadrant_before: str | None
+    moved_on: date
 
     @property
     def is_new(self) -> bool:

@@ -11,7 +11,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from techtime.errors import InputError
-from techtime.store.database import Database, stamp
+from techtime.store.database import Database, inserted_id, stamp
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import sqlite3
+    from typing import Any
 
 # Rows removed with a parent by ON DELETE CASCADE: (child table, its column pointing at the parent).
 _CHILDREN: dict[str, tuple[tuple[str, str], ...]] = {
@@ -63,7 +68,7 @@ def delete(db: Database, kind: str, row_id: int, *, now: datetime, label: str = 
             (kind, row_id, label, json.dumps(payload), stamp(now)),
         )
         conn.execute(f"DELETE FROM {kind} WHERE id = ?", (row_id,))
-    return int(cursor.lastrowid)
+    return inserted_id(cursor)
 
 
 # `u` reaches back this far: yesterday evening's slip, after a restart, yes; last month's edit, no.
@@ -125,7 +130,7 @@ def undo(db: Database, *, now: datetime, trash_id: int | None = None) -> Trashed
     return item
 
 
-def _undo_edit(conn, table: str, row_id: int, fields: dict) -> None:
+def _undo_edit(conn: sqlite3.Connection, table: str, row_id: int, fields: dict[str, Any]) -> None:
     if table not in _CHILDREN:
         raise ValueError(f"no undoable edit for {table}")
     if conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)).fetchone() is None:
@@ -151,7 +156,7 @@ def _get(db: Database, trash_id: int) -> Trashed | None:
     return Trashed(*row) if row else None
 
 
-def _insert(conn, table: str, row: dict, *, keep_id: bool) -> int:
+def _insert(conn: sqlite3.Connection, table: str, row: dict[str, Any], *, keep_id: bool) -> int:
     """Insert a row back under its old id; if that id was reused meanwhile, under a new one."""
     values = dict(row)
     if keep_id and conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (values["id"],)).fetchone():
@@ -159,4 +164,4 @@ def _insert(conn, table: str, row: dict, *, keep_id: bool) -> int:
     columns = ", ".join(values)
     marks = ", ".join("?" for _ in values)
     cursor = conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(values.values()))
-    return int(cursor.lastrowid)
+    return inserted_id(cursor)

@@ -11,9 +11,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from techtime.areas import capture_kind
 from techtime.domain.capture import Capture, parse_capture
 from techtime.errors import InputError, TechtimeError
-from techtime.services.capture import KIND_LABELS, Saved, save
+from techtime.services.capture import Saved, save
 from techtime.tui.text import line, safe
 
 SYNTAX_HELP = (
@@ -67,7 +68,7 @@ class CaptureScreen(ModalScreen[Saved | None]):
 
 
 def _describe(item: Capture, today: date):
-    parts = [("-> ", "dim"), (KIND_LABELS[item.kind], "bold green"), ": "]
+    parts = [("-> ", "dim"), (capture_kind(item.kind).label, "bold green"), ": "]
     parts.append(safe(item.title, "bold"))
     details = []
     if item.url and item.url != item.title:

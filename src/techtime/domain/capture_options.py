@@ -1,0 +1,63 @@
+"""The values of the capture syntax's `key:value` options, each read by the rule its field uses.
+
+Each function takes the text after `key:` and today, and returns the value or raises CaptureError
+saying what is accepted. The registry (techtime.areas) names which kinds take which option.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from techtime.domain.radar import QUADRANTS, RINGS, normalize_quadrant, normalize_ring
+from techtime.errors import CaptureError, InputError
+
+# Dates and quarters are imported by the options that take them: most captures have neither,
+# and `techtime add` is on a start-up budget.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from techtime.domain.quarters import Quarter
+
+
+def ring(value: str, today: date) -> str:
+    found = normalize_ring(value)
+    if found is None:
+        raise CaptureError(f"unknown ring {value!r}: use one of {', '.join(RINGS)}")
+    return found
+
+
+def quadrant(value: str, today: date) -> str:
+    found = normalize_quadrant(value)
+    if found is None:
+        raise CaptureError(f"unknown quadrant {value!r}: use one of {', '.join(QUADRANTS)}")
+    return found
+
+
+def quarter(value: str, today: date) -> Quarter:
+    from techtime.domain.quarters import Quarter
+
+    current = Quarter.containing(today)
+    relative = {"this": current, "current": current, "next": current.next(), "last": current.previous()}
+    if value.lower() in relative:
+        return relative[value.lower()]
+    try:
+        return Quarter.parse(value)
+    except InputError as error:
+        raise CaptureError(f"quarter: {error} (or this, next, last)") from None
+
+
+def day(value: str, today: date) -> date:
+    from techtime.domain.dates import parse_date
+
+    try:
+        return parse_date(value, today)
+    except InputError as error:
+        raise CaptureError(f"on: {error}") from None
+
+
+def minutes(value: str, today: date) -> int:
+    from techtime.domain import durations
+
+    try:
+        return durations.parse_minutes(value)
+    except InputError as error:
+        raise CaptureError(f"min: {error}") from None

@@ -19,6 +19,7 @@ FORMATS: dict[str, tuple[str, str, str]] = {
     "bookmarks": ("bookmarks", "import_html", "sniff_html"),
     "pocket-csv": ("pocket", "import_csv", "sniff_csv"),
     "radar-csv": ("byor", "import_csv", "sniff_csv"),
+    "radar-json": ("byor", "import_json", "sniff_json"),
 }
 
 

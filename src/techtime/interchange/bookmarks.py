@@ -3,13 +3,20 @@
 In: nested folders become tags (the browsers' own root folders, such as
 "Bookmarks bar", do not), `TAGS` is read too, `ADD_DATE` becomes the capture
 time, a `<DD>` after a link becomes its notes, entities are decoded by the
-standard library's HTML parser. Out: every item with a link, `ADD_DATE` and
-`TAGS` set, notes as `<DD>`.
+standard library's HTML parser. A file without the DOCTYPE line (Google
+Bookmarks' export) is read when its structure is unmistakable: links in `<DT>`
+items of `<DL>` lists.
+
+Out: every item with a link, `ADD_DATE` and `TAGS` set, notes as `<DD>`, every
+text and attribute escaped (a `"` in a title would end it for bookmarks-converter).
+Chromium's importer reads no `TAGS`, so each item also sits in a folder named
+after its first tag: Chrome and Edge keep that much, Firefox keeps all of them.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,6 +29,7 @@ from techtime.errors import InputError
 from techtime.services import radar as radar_service
 from techtime.store import radar
 from techtime.store.database import Database
+from techtime.store.radar import RadarItem
 
 DOCTYPE = "<!DOCTYPE NETSCAPE-Bookmark-file-1>"
 # Folders every browser has; they say where a bookmark sat, not what it is about.
@@ -37,6 +45,8 @@ _ROOT_FOLDERS = {
 }
 _ROOT_ATTRIBUTES = {"personal_toolbar_folder", "unfiled_bookmarks_folder"}
 NOT_A_WEB_LINK = "not a web link"
+_DL = re.compile(r"<dl\b", re.IGNORECASE)
+_DT_LINK = re.compile(r"<dt>\s*<a\s[^>]*\bhref\s*=", re.IGNORECASE)
 
 
 def export_html(db: Database, today: date) -> str:
@@ -51,24 +61,46 @@ def export_html(db: Database, today: date) -> str:
         "<H1>Bookmarks</H1>",
         "<DL><p>",
     ]
+    folders: dict[str, list[RadarItem]] = {}
+    loose: list[RadarItem] = []
     for item in radar.items_with_url(db):
-        added = int(datetime.fromisoformat(item.captured_at).timestamp())
-        attributes = f'HREF="{_attr(item.url or "")}" ADD_DATE="{added}"'
         if item.tags:
-            attributes += f' TAGS="{_attr(",".join(item.tags))}"'
-        lines.append(f"    <DT><A {attributes}>{html.escape(item.title, quote=False)}</A>")
-        if item.notes.strip():
-            lines.append(f"    <DD>{html.escape(item.notes.strip(), quote=False)}")
+            folders.setdefault(item.tags[0], []).append(item)
+        else:
+            loose.append(item)
+    for tag in sorted(folders):
+        lines.append(f"    <DT><H3>{_text(tag)}</H3>")
+        lines.append("    <DL><p>")
+        lines += _links(folders[tag], "        ")
+        lines.append("    </DL><p>")
+    lines += _links(loose, "    ")
     lines.append("</DL><p>")
     return "\n".join(lines) + "\n"
 
 
-def _attr(value: str) -> str:
+def _links(items: list[RadarItem], indent: str) -> list[str]:
+    lines = []
+    for item in items:
+        added = int(datetime.fromisoformat(item.captured_at).timestamp())
+        attributes = f'HREF="{_text(item.url or "")}" ADD_DATE="{added}"'
+        if item.tags:
+            attributes += f' TAGS="{_text(",".join(item.tags))}"'
+        lines.append(f"{indent}<DT><A {attributes}>{_text(item.title)}</A>")
+        if item.notes.strip():
+            lines.append(f"{indent}<DD>{_text(item.notes.strip())}")
+    return lines
+
+
+def _text(value: str) -> str:
+    """Escaped for HTML text and attribute values alike (&, <, >, " and ')."""
     return html.escape(value, quote=True)
 
 
 def sniff_html(text: str) -> bool:
-    return "NETSCAPE-BOOKMARK-FILE-1" in text[:2048].upper()
+    """A browser's bookmarks: the Netscape DOCTYPE, or without it, links in <DT> items of <DL> lists."""
+    return "NETSCAPE-BOOKMARK-FILE-1" in text[:2048].upper() or bool(
+        _DL.search(text[:65536]) and _DT_LINK.search(text[:65536])
+    )
 
 
 def import_html(
@@ -85,7 +117,9 @@ def import_html(
 def read_html(text: str, now: datetime) -> tuple[list[radar_service.Entry], Counter[str]]:
     """The bookmarks in a Netscape file, and how many were skipped and why. Refuses a malformed file."""
     if not sniff_html(text):
-        raise InputError(f"not a bookmarks file: a browser's export starts with {DOCTYPE}")
+        raise InputError(
+            f"not a bookmarks file: a browser's export starts with {DOCTYPE} and lists its links as <DT><A HREF=...>"
+        )
     parser = _Parser(now)
     parser.feed(text)
     parser.close()

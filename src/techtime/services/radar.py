@@ -247,7 +247,8 @@ def import_entries(
         new: list[NewItem] = []
         for entry in entries:
             key = normalize_url(entry.url)
-            match = f"url:{key}" if key else f"title:{entry.title.lower()}"
+            # Without a link, an entry is its title and notes: a radar may hold two rows with one name.
+            match = f"url:{key}" if key else f"title:{entry.title.lower()}\n{entry.notes}"
             if (key in known_urls) if key else (entry.title.lower() in known_titles):
                 summary.present += 1
             elif match in seen:

@@ -4,6 +4,11 @@ Headings and short sentences, no internal ids, no jargon the reader has to
 decode: each deep dive with its status, review steps, what could go wrong and
 what was found; the pairing sessions and what was learned; what moved on the
 technology radar; how regularly each practice was kept up.
+
+Every user field is escaped for Markdown and HTML (interchange/markdown_text.py): a radar item named
+`HTML <dialog> element` or a dive titled `[x](https://evil.example)` renders as that text, never as
+markup, a link or an image; multi-line findings and learnings keep their line breaks; checklists
+are plain lists with ✓ and ○ (no GFM task-list extension needed).
 """
 
 from __future__ import annotations
@@ -13,7 +18,8 @@ from datetime import date
 from techtime.domain.dives import STATUS_WORDS
 from techtime.domain.quarters import Quarter
 from techtime.domain.radar import move_phrase
-from techtime.domain.text import clean
+from techtime.domain.urls import is_openable
+from techtime.interchange.markdown_text import cell, inline, lines
 from techtime.services import dives as dive_service
 from techtime.services.practices import quarter_compliance
 from techtime.store import dives, pairing, practices
@@ -30,18 +36,23 @@ RING_MEANINGS = (
 
 def render(db: Database, quarter: Quarter, today: date) -> str:
     """The whole report for `quarter`, as seen on `today`."""
+    return "\n\n".join(text for _, text in sections(db, quarter, today)) + "\n"
+
+
+def sections(db: Database, quarter: Quarter, today: date) -> list[tuple[str, str]]:
+    """The report as (name, Markdown) sections: title, summary, dives, pairing, radar, practices."""
     plan = dive_service.quarter_plan(db, quarter, today)
     sessions = pairing.sessions_between(db, quarter.first_day, quarter.last_day)
     moves = [m for m in moves_between(db, quarter.first_day, quarter.last_day) if m.changed]
-    sections = [
-        _title(quarter, today),
-        _summary(plan, sessions, moves),
-        _dives(db, plan.dives),
-        _pairing(sessions),
-        _radar(moves),
-        _practices(db, quarter, today),
+    found = [
+        ("title", _title(quarter, today)),
+        ("summary", _summary(plan, sessions, moves)),
+        ("dives", _dives(db, plan.dives)),
+        ("pairing", _pairing(sessions)),
+        ("radar", _radar(moves)),
+        ("practices", _practices(db, quarter, today)),
     ]
-    return "\n\n".join(section for section in sections if section) + "\n"
+    return [(name, text) for name, text in found if text]
 
 
 # Sections ------------------------------------------------------------------------
@@ -93,28 +104,28 @@ def _dives(db: Database, quarter_dives: tuple[DeepDive, ...]) -> str:
     for dive in kept:
         lines += ["", *_dive(db, dive)]
     if dropped:
-        lines += ["", "Dropped this quarter: " + "; ".join(clean(d.title) for d in dropped) + "."]
+        lines += ["", "Dropped this quarter: " + "; ".join(inline(d.title) for d in dropped) + "."]
     return "\n".join(lines)
 
 
 def _dive(db: Database, dive: DeepDive) -> list[str]:
-    lines = [f"### {clean(dive.title)}", ""]
+    lines = [f"### {inline(dive.title)}", ""]
     facts = [f"Status: {STATUS_WORDS[dive.status]}."]
     if dive.owner:
-        facts.append(f"Team: {clean(dive.owner)}.")
+        facts.append(f"Team: {inline(dive.owner)}.")
     facts.append(f"Time spent: {_hours(dive.hours_spent, dive.hours_planned)}.")
     steps = dives.checklist(db, dive.id)
     done = [s for s in steps if s.done]
     if steps:
         facts.append(f"Review steps: {len(done)} of {len(steps)} done.")
     if dive.carried_from:
-        facts.append(f"Carried over from {dive.carried_from}.")
+        facts.append(f"Carried over from {inline(dive.carried_from)}.")
     if dive.doc_url:
-        facts.append(f"Design document: <{clean(dive.doc_url)}>")
+        facts.append(f"Design document: {_link(dive.doc_url)}")
     lines += [f"- {fact}" for fact in facts]
     if steps:
         lines += ["", "Checklist:", ""]
-        lines += [f"- [{'x' if s.done else ' '}] {clean(s.text)}" for s in steps]
+        lines += [f"- {'✓' if s.done else '○'} {inline(s.text)}" for s in steps]
     modes = dives.failure_modes(db, dive.id)
     if modes:
         lines += [
@@ -126,11 +137,10 @@ def _dive(db: Database, dive: DeepDive) -> list[str]:
         ]
         for mode in modes:
             cells = (mode.failure, mode.blast_radius, mode.detection, mode.mitigation)
-            lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
-    findings = clean(dive.findings, multiline=True).strip()
+            lines.append("| " + " | ".join(cell(c) for c in cells) + " |")
     lines += ["", "Findings:", ""]
-    if findings:
-        lines += [f"> {line}" if line.strip() else ">" for line in findings.splitlines()]
+    if dive.findings.strip():
+        lines += [f"> {line}" if line else ">" for line in _lines(dive.findings)]
     else:
         lines.append("None written yet.")
     return lines
@@ -146,12 +156,14 @@ def _pairing(sessions: list[Session]) -> str:
     else:
         lines += ["An engineer walks me through what they are building; I learn how our systems really work.", ""]
         for session in done:
-            lines.append(f"- {_day(session.date)}, {_who(session)}: {clean(session.topic) or 'open topic'}.")
+            lines.append(f"- {_day(session.date)}, {_who(session)}: {inline(session.topic) or 'open topic'}.")
             if session.learned.strip():
-                lines.append(f"  Learned: {clean(session.learned)}")
+                learned = _lines(session.learned)
+                lines.append(f"  Learned: {learned[0]}")
+                lines += [f"  {line}" if line else "" for line in learned[1:]]
     if planned:
         lines += ["", "Still planned:", ""]
-        lines += [f"- {_day(s.date)}, {_who(s)}: {clean(s.topic) or 'open topic'}." for s in planned]
+        lines += [f"- {_day(s.date)}, {_who(s)}: {inline(s.topic) or 'open topic'}." for s in planned]
     if skipped:
         lines += ["", f"Skipped: {_count(len(skipped), 'session')}."]
     return "\n".join(lines)
@@ -164,7 +176,7 @@ def _radar(moves: list[RadarMove]) -> str:
         return "\n".join(lines)
     lines += [f"What we think of the technologies we watch. {RING_MEANINGS}", ""]
     for move in moves:
-        lines.append(f"- {clean(move.title)}: {_move(move)}.")
+        lines.append(f"- {inline(move.title)}: {_move(move)}.")
     return "\n".join(lines)
 
 
@@ -182,9 +194,9 @@ def _practices(db: Database, quarter: Quarter, today: date) -> str:
             continue
         result = quarter_compliance(db, practice, entries.get(practice.id, ()), quarter, today)
         if result.expected == 0:
-            notes.append(clean(practice.name))
+            notes.append(inline(practice.name))
             continue
-        lines.append(f"| {_cell(practice.name)} | {result.done} | {result.expected} | {result.skipped} |")
+        lines.append(f"| {cell(practice.name)} | {result.done} | {result.expected} | {result.skipped} |")
     if notes:
         lines += ["", "Not due yet this quarter: " + ", ".join(notes) + "."]
     return "\n".join(lines)
@@ -203,8 +215,8 @@ def _hours(spent: float, planned: float | None) -> str:
 
 
 def _who(session: Session) -> str:
-    name = clean(session.name) or f"@{clean(session.handle)}"
-    return f"{name} ({clean(session.team)})" if session.team else name
+    name = inline(session.name) or inline(f"@{session.handle}")
+    return f"{name} ({inline(session.team)})" if session.team else name
 
 
 def _day(day: date) -> str:
@@ -215,9 +227,17 @@ def _count(number: int, singular: str, plural: str | None = None) -> str:
     return f"{number} {singular if number == 1 else plural or singular + 's'}"
 
 
-def _cell(text: str) -> str:
-    """One Markdown table cell: a pipe would end the cell early."""
-    return clean(text).replace("|", "\\|") or "-"
+def _lines(text: str) -> list[str]:
+    """Multi-line user text with its line breaks; a paragraph break in it stays one (a blank line)."""
+    return lines(text)
+
+
+def _link(url: str) -> str:
+    """A design document's link: an autolink for an http(s) address, escaped text for anything else."""
+    url = url.strip()
+    if is_openable(url) and not any(ch in url for ch in "<>\\"):
+        return f"<{url}>"
+    return inline(url)
 
 
 def export_markdown(db: Database, today: date) -> str:

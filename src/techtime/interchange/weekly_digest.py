@@ -1,11 +1,16 @@
-"""`techtime report --week`: a short digest of the week, to paste into a status note."""
+"""`techtime report --week`: a short digest of the week, to paste into a status note.
+
+User text is escaped for Markdown as in the quarterly report (interchange/markdown_text.py).
+"""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
 from techtime.domain.radar import move_phrase
-from techtime.domain.text import clean, plural
+from techtime.domain.text import plural
+from techtime.interchange.markdown_text import inline
+from techtime.interchange.markdown_text import lines as text_lines
 from techtime.services import checkin
 from techtime.services.practices import summaries
 from techtime.store import activity, radar
@@ -29,22 +34,24 @@ def weekly_digest(db: Database, today: date) -> str:
     )
     for move in radar.moves_between(db, monday, today):
         if move.changed:
-            lines.append(f"- {clean(move.title)} {move_phrase(move.ring, move.quadrant, move.ring_before)}.")
+            lines.append(f"- {inline(move.title)} {move_phrase(move.ring, move.quadrant, move.ring_before)}.")
 
     lines += ["", "## Pairing", ""]
     sessions = [s for s in state.pairing.done if s.date >= monday]
     for session in sessions:
-        topic = f": {clean(session.topic)}" if session.topic else ""
-        team = f" ({clean(session.team)})" if session.team else ""
-        lines.append(f"- {session.date:%A}: {clean(session.name)}{team}{topic}.")
-        if session.learned:
-            lines.append(f"  Learned: {clean(session.learned)}")
+        topic = f": {inline(session.topic)}" if session.topic else ""
+        team = f" ({inline(session.team)})" if session.team else ""
+        lines.append(f"- {session.date:%A}: {inline(session.name)}{team}{topic}.")
+        if session.learned.strip():
+            learned = text_lines(session.learned)
+            lines.append(f"  Learned: {learned[0]}")
+            lines += [f"  {line}" if line else "" for line in learned[1:]]
     if not sessions:
         lines.append("- No session this week." + (" This month's is done." if state.pairing.covered else ""))
     if state.pairing.next_up:
         rank = state.pairing.next_up[0]
-        team = f" ({clean(rank.candidate.team)})" if rank.candidate.team else ""
-        lines.append(f"- Next up: {clean(rank.candidate.name)}{team}, {rank.reason}.")
+        team = f" ({inline(rank.candidate.team)})" if rank.candidate.team else ""
+        lines.append(f"- Next up: {inline(rank.candidate.name)}{team}, {rank.reason}.")
 
     lines += ["", f"## Deep dives ({state.quarter}, {plural(state.quarter_days_left, 'day')} left)", ""]
     steps = activity.checks_done(db, monday, today)
@@ -53,7 +60,7 @@ def weekly_digest(db: Database, today: date) -> str:
         progress = f"{dive.checks_done} of {dive.checks_total} steps done"
         if this_week:
             progress += f", {this_week} this week"
-        lines.append(f"- {clean(dive.title)}: {dive.status}, {progress}.")
+        lines.append(f"- {inline(dive.title)}: {dive.status}, {progress}.")
     if not state.dives:
         lines.append("- None planned this quarter.")
 
@@ -61,12 +68,12 @@ def weekly_digest(db: Database, today: date) -> str:
     tinkering = [d for d in done if d.key == "tinkering" and d.status == "done"]
     for entry in tinkering:
         length = f", {entry.minutes} min" if entry.minutes else ""
-        lines.append(f"- {entry.done_on:%A}{length}: {clean(entry.note) or 'no note'}.")
+        lines.append(f"- {entry.done_on:%A}{length}: {inline(entry.note) or 'no note'}.")
     if not tinkering:
         lines.append("- Nothing logged this week.")
 
     lines += ["", f"## Practices this quarter ({state.quarter})", ""]
     for summary in summaries(db, state.quarter, today):
         if not summary.paused and summary.quarter.expected:
-            lines.append(f"- {clean(summary.practice.name)}: {summary.compliance_text}.")
+            lines.append(f"- {inline(summary.practice.name)}: {summary.compliance_text}.")
     return "\n".join(lines) + "\n"

@@ -24,18 +24,49 @@ FORMATS: dict[str, tuple[str, str]] = {
 }
 
 
+# option -> the formats that take it; each is passed to the export function as a keyword.
+OPTIONS: dict[str, tuple[str, ...]] = {"remind": ("ics",), "quarter": ("radar-svg", "radar-html")}
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", "-f", required=True, choices=sorted(FORMATS), help="output format")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (created 0600) instead of stdout")
+    parser.add_argument(
+        "--remind", metavar="DURATION", help="ics: a reminder this long before each event (30m, 1h, 1h30)"
+    )
+    parser.add_argument(
+        "--quarter", "-q", metavar="QUARTER", help="radar-svg, radar-html: the radar as it stood at the end of it"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     module_name, function_name = FORMATS[args.format]
+    # Read the options before opening the file: bad input changes nothing.
+    options = _options(args)
     export = getattr(import_module(f"techtime.interchange.{module_name}"), function_name)
     with open_db(args) as db:
-        text = export(db, clock.today())
+        text = export(db, clock.today(), **options)
     write_output(text, args.output, db_path=db.path)
     return 0
+
+
+def _options(args: argparse.Namespace) -> dict[str, object]:
+    options: dict[str, object] = {}
+    for name, formats in OPTIONS.items():
+        value = getattr(args, name, None)
+        if value is None:
+            continue
+        if args.format not in formats:
+            raise InputError(f"--{name} applies to --format {' or '.join(formats)}, not {args.format}")
+        if name == "remind":
+            from techtime.domain.durations import parse_minutes
+
+            options[name] = parse_minutes(value)
+        elif name == "quarter":
+            from techtime.domain.quarters import Quarter
+
+            options[name] = Quarter.parse(value)
+    return options
 
 
 def write_output(text: str, output: str | None, *, db_path: Path) -> None:

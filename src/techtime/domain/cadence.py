@@ -5,7 +5,10 @@ rule that names a weekday (`BYDAY`) is an appointment: it is due on that
 day. Any other rule (monthly, quarterly, yearly) is a period: it is due by
 the window's last day. A log entry settles one occurrence, as done or as
 skipped; a skip is remembered and does not move the schedule. Occurrences
-due while a practice was paused are neither due nor counted.
+due while a practice was paused are neither due nor counted: `is_paused` is
+that one rule, and the check-in, compliance and the calendar export all use it
+(an occurrence is paused when its due day falls in a pause, whatever day its
+window opened).
 """
 
 from __future__ import annotations
@@ -149,15 +152,17 @@ def _rule_dates(rule: str, start: date) -> _RuleDates:
         parsed = rrulestr(body, dtstart=datetime(start.year, start.month, start.day), cache=True)
     except (ValueError, TypeError, KeyError, OverflowError) as error:
         raise RuleError(f"cannot read rule {rule!r}: {error}; e.g. FREQ=MONTHLY or FREQ=WEEKLY;BYDAY=FR") from None
-    return _RuleDates(parsed, "BYDAY=" in body.upper() or "FREQ=DAILY" in body.upper())
+    appointment = "BYDAY=" in body.upper() or "FREQ=DAILY" in body.upper()
+    return _RuleDates(parsed, appointment, datetime(start.year, start.month, start.day))
 
 
 class _RuleDates:
     """A parsed rule with the window arithmetic on top (cached per rule and start)."""
 
-    def __init__(self, parsed: rrule | rruleset, appointment: bool) -> None:
+    def __init__(self, parsed: rrule | rruleset, appointment: bool, start: datetime) -> None:
         self._rule = parsed
         self.appointment = appointment
+        self._start = start
 
     def between(self, first: date, last: date) -> list[Occurrence]:
         """Occurrences whose window overlaps [first, last]."""
@@ -172,6 +177,11 @@ class _RuleDates:
             occurrences.append(Occurrence(start, end, start if self.appointment else end))
         return occurrences
 
+    def first(self) -> Occurrence | None:
+        """The rule's first occurrence on or after its start."""
+        found = self._rule.after(self._start, inc=True)
+        return self.containing(found.date()) if found is not None else None
+
     def containing(self, day: date) -> Occurrence | None:
         found = self.between(day, day)
         return found[0] if found and found[0].start <= day else None
@@ -179,6 +189,52 @@ class _RuleDates:
 
 def _midnight(day: date) -> datetime:
     return datetime(day.year, day.month, day.day)
+
+
+def is_paused(practice: Practice, occurrence: Occurrence) -> bool:
+    """The one pause rule: an occurrence is paused when its due day falls in a pause. Paused
+    November 10 to December 4, a monthly practice's November (due the 30th) is paused and its
+    December (due the 31st) is not, though December's window opened during the pause."""
+    return practice.paused_on(occurrence.due)
+
+
+class CalendarSeries(NamedTuple):
+    """A practice as a calendar's recurring event: `first` the rule's first occurrence (its DTSTART),
+    `until` the last occurrence to show when an open pause ends the series (None: it goes on),
+    `paused` the starts of occurrences to leave out (EXDATE). `first` None: nothing to show."""
+
+    first: date | None
+    until: date | None
+    paused: tuple[date, ...]
+
+
+def calendar_series(practice: Practice) -> CalendarSeries:
+    """What a calendar shows of a practice, by `is_paused`: the series, less its paused occurrences."""
+    dates = _rule_dates(practice.rule, practice.start)
+    first = dates.first()
+    if first is None or not practice.active:
+        return CalendarSeries(None, None, ())
+    closed = [pause for pause in practice.pauses if pause.end is not None]
+    still = min((pause.start for pause in practice.pauses if pause.end is None), default=None)
+    ends = [pause.end for pause in closed if pause.end is not None]
+    # Occurrences due in a closed pause, and those before an open one; the rule is walked no further.
+    horizon = max([*ends, *([still] if still else []), first.start])
+    paused: list[date] = []
+    until: date | None = None
+    kept_any = False
+    for occurrence in dates.between(first.start, horizon):
+        if still is not None and occurrence.due >= still:
+            break
+        if is_paused(practice, occurrence):
+            paused.append(occurrence.start)
+        else:
+            kept_any = True
+            until = occurrence.start
+    if still is not None:
+        if not kept_any:
+            return CalendarSeries(None, None, ())  # paused since before its first occurrence
+        return CalendarSeries(first.start, until, tuple(paused))
+    return CalendarSeries(first.start, None, tuple(paused))
 
 
 def occurrence_on(practice: Practice, day: date) -> Occurrence | None:
@@ -189,7 +245,7 @@ def occurrence_on(practice: Practice, day: date) -> Occurrence | None:
 def occurrences_between(practice: Practice, first: date, last: date) -> list[Occurrence]:
     """Occurrences due within [first, last], paused ones left out."""
     found = _rule_dates(practice.rule, practice.start).between(first, last)
-    return [o for o in found if first <= o.due <= last and not practice.paused_on(o.due)]
+    return [o for o in found if first <= o.due <= last and not is_paused(practice, o)]
 
 
 def settled_occurrences(entries: Iterable[LogEntry]) -> dict[date, LogEntry]:
@@ -222,7 +278,7 @@ def status(
     look_back = max(overdue_since or Quarter.containing(today).first_day, practice.start)
 
     def open_(o: Occurrence) -> bool:
-        return o.start not in settled and not practice.paused_on(o.due)
+        return o.start not in settled and not is_paused(practice, o)
 
     overdue: tuple[Occurrence, ...] = ()
     upcoming: tuple[Occurrence, ...] = ()
@@ -249,7 +305,7 @@ def compliance_so_far(
     """Compliance over [first, last] as it stands today: every occurrence whose window has opened
     counts, so mid-November a monthly practice reads "1 of 2 months" while November is still open."""
     found = _rule_dates(practice.rule, practice.start).between(first, min(last, today))
-    expected = [o for o in found if first <= o.start <= today and not practice.paused_on(o.due)]
+    expected = [o for o in found if first <= o.start <= today and not is_paused(practice, o)]
     settled = settled_occurrences(entries)
     done = sum(1 for o in expected if o.start in settled and settled[o.start].status == DONE)
     skipped = sum(1 for o in expected if o.start in settled and settled[o.start].status == SKIPPED)

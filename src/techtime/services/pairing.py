@@ -439,10 +439,13 @@ def _month_summary(
     in_month = tuple(s for s in sessions if start <= s.date <= end)
     month_logs = [log for log in logs if start <= log.occurrence <= end]
     # A month counts once the cadence has an occurrence open in it (seeded practices start on first use).
-    tracked = practice is None or cadence.occurrence_on(practice, end) is not None
-    # The day that decides whether a pause applies: today for this month, else the month's own days.
-    probe = min(max(today, start), end)
-    paused = practice is not None and (not practice.active or practice.paused_on(probe))
+    occurrence = cadence.occurrence_on(practice, end) if practice is not None else None
+    tracked = practice is None or occurrence is not None
+    # The domain's one pause rule (the check-in and the calendar use it too): the occurrence's due day.
+    paused = practice is not None and (
+        not practice.active
+        or (cadence.is_paused(practice, occurrence) if occurrence else practice.paused_on(min(max(today, start), end)))
+    )
     state = month_state(
         start,
         today,

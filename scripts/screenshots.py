@@ -19,24 +19,15 @@ OUT = ROOT / "screenshots"
 TODAY = date(2026, 11, 26)
 SIZE = (120, 40)
 
-# file name -> keys pressed from a fresh start on the Today screen
-SHOTS = {
-    "today": [],
-    "practices": ["p"],
-    "dives": ["2"],
-    "dives-planning": ["2", "p"],
-    "radar": ["3"],
-    "radar-picture": ["3", "v"],
-    "radar-triage": ["3", "t"],
-    "pairing": ["4"],
-    # Sam's October session, opened from the grid: the form with its multi-line notes.
-    "pairing-session": ["4", "tab", *["down"] * 7, "left", "enter"],
-    "capture": ["c", *"r https://temporal.io Temporal durable workflows #workflows ring:assess"],
-    "help": ["question_mark"],
-}
+
+def shots() -> dict[str, tuple[str, ...]]:
+    """file name -> keys pressed from a fresh start on the Today screen, from each area's record."""
+    from techtime import areas
+
+    return {name: keys for area in areas.AREAS for name, keys in area.screenshots}
 
 
-async def render(name: str, keys: list[str], folder: Path) -> None:
+async def render(name: str, keys: tuple[str, ...], folder: Path) -> None:
     from techtime.services.demo import populate
     from techtime.store.database import open_database
     from techtime.tui.app import TechtimeApp
@@ -60,7 +51,7 @@ def main(names: list[str]) -> None:
     os.environ["TECHTIME_TODAY"] = TODAY.isoformat()
     OUT.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
-        for name, keys in SHOTS.items():
+        for name, keys in shots().items():
             if not names or name in names:
                 asyncio.run(render(name, keys, Path(folder)))
                 print(f"screenshots/{name}.svg")

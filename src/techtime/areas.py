@@ -20,6 +20,7 @@ from techtime.records import NamedTuple
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from typing import Any
 
 
 class CaptureOption(NamedTuple):
@@ -79,7 +80,7 @@ class Area(NamedTuple):
     exports: tuple[tuple[str, str], ...] = ()  # (format, "module:function(db, today) -> str")
     report: str = ""  # "module:function" writing its section of the quarterly report
     digest: str = ""  # "module:function" writing its section of the weekly digest
-    demo: str = ""  # "module:function(db, today)" adding its sample data; areas run in registry order
+    demo: str = ""  # "module:function(demo: services.demo.Demo)" adding its sample data, in registry order
     screenshots: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (file name, keys pressed from Today)
 
 
@@ -255,6 +256,8 @@ AREAS: tuple[Area, ...] = (
             ),
             Table("practice_pause", key=("practice_id", "start_date")),
             Table("practice_log", key=("practice_id", "occurrence", "status", "done_on")),
+            # What the .ics export last wrote per event, so SEQUENCE grows and a vanished event is cancelled.
+            Table("calendar_event", key=("uid",), undoable=False),
         ),
         today="techtime.services.checkin:practices_section",
         today_order=10,
@@ -274,9 +277,9 @@ def area(key: str) -> Area:
 
 
 def capture_kinds() -> Iterator[CaptureKind]:
-    """Every capture kind, in registry order (the order help lists them)."""
-    for each in AREAS:
-        yield from each.captures
+    """Every capture kind in registry order, as help lists them; the one that catches any text comes last."""
+    kinds = [kind for each in AREAS for kind in each.captures]
+    yield from sorted(kinds, key=lambda kind: kind.catches == "text")
 
 
 def capture_kind(name: str) -> CaptureKind:
@@ -299,7 +302,7 @@ def table(name: str) -> Table:
     raise KeyError(f"no table {name!r} in the registry")
 
 
-def resolve(path: str) -> object:
-    """What a "module:attribute" string names, imported now."""
+def resolve(path: str) -> Any:
+    """What a "module:attribute" string names, imported now (typed where it is used)."""
     module, _, attribute = path.partition(":")
     return getattr(import_module(module), attribute)

@@ -22,10 +22,11 @@ if TYPE_CHECKING:
     from typing import Any, NoReturn
 
 # name -> (module under techtime.cli, one-line help). Each module has add_arguments() and run().
+# {kinds} and {formats} are filled from the registry (techtime.areas).
 COMMANDS = {
-    "add": ("add", "quick capture: r/d/p/t/n TEXT, or any text with a URL"),
+    "add": ("add", "quick capture: {kinds} TEXT, or any text with a URL"),
     "today": ("today", "the daily check-in as plain text"),
-    "export": ("export", "write the data as json, markdown, ics, radar-csv, radar-json or bookmarks"),
+    "export": ("export", "write the data as {formats}"),
     "import": ("importing", "read a file of bookmarks, a Pocket CSV, a radar CSV or a JSON export"),
     "report": ("report", "the quarterly review (or --week: the weekly digest) as Markdown"),
     "backup": ("backup", "a consistent copy of the database"),
@@ -66,8 +67,18 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name, (_, help_text) in COMMANDS.items():
         # add_help=False: `techtime add --help` reaches the command's own parser below.
-        commands.add_parser(name, help=help_text, add_help=False)
+        commands.add_parser(name, help=_from_registry(help_text), add_help=False)
     return parser
+
+
+def _from_registry(help_text: str) -> str:
+    if "{" not in help_text:
+        return help_text
+    from techtime import areas
+
+    kinds = "/".join(kind.words[-1] for kind in areas.capture_kinds())
+    formats = [name for area in areas.AREAS for name, _ in area.exports]
+    return help_text.format(kinds=kinds, formats=", ".join(formats[:-1]) + " or " + formats[-1])
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:

@@ -6,22 +6,20 @@ import argparse
 import os
 import sys
 import tempfile
-from importlib import import_module
 from pathlib import Path
 
-from techtime import clock
+from techtime import areas, clock
 from techtime.cli.common import open_db
 from techtime.errors import InputError
 
-# format -> (module under techtime.interchange, function(db, today) -> str). Imported only when chosen.
-FORMATS: dict[str, tuple[str, str]] = {
-    "json": ("json_backup", "export_json"),
-    "radar-csv": ("byor", "export_csv"),
-    "radar-json": ("byor", "export_json"),
-    "bookmarks": ("bookmarks", "export_html"),
-    "ics": ("ics", "export_ics"),
-    "markdown": ("quarterly_report", "export_markdown"),
-}
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+
+def formats() -> dict[str, str]:
+    """format -> "module:function(db, today) -> str", from the areas' records; imported only when chosen."""
+    return dict(pair for area in areas.AREAS for pair in area.exports)
 
 
 # option -> the formats that take it; each is passed to the export function as a keyword.
@@ -29,7 +27,7 @@ OPTIONS: dict[str, tuple[str, ...]] = {"remind": ("ics",), "quarter": ("radar-sv
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", "-f", required=True, choices=sorted(FORMATS), help="output format")
+    parser.add_argument("--format", "-f", required=True, choices=sorted(formats()), help="output format")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (created 0600) instead of stdout")
     parser.add_argument(
         "--remind", metavar="DURATION", help="ics: a reminder this long before each event (30m, 1h, 1h30)"
@@ -40,10 +38,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    module_name, function_name = FORMATS[args.format]
     # Read the options before opening the file: bad input changes nothing.
     options = _options(args)
-    export = getattr(import_module(f"techtime.interchange.{module_name}"), function_name)
+    export: Callable[..., str] = areas.resolve(formats()[args.format])
     with open_db(args) as db:
         text = export(db, clock.today(), **options)
     write_output(text, args.output, db_path=db.path)
@@ -52,12 +49,12 @@ def run(args: argparse.Namespace) -> int:
 
 def _options(args: argparse.Namespace) -> dict[str, object]:
     options: dict[str, object] = {}
-    for name, formats in OPTIONS.items():
+    for name, takers in OPTIONS.items():
         value = getattr(args, name, None)
         if value is None:
             continue
-        if args.format not in formats:
-            raise InputError(f"--{name} applies to --format {' or '.join(formats)}, not {args.format}")
+        if args.format not in takers:
+            raise InputError(f"--{name} applies to --format {' or '.join(takers)}, not {args.format}")
         if name == "remind":
             from techtime.domain.durations import parse_minutes
 

@@ -163,7 +163,7 @@ def _parse_words(kind: CaptureKind, text: str, today: date) -> Capture:
                 value, position = _take_date_words(value, tokens, position)
             if key in values:
                 raise CaptureError(f"{key}: is given twice; give it once")
-            parse: Callable[[str, date], object] = areas.resolve(option.parse)  # type: ignore[assignment]
+            parse: Callable[[str, date], object] = areas.resolve(option.parse)
             values[key] = parse(value, today)
             continue
         word = str(token)

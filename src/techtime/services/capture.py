@@ -43,7 +43,7 @@ def capture(db: Database, text: str, *, today: date, now: datetime) -> Saved:
 
 
 def save(db: Database, item: Capture, *, today: date, now: datetime) -> Saved:
-    saver: Saver = areas.resolve(areas.capture_kind(item.kind).save)  # type: ignore[assignment]
+    saver: Saver = areas.resolve(areas.capture_kind(item.kind).save)
     with db.transaction():
         return saver(db, item, today=today, now=now)
 

@@ -9,10 +9,16 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, time, timedelta
 
+from techtime import areas
 from techtime.domain.cadence import DONE, SKIPPED, occurrence_on
 from techtime.domain.quarters import Quarter
 from techtime.services.practices import log_practice
-from techtime.store import dives, notes, pairing, people, practices, radar, trash
+from techtime.store import dives as dive_store
+from techtime.store import notes as note_store
+from techtime.store import pairing as pairing_store
+from techtime.store import people, trash
+from techtime.store import practices as practice_store
+from techtime.store import radar as radar_store
 from techtime.store.database import Database
 
 # name, handle, team, role, days since they joined (None: long-standing)
@@ -129,19 +135,48 @@ NOTES = (
 )
 
 
+class Demo:
+    """What the areas' sample data share while it is made: one random sequence, the ids made so far."""
+
+    def __init__(self, db: Database, today: date) -> None:
+        self.db = db
+        self.today = today
+        self.rng = random.Random(today.toordinal())
+        self.ids: dict[str, int] = {}  # handle or dive title -> id, for the areas that link to them
+
+
 def populate(db: Database, today: date) -> None:
-    """Fill an empty, migrated database with a year of believable history."""
-    rng = random.Random(today.toordinal())
+    """Fill an empty, migrated database with a year of believable history: each area's sample data,
+    in registry order (an area may link to what an earlier one made)."""
+    demo = Demo(db, today)
     with db.transaction():
-        ids = _roster(db, today)
         _practices_from_a_year_ago(db, today)
-        _pairing_history(db, today, ids)
-        dive_ids = _dives(db, today)
-        _radar(db, today, rng, dive_ids)
-        _practice_logs(db, today, rng)
-        for days_ago, text in zip((1, 3, 9), NOTES, strict=True):
-            notes.add_note(db, text=text, now=_at(today - timedelta(days=days_ago), 8, 40))
+        for area in areas.AREAS:
+            if area.demo:
+                areas.resolve(area.demo)(demo)
         trash.forget_all(db)  # building the sample left an undo history; a user's starts empty
+
+
+def notes(demo: Demo) -> None:
+    for days_ago, text in zip((1, 3, 9), NOTES, strict=True):
+        note_store.add_note(demo.db, text=text, now=_at(demo.today - timedelta(days=days_ago), 8, 40))
+
+
+def pairing(demo: Demo) -> None:
+    demo.ids.update(_roster(demo.db, demo.today))
+    _pairing_history(demo.db, demo.today, demo.ids)
+
+
+def dives(demo: Demo) -> None:
+    demo.ids.update(_dives(demo.db, demo.today))
+
+
+def radar(demo: Demo) -> None:
+    _radar(demo.db, demo.today, demo.rng, demo.ids)
+
+
+def practices(demo: Demo) -> None:
+    _practice_logs(demo.db, demo.today, demo.rng)
 
 
 def _at(day: date, hour: int = 9, minute: int = 0) -> datetime:
@@ -162,8 +197,8 @@ def _roster(db: Database, today: date) -> dict[str, int]:
 
 def _practices_from_a_year_ago(db: Database, today: date) -> None:
     start = today.replace(year=today.year - 1, day=1)
-    for practice in practices.load_practices(db):
-        practices.update_practice(db, practice.id, start_date=start)
+    for practice in practice_store.load_practices(db):
+        practice_store.update_practice(db, practice.id, start_date=start)
 
 
 def _pairing_history(db: Database, today: date, ids: dict[str, int]) -> None:
@@ -174,14 +209,14 @@ def _pairing_history(db: Database, today: date, ids: dict[str, int]) -> None:
         if handle is None:
             log_practice(db, "pairing", done_on=day, status=SKIPPED, note="summer holidays", now=_at(day))
             continue
-        session_id = pairing.add_session(
+        session_id = pairing_store.add_session(
             db, person_id=ids[handle], on=day, topic=topic, minutes=90, status="done",
             notes=f"{topic}: walked through the design and the last two incidents.",
             learned=learned, follow_ups="Share the notes with the team lead.", now=_at(day, 15),
         )  # fmt: skip
         log_practice(db, "pairing", done_on=day, minutes=90, session_id=session_id, now=_at(day, 17))
     # This month: one planned with the newest engineer, not done yet.
-    pairing.add_session(
+    pairing_store.add_session(
         db, person_id=ids["mei"], on=today + timedelta(days=3), topic="Teach me the refunds service",
         minutes=60, status="planned", now=_at(today - timedelta(days=2)),
     )  # fmt: skip
@@ -197,24 +232,26 @@ def _dives(db: Database, today: date) -> dict[str, int]:
     created = _at(quarter.first_day + timedelta(days=3))
     ids = {}
     for title, owner, status, doc, planned, spent, checks_done, tags, findings in DIVES_THIS_QUARTER:
-        dive_id = dives.add_dive(
+        dive_id = dive_store.add_dive(
             db, quarter=quarter, title=title, owner=owner, doc_url=doc, tags=tags, hours_planned=planned, now=created
         )
-        dives.update_dive(db, dive_id, status=status, hours_spent=spent, findings=findings, now=created)
-        for item in dives.checklist(db, dive_id)[:checks_done]:
-            dives.set_check(db, item.id, done=True, now=created)
+        dive_store.update_dive(db, dive_id, status=status, hours_spent=spent, findings=findings, now=created)
+        for item in dive_store.checklist(db, dive_id)[:checks_done]:
+            dive_store.set_check(db, item.id, done=True, now=created)
         ids[title] = dive_id
     ledger = ids[DIVES_THIS_QUARTER[0][0]]
     for failure, blast, detection, mitigation in FAILURE_MODES:
-        dives.add_failure_mode(
+        dive_store.add_failure_mode(
             db, ledger, failure=failure, blast_radius=blast, detection=detection, mitigation=mitigation
         )
     last = quarter.previous()
     for title, owner, status, checks_done, findings in DIVES_LAST_QUARTER:
-        dive_id = dives.add_dive(db, quarter=last, title=title, owner=owner, hours_planned=6, now=_at(last.first_day))
-        dives.update_dive(db, dive_id, status=status, findings=findings, now=_at(last.first_day))
-        for item in dives.checklist(db, dive_id)[:checks_done]:
-            dives.set_check(db, item.id, done=True, now=_at(last.first_day))
+        dive_id = dive_store.add_dive(
+            db, quarter=last, title=title, owner=owner, hours_planned=6, now=_at(last.first_day)
+        )
+        dive_store.update_dive(db, dive_id, status=status, findings=findings, now=_at(last.first_day))
+        for item in dive_store.checklist(db, dive_id)[:checks_done]:
+            dive_store.set_check(db, item.id, done=True, now=_at(last.first_day))
     return ids
 
 
@@ -226,34 +263,34 @@ def _radar(db: Database, today: date, rng: random.Random, dive_ids: dict[str, in
             inbox_age += rng.randint(1, 3)
         else:
             captured = today - timedelta(days=30 + index * 7)
-        item_id = radar.add_item(
+        item_id = radar_store.add_item(
             db, title=title, url=url, tags=tags, source="capture", now=_at(captured, 8, index % 60)
         )
         if status != "inbox":
             read = _at(captured + timedelta(days=rng.randint(1, 6)), 10)
-            radar.update_item(db, item_id, status=status, read_at=read.isoformat(sep=" "), now=read)
+            radar_store.update_item(db, item_id, status=status, read_at=read.isoformat(sep=" "), now=read)
         if ring:
-            radar.update_item(db, item_id, ring=ring, quadrant=quadrant, now=_at(captured + timedelta(days=7)))
+            radar_store.update_item(db, item_id, ring=ring, quadrant=quadrant, now=_at(captured + timedelta(days=7)))
     # A move this quarter: Backstage went from trial to hold after the build-or-buy dive.
-    backstage = radar.find_by_url(db, "https://backstage.io/")
+    backstage = radar_store.find_by_url(db, "https://backstage.io/")
     if backstage:
-        radar.update_item(db, backstage.id, ring="trial", now=_at(Quarter.containing(today).previous().first_day))
-        radar.update_item(
+        radar_store.update_item(db, backstage.id, ring="trial", now=_at(Quarter.containing(today).previous().first_day))
+        radar_store.update_item(
             db, backstage.id, ring="hold", now=_at(Quarter.containing(today).first_day + timedelta(days=10))
         )
     # And one moved in: Kotlin coroutines proved themselves in the refunds service.
-    kotlin = radar.find_by_url(db, "https://kotlinlang.org/docs/coroutines-overview.html")
+    kotlin = radar_store.find_by_url(db, "https://kotlinlang.org/docs/coroutines-overview.html")
     if kotlin:
         moved = min(today, Quarter.containing(today).first_day + timedelta(days=20))
-        radar.update_item(db, kotlin.id, ring="adopt", now=_at(moved))
-    streaming = radar.find_by_url(db, "https://kafka.apache.org/documentation/#kraft")
+        radar_store.update_item(db, kotlin.id, ring="adopt", now=_at(moved))
+    streaming = radar_store.find_by_url(db, "https://kafka.apache.org/documentation/#kraft")
     if streaming:
-        radar.update_item(db, streaming.id, dive_id=dive_ids[DIVES_THIS_QUARTER[2][0]], now=_at(today))
+        radar_store.update_item(db, streaming.id, dive_id=dive_ids[DIVES_THIS_QUARTER[2][0]], now=_at(today))
 
 
 def _practice_logs(db: Database, today: date, rng: random.Random) -> None:
     """Eight weeks of Monday scans and Friday tinkering, a few missed, and last spring's conference."""
-    by_key = {p.key: p for p in practices.load_practices(db)}
+    by_key = {p.key: p for p in practice_store.load_practices(db)}
     for weeks_ago in range(8, 0, -1):
         monday = today - timedelta(days=today.weekday() + 7 * weeks_ago)
         friday = monday + timedelta(days=4)

@@ -7,10 +7,11 @@ The trash lives in the database, so an undo survives a restart.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from techtime import areas
 from techtime.errors import InputError
+from techtime.records import NamedTuple
 from techtime.store.database import Database, inserted_id, stamp
 
 TYPE_CHECKING = False
@@ -18,25 +19,21 @@ if TYPE_CHECKING:
     import sqlite3
     from typing import Any
 
-# Rows removed with a parent by ON DELETE CASCADE: (child table, its column pointing at the parent).
-_CHILDREN: dict[str, tuple[tuple[str, str], ...]] = {
-    "radar_item": (("radar_move", "item_id"),),
-    "deep_dive": (("dive_check", "dive_id"), ("failure_mode", "dive_id")),
-    "pairing_session": (("practice_log", "session_id"),),
-    "practice": (("practice_log", "practice_id"), ("practice_pause", "practice_id")),
-    "person": (),
-    "inbox_note": (),
-    "dive_check": (),
-    "failure_mode": (),
-    "practice_log": (),
-    "checklist_template": (),
-}
-# Rows whose link is set to NULL when the parent goes (ON DELETE SET NULL), to be re-linked on undo.
-_LINKS: dict[str, tuple[tuple[str, str], ...]] = {"deep_dive": (("radar_item", "dive_id"),)}
+    from techtime.areas import Table
 
 
-@dataclass(frozen=True)
-class Trashed:
+def _undoable(table: str) -> Table:
+    """The registry's record of a table whose rows `u` can bring back (techtime.areas)."""
+    try:
+        record = areas.table(table)
+    except KeyError:
+        raise ValueError(f"no undoable change for {table}") from None
+    if not record.undoable:
+        raise ValueError(f"no undoable change for {table}")
+    return record
+
+
+class Trashed(NamedTuple):
     id: int
     kind: str
     row_id: int
@@ -46,8 +43,7 @@ class Trashed:
 
 def delete(db: Database, kind: str, row_id: int, *, now: datetime, label: str = "") -> int:
     """Delete one row (and what cascades from it), keeping everything needed to undo it."""
-    if kind not in _CHILDREN:
-        raise ValueError(f"no undoable delete for {kind}")
+    record = _undoable(kind)
     with db.transaction() as conn:
         row = conn.execute(f"SELECT * FROM {kind} WHERE id = ?", (row_id,)).fetchone()
         if row is None:
@@ -56,11 +52,11 @@ def delete(db: Database, kind: str, row_id: int, *, now: datetime, label: str = 
             "row": dict(row),
             "children": {
                 child: [dict(r) for r in conn.execute(f"SELECT * FROM {child} WHERE {column} = ?", (row_id,))]
-                for child, column in _CHILDREN[kind]
+                for child, column in record.children
             },
             "links": {
                 table: [r[0] for r in conn.execute(f"SELECT id FROM {table} WHERE {column} = ?", (row_id,))]
-                for table, column in _LINKS.get(kind, ())
+                for table, column in record.links
             },
         }
         cursor = conn.execute(
@@ -93,8 +89,7 @@ def forget_all(db: Database) -> None:
 
 def remember_created(db: Database, kind: str, row_id: int, *, now: datetime, label: str = "") -> None:
     """Make a new row undoable: `u` deletes it again (a practice logged done by mistake, say)."""
-    if kind not in _CHILDREN:
-        raise ValueError(f"no undoable creation for {kind}")
+    _undoable(kind)
     with db.transaction() as conn:
         conn.execute(
             "INSERT INTO trash (kind, row_id, label, payload, deleted_at) VALUES (?, ?, ?, '{}', ?)",
@@ -110,7 +105,8 @@ def undo(db: Database, *, now: datetime, trash_id: int | None = None) -> Trashed
             return None
         payload = json.loads(db.scalar("SELECT payload FROM trash WHERE id = ?", (item.id,)))
         if item.kind.startswith("created:"):
-            conn.execute(f"DELETE FROM {item.kind.removeprefix('created:')} WHERE id = ?", (item.row_id,))
+            created = _undoable(item.kind.removeprefix("created:")).name  # a table name from the registry
+            conn.execute(f"DELETE FROM {created} WHERE id = ?", (item.row_id,))
             conn.execute("UPDATE trash SET restored_at = ? WHERE id = ?", (stamp(now), item.id))
             return item
         if item.kind.startswith("edit:"):
@@ -118,10 +114,11 @@ def undo(db: Database, *, now: datetime, trash_id: int | None = None) -> Trashed
             conn.execute("UPDATE trash SET restored_at = ? WHERE id = ?", (stamp(now), item.id))
             return item
         new_id = _insert(conn, item.kind, payload["row"], keep_id=True)
-        for child, column in _CHILDREN[item.kind]:
+        record = _undoable(item.kind)
+        for child, column in record.children:
             for child_row in payload["children"].get(child, []):
                 _insert(conn, child, {**child_row, column: new_id}, keep_id=True)
-        for table, column in _LINKS.get(item.kind, ()):
+        for table, column in record.links:
             ids = payload["links"].get(table, [])
             conn.executemany(
                 f"UPDATE {table} SET {column} = ? WHERE id = ? AND {column} IS NULL", [(new_id, i) for i in ids]
@@ -131,8 +128,7 @@ def undo(db: Database, *, now: datetime, trash_id: int | None = None) -> Trashed
 
 
 def _undo_edit(conn: sqlite3.Connection, table: str, row_id: int, fields: dict[str, Any]) -> None:
-    if table not in _CHILDREN:
-        raise ValueError(f"no undoable edit for {table}")
+    _undoable(table)
     if conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (row_id,)).fetchone() is None:
         raise InputError(f"cannot undo the edit: that {table.replace('_', ' ')} no longer exists")
     assignments = ", ".join(f"{name} = ?" for name in fields)  # names recorded by update_row's allow-list

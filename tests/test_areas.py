@@ -1,0 +1,193 @@
+"""The registry (techtime.areas): every area is wired everywhere it must be, and a new area needs only
+its own modules plus its record. The TUI's side (modes, palette, help) is in test_areas_tui.py."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import NOW, TODAY
+
+from techtime import areas
+from techtime.areas import Area, CaptureKind, Table
+from techtime.cli import export as export_command
+from techtime.cli import main
+from techtime.domain.capture import parse_capture, syntax
+from techtime.services.capture import Saved, save
+from techtime.services.demo import populate
+from techtime.store import trash
+from techtime.store.database import Database
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def every_path(area: Area) -> list[str]:
+    paths = [area.screen, area.search, area.report, area.digest, area.demo]
+    paths += [path for _, path in area.exports]
+    paths += [kind.save for kind in area.captures]
+    paths += [option.parse for kind in area.captures for option in kind.options]
+    paths += [table.check for table in area.tables]
+    return [path for path in paths if path]
+
+
+@pytest.mark.parametrize("area", areas.AREAS, ids=lambda area: area.key)
+def test_every_part_an_area_names_exists(area):
+    for path in every_path(area):
+        assert callable(areas.resolve(path)), path
+
+
+def test_keys_modes_words_and_formats_are_unique():
+    numbers = [area.number for area in areas.AREAS if area.number]
+    assert len(numbers) == len(set(numbers))
+    assert len({area.key for area in areas.AREAS}) == len(areas.AREAS)
+    words = [word for kind in areas.capture_kinds() for word in kind.words]
+    assert len(words) == len(set(words))
+    formats = [name for area in areas.AREAS for name, _ in area.exports]
+    assert len(formats) == len(set(formats))
+    shots = [name for area in areas.AREAS for name, _ in area.screenshots]
+    assert len(shots) == len(set(shots))
+    assert [kind.catches for kind in areas.capture_kinds() if kind.catches] == ["url", "text"]
+
+
+def schema_tables(db: Database) -> set[str]:
+    names = {row[0] for row in db.rows("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    virtual = {row[0] for row in db.rows("SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%'")}
+    shadows = {name for name in names for table in virtual if name.startswith(f"{table}_")}
+    return names - virtual - shadows - {"trash"} - {name for name in names if name.startswith("sqlite_")}
+
+
+def test_every_table_of_the_schema_belongs_to_an_area_and_the_other_way_round(db):
+    assert schema_tables(db) == {table.name for table in areas.tables()}
+
+
+def test_tables_come_in_dependency_order_and_undo_knows_every_cascade(db):
+    """A table's references point to earlier tables (imports insert in this order), and every row that
+    a delete takes with it (CASCADE) or unlinks (SET NULL) is what the trash keeps to undo it."""
+    seen: set[str] = set()
+    for table in areas.tables():
+        for reference in db.rows(f"PRAGMA foreign_key_list({table.name})"):
+            parent, column, on_delete = reference["table"], reference["from"], reference["on_delete"]
+            assert parent in seen or parent == table.name, f"{table.name} refers to {parent}, registered later"
+            owner = areas.table(parent)
+            if on_delete == "CASCADE":
+                assert (table.name, column) in owner.children, f"{parent}.children lacks {table.name}.{column}"
+            elif on_delete == "SET NULL":
+                assert (table.name, column) in owner.links, f"{parent}.links lacks {table.name}.{column}"
+        seen.add(table.name)
+
+
+def test_columns_named_in_the_registry_exist(db):
+    for table in areas.tables():
+        columns = {row["name"] for row in db.rows(f"PRAGMA table_info({table.name})")}
+        named = {*table.key, *table.json_columns, *table.bool_columns, *table.derived_columns}
+        assert named <= columns, table.name
+        for child, column in (*table.children, *table.links):
+            assert column in {row["name"] for row in db.rows(f"PRAGMA table_info({child})")}
+
+
+@pytest.mark.parametrize("kind", list(areas.capture_kinds()), ids=lambda kind: kind.name)
+def test_each_capture_kind_parses_its_example_saves_it_and_is_in_the_syntax(db, kind):
+    for word in kind.words:
+        assert f"{word} " in kind.syntax or kind.syntax.startswith(word)
+    item = parse_capture(kind.example, TODAY)
+    assert item.kind == kind.name
+    saved = save(db, item, today=TODAY, now=NOW)
+    assert saved.kind == kind.name
+    assert saved.summary().startswith(f"{kind.label} {saved.id}: ")
+    assert kind.syntax.split(None, 1)[1] in syntax()
+
+
+def test_the_export_command_offers_every_format_of_every_area(demo_db, tmp_path, capsys):
+    formats = {name for area in areas.AREAS for name, _ in area.exports}
+    assert set(export_command.formats()) == formats
+    for name in sorted(formats):
+        target = tmp_path / f"export.{name}"
+        assert main(["--db", str(demo_db.path), "export", "--format", name, "-o", str(target)]) == 0, name
+        assert target.stat().st_size > 0
+
+
+def test_the_demo_fills_every_table(demo_db):
+    empty = [table.name for table in areas.tables() if demo_db.scalar(f"SELECT count(*) FROM {table.name}") == 0]
+    # Nothing in the sample is paused, no setting differs from its default, no calendar was exported yet.
+    assert empty == ["setting", "practice_pause", "calendar_event"]
+
+
+def test_the_screenshot_script_renders_every_area_s_screenshots():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import screenshots
+    finally:
+        sys.path.pop(0)
+    wanted = {name for area in areas.AREAS for name, _ in area.screenshots}
+    assert set(screenshots.shots()) == wanted
+    assert all(area.screenshots for area in areas.AREAS)
+
+
+# A new area is its own modules plus one record -------------------------------------------------------
+
+IDEAS = Table("idea", key=("text",))
+
+
+def save_idea(db: Database, item, *, today, now) -> Saved:
+    with db.transaction() as conn:
+        cursor = conn.execute("INSERT INTO idea (text, created_at) VALUES (?, ?)", (item.title, str(now)))
+    return Saved("idea", int(cursor.lastrowid or 0), item.title)
+
+
+def demo_ideas(demo) -> None:
+    save_idea(demo.db, parse_capture("i a sample idea", demo.today), today=demo.today, now=NOW)
+
+
+def export_ideas(db: Database, today) -> str:
+    return "\n".join(row[0] for row in db.rows("SELECT text FROM idea ORDER BY id"))
+
+
+IDEA_AREA = Area(
+    "ideas",
+    "Ideas",
+    captures=(
+        CaptureKind(
+            "idea",
+            ("idea", "i"),
+            "idea",
+            "idea|i   TEXT",
+            "i a brown-bag on idempotency keys",
+            save=f"{__name__}:save_idea",
+            verbatim=True,
+        ),
+    ),
+    tables=(IDEAS,),
+    exports=(("ideas", f"{__name__}:export_ideas"),),
+    demo=f"{__name__}:demo_ideas",
+    screenshots=(("ideas", ()),),
+)
+
+
+@pytest.fixture
+def with_ideas(db, monkeypatch):
+    """A throw-away area, registered the way a real one is: its table (a migration would make it) and a record."""
+    db.conn.execute("CREATE TABLE idea (id INTEGER PRIMARY KEY, text TEXT NOT NULL, created_at TEXT NOT NULL)")
+    monkeypatch.setattr(areas, "AREAS", (*areas.AREAS, IDEA_AREA))
+    return db
+
+
+def test_a_new_area_s_capture_kind_is_parsed_saved_and_listed_without_editing_the_parser(with_ideas):
+    assert "i TEXT" in syntax()
+    saved = save(with_ideas, parse_capture("i try   #this ring:nothing", TODAY), today=TODAY, now=NOW)
+    assert saved.summary() == f"idea {saved.id}: try   #this ring:nothing"
+
+
+def test_a_new_area_s_table_is_undoable_and_its_demo_and_export_run(with_ideas, tmp_path, capsys):
+    saved = save(with_ideas, parse_capture("i undo me", TODAY), today=TODAY, now=NOW)
+    trash.delete(with_ideas, "idea", saved.id, now=NOW, label="undo me")
+    assert with_ideas.scalar("SELECT count(*) FROM idea") == 0
+    trash.undo(with_ideas, now=NOW)
+    assert with_ideas.scalar("SELECT text FROM idea") == "undo me"
+
+    populate(with_ideas, TODAY)
+    assert with_ideas.scalar("SELECT count(*) FROM idea WHERE text = 'a sample idea'") == 1
+
+    target = tmp_path / "ideas.txt"
+    assert main(["--db", str(with_ideas.path), "export", "--format", "ideas", "-o", str(target)]) == 0
+    assert target.read_text() == "undo me\na sample idea"

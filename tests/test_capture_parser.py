@@ -163,3 +163,16 @@ def test_a_line_longer_than_the_cap_is_refused_saying_the_cap():
 
     with pytest.raises(CaptureError, match=f"at most {MAX_LENGTH:,} characters"):
         parse("r " + "w " * MAX_LENGTH)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("t built a prototype on:fri", date(2026, 11, 20)),  # done: last Friday, not tomorrow
+        ("t built a prototype on:Nov 30", date(2025, 11, 30)),  # done: the last 30 November
+        ("p @priya ledger walk on:Nov 5", date(2026, 11, 5)),  # the closer 5 November: three weeks ago
+        ("p @priya ledger walk on:Dec 3", date(2026, 12, 3)),  # the closer 3 December: next week
+    ],
+)
+def test_on_reads_a_date_without_a_year_the_way_its_kind_looks(text, expected):
+    assert parse(text).date == expected

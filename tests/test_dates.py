@@ -82,3 +82,28 @@ def test_never_fuzzy():
     # fuzzy parsing would read this as the 2nd of the month; we refuse instead.
     with pytest.raises(DateInputError):
         parse_date("in 2 weeks-ish", THU)
+
+
+@pytest.mark.parametrize(
+    ("text", "looking", "expected"),
+    [
+        # 2026-11-26 is a Thursday.
+        ("Nov 30", "forward", date(2026, 11, 30)),
+        ("Nov 30", "back", date(2025, 11, 30)),
+        ("Nov 30", "nearest", date(2026, 11, 30)),
+        ("Nov 5", "forward", date(2027, 11, 5)),
+        ("Nov 5", "back", date(2026, 11, 5)),
+        ("Nov 5", "nearest", date(2026, 11, 5)),
+        ("Nov 26", "back", date(2026, 11, 26)),
+        ("Nov 26", "forward", date(2026, 11, 26)),
+        ("Feb 29", "back", date(2024, 2, 29)),
+        ("Feb 29", "forward", date(2028, 2, 29)),
+        ("fri", "back", date(2026, 11, 20)),
+        ("fri", "forward", date(2026, 11, 27)),
+        ("thu", "back", date(2026, 11, 26)),
+        ("mon", "nearest", date(2026, 11, 30)),
+        ("Dec 3 2025", "forward", date(2025, 12, 3)),  # a year given is the year meant
+    ],
+)
+def test_a_date_that_does_not_say_follows_the_way_its_field_looks(text, looking, expected):
+    assert parse_date(text, THU, looking=looking) == expected

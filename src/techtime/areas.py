@@ -88,7 +88,8 @@ _PARSERS = "techtime.domain.capture_options"
 RING = CaptureOption("ring", f"{_PARSERS}:ring")
 QUADRANT = CaptureOption("quadrant", f"{_PARSERS}:quadrant")
 QUARTER = CaptureOption("quarter", f"{_PARSERS}:quarter")
-ON = CaptureOption("on", f"{_PARSERS}:day", dates=True)
+ON = CaptureOption("on", f"{_PARSERS}:day", dates=True)  # planned or done: the closer day
+ON_DONE = CaptureOption("on", f"{_PARSERS}:past_day", dates=True)  # done: a day without a year looks back
 MINUTES = CaptureOption("min", f"{_PARSERS}:minutes")
 
 _SAVERS = "techtime.services.capture"
@@ -148,7 +149,7 @@ TINKER = CaptureKind(
     "t built a token prototype min:180",
     save=f"{_SAVERS}:save_tinkering",
     needs="what you explored",
-    options=(ON, MINUTES),
+    options=(ON_DONE, MINUTES),
 )
 
 

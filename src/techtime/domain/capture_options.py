@@ -46,12 +46,27 @@ def quarter(value: str, today: date) -> Quarter:
 
 
 def day(value: str, today: date) -> date:
+    """`on:` of what may be planned or done (a pairing session): a day without a year is the closer one."""
+    return _day("on", value, today, "nearest")
+
+
+def past_day(value: str, today: date) -> date:
+    """`on:` of something done (tinkering, an incident): `fri` is last Friday, `Nov 5` the last one."""
+    return _day("on", value, today, "back")
+
+
+def future_day(value: str, today: date) -> date:
+    """A day ahead (a review date): `fri` is the coming Friday, `Nov 5` the next one."""
+    return _day("review", value, today, "forward")
+
+
+def _day(option: str, value: str, today: date, looking: str) -> date:
     from techtime.domain.dates import parse_date
 
     try:
-        return parse_date(value, today)
+        return parse_date(value, today, looking=looking)
     except InputError as error:
-        raise CaptureError(f"on: {error}") from None
+        raise CaptureError(f"{option}: {error}") from None
 
 
 def minutes(value: str, today: date) -> int:

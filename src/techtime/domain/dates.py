@@ -63,9 +63,17 @@ _OFFSET_RE = re.compile(r"^(?:in\s+)?(\d{1,4})\s*([a-z]+)(\s+ago)?$")
 _ISO_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def parse_date(text: str, today: date) -> date:
+# Which way a field looks, for the dates that do not say: a weekday name, a day without a year.
+FORWARD, BACK, NEAREST = "forward", "back", "nearest"
+
+
+def parse_date(text: str, today: date, *, looking: str = FORWARD) -> date:
     """Turn what the user typed into a date, relative to `today`.
 
+    A field that looks forward (planning, review dates) reads `fri` as the coming Friday and `Nov 5`
+    as its next occurrence; one that looks back (logging late, when something was done) reads them as
+    the latest Friday and the last 5 November, today included; NEAREST (a pairing session, planned or
+    held) takes the closer of the two occurrences of a day without a year, and weekdays forward.
     Raises `DateInputError` naming the accepted forms when it cannot.
     """
     stripped = text.strip()
@@ -78,13 +86,13 @@ def parse_date(text: str, today: date) -> date:
     words = " ".join(stripped.lower().replace("_", " ").replace("-", " ").split())
     if not words:
         raise DateInputError(f"a date is missing: use {ACCEPTED_DATES}")
-    relative = _relative(words, today)
+    relative = _relative(words, today, looking)
     if relative is not None:
         return relative
-    return _dateutil(stripped, today)
+    return _dateutil(stripped, today, looking)
 
 
-def _relative(words: str, today: date) -> date | None:
+def _relative(words: str, today: date, looking: str) -> date | None:
     if words in ("today", "now", "tod"):
         return today
     if words in ("tomorrow", "tmr", "tom"):
@@ -98,6 +106,8 @@ def _relative(words: str, today: date) -> date | None:
     if words == "eoy":
         return date(today.year, 12, 31)
     if words in WEEKDAYS:
+        if looking == BACK:
+            return today - timedelta(days=(today.weekday() - WEEKDAYS[words]) % 7)
         return today + timedelta(days=(WEEKDAYS[words] - today.weekday()) % 7)
     first, _, rest = words.partition(" ")
     if first in ("next", "last") and rest in WEEKDAYS:
@@ -135,7 +145,7 @@ def _month_length(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 
 
-def _dateutil(text: str, today: date) -> date:
+def _dateutil(text: str, today: date, looking: str) -> date:
     if text.isdigit():
         raise DateInputError(f"{text!r} is ambiguous (a day? days from now?): use {ACCEPTED_DATES}")
     if text.lower().strip(" .") in MONTHS:
@@ -150,12 +160,25 @@ def _dateutil(text: str, today: date) -> date:
         raise DateInputError(f"cannot read {text!r} as a date: use {ACCEPTED_DATES}") from None
     if first.year == second.year:
         return first.date()
-    # A date without a year means its next occurrence, never one already past.
-    for year in range(today.year, today.year + 9):
+    # A date without a year: its next occurrence, or its last one, or whichever is closer.
+    after = _occurrence(first.month, first.day, today, step=1)
+    before = _occurrence(first.month, first.day, today, step=-1)
+    if looking == BACK:
+        return before
+    if looking == NEAREST and (today - before) < (after - today):
+        return before
+    return after
+
+
+def _occurrence(month: int, day: int, today: date, *, step: int) -> date:
+    """The first `month`/`day` from today on (step 1) or back from today (step -1); 29 February waits
+    for a leap year."""
+    for offset in range(9):
+        year = today.year + step * offset
         try:
-            candidate = date(year, first.month, first.day)
+            candidate = date(year, month, day)
         except ValueError:  # 29 February outside a leap year
             continue
-        if candidate >= today:
+        if (candidate >= today) if step > 0 else (candidate <= today):
             return candidate
-    raise DateInputError(f"cannot read {text!r} as a date: use {ACCEPTED_DATES}")
+    raise DateInputError(f"{month}/{day} is not a date that comes round: use {ACCEPTED_DATES}")

@@ -14,6 +14,7 @@ from techtime.areas import Area, CaptureKind, Table
 from techtime.cli import export as export_command
 from techtime.cli import main
 from techtime.domain.capture import parse_capture, syntax
+from techtime.domain.quarters import Quarter
 from techtime.services.capture import Saved, save
 from techtime.services.demo import populate
 from techtime.store import trash
@@ -69,11 +70,10 @@ def test_tables_come_in_dependency_order_and_undo_knows_every_cascade(db):
         for reference in db.rows(f"PRAGMA foreign_key_list({table.name})"):
             parent, column, on_delete = reference["table"], reference["from"], reference["on_delete"]
             assert parent in seen or parent == table.name, f"{table.name} refers to {parent}, registered later"
-            owner = areas.table(parent)
             if on_delete == "CASCADE":
-                assert (table.name, column) in owner.children, f"{parent}.children lacks {table.name}.{column}"
+                assert (table.name, column) in areas.children(parent), f"{parent}.children lacks {table.name}.{column}"
             elif on_delete == "SET NULL":
-                assert (table.name, column) in owner.links, f"{parent}.links lacks {table.name}.{column}"
+                assert (table.name, column) in areas.links(parent), f"{parent}.links lacks {table.name}.{column}"
         seen.add(table.name)
 
 
@@ -84,6 +84,8 @@ def test_columns_named_in_the_registry_exist(db):
         assert named <= columns, table.name
         for child, column in (*table.children, *table.links):
             assert column in {row["name"] for row in db.rows(f"PRAGMA table_info({child})")}
+        for parent, column in (*table.part_of, *table.points_at):
+            assert column in columns and areas.table(parent), (table.name, parent)
 
 
 @pytest.mark.parametrize("kind", list(areas.capture_kinds()), ids=lambda kind: kind.name)
@@ -191,3 +193,27 @@ def test_a_new_area_s_table_is_undoable_and_its_demo_and_export_run(with_ideas, 
     target = tmp_path / "ideas.txt"
     assert main(["--db", str(with_ideas.path), "export", "--format", "ideas", "-o", str(target)]) == 0
     assert target.read_text() == "undo me\na sample idea"
+
+
+def test_a_table_that_hangs_off_another_area_s_rows_is_kept_with_them_without_editing_that_area(db, monkeypatch):
+    """`part_of` / `points_at` on the new table's own record: deleting a deep dive takes its ideas along
+    (CASCADE) and unlinks the idea that pointed at it (SET NULL); undo brings both back."""
+    from techtime.store import dives
+
+    db.conn.execute(
+        "CREATE TABLE idea (id INTEGER PRIMARY KEY, text TEXT NOT NULL,"
+        " dive_id INTEGER REFERENCES deep_dive (id) ON DELETE CASCADE,"
+        " seen_in INTEGER REFERENCES deep_dive (id) ON DELETE SET NULL)"
+    )
+    ideas = Table("idea", key=("text",), part_of=(("deep_dive", "dive_id"),), points_at=(("deep_dive", "seen_in"),))
+    monkeypatch.setattr(areas, "AREAS", (*areas.AREAS, Area("ideas", "Ideas", tables=(ideas,))))
+    assert ("idea", "dive_id") in areas.children("deep_dive")
+    assert ("idea", "seen_in") in areas.links("deep_dive")
+    one = dives.add_dive(db, quarter=Quarter(2026, 4), title="Ledger", now=NOW)
+    db.conn.execute("INSERT INTO idea (text, dive_id) VALUES ('part of it', ?)", (one,))
+    db.conn.execute("INSERT INTO idea (text, seen_in) VALUES ('seen in it', ?)", (one,))
+    trash.delete(db, "deep_dive", one, now=NOW, label="Ledger")
+    assert [tuple(r) for r in db.rows("SELECT text, dive_id, seen_in FROM idea")] == [("seen in it", None, None)]
+    trash.undo(db, now=NOW)
+    rows = [tuple(r) for r in db.rows("SELECT text, dive_id, seen_in FROM idea ORDER BY text")]
+    assert rows == [("part of it", one, None), ("seen in it", None, one)]

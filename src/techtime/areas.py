@@ -57,6 +57,11 @@ class Table(NamedTuple):
     key: tuple[str, ...]  # what identifies a row when merging an import (after its references are remapped)
     children: tuple[tuple[str, str], ...] = ()  # (table, column): rows deleted with a row, brought back with it
     links: tuple[tuple[str, str], ...] = ()  # (table, column): links cleared when a row goes, re-linked on undo
+    # The same, declared from this table's side for references into another area's table, so that
+    # area's record need not know of this one: (table, column) this table's rows belong to (ON DELETE
+    # CASCADE: deleted with that row, brought back with it) or point at (ON DELETE SET NULL: unlinked, re-linked).
+    part_of: tuple[tuple[str, str], ...] = ()
+    points_at: tuple[tuple[str, str], ...] = ()
     json_columns: tuple[str, ...] = ()  # stored as JSON text, exported as JSON values
     bool_columns: tuple[str, ...] = ()  # stored as 0/1, exported as true/false
     derived_columns: tuple[str, ...] = ()  # recomputed on import, never exported
@@ -301,6 +306,22 @@ def table(name: str) -> Table:
         if candidate.name == name:
             return candidate
     raise KeyError(f"no table {name!r} in the registry")
+
+
+def children(name: str) -> tuple[tuple[str, str], ...]:
+    """(table, column) of the rows a row of `name` takes with it when deleted: its record's children and
+    every table, of any area, that says it is part of `name`."""
+    own = table(name).children
+    return own + tuple((other.name, column) for other in tables() for parent, column in other.part_of if parent == name)
+
+
+def links(name: str) -> tuple[tuple[str, str], ...]:
+    """(table, column) of the links to a row of `name`, cleared when it goes: its record's and every table's
+    that says it points at `name`."""
+    own = table(name).links
+    return own + tuple(
+        (other.name, column) for other in tables() for parent, column in other.points_at if parent == name
+    )
 
 
 def resolve(path: str) -> Any:

@@ -52,11 +52,11 @@ def delete(db: Database, kind: str, row_id: int, *, now: datetime, label: str = 
             "row": dict(row),
             "children": {
                 child: [dict(r) for r in conn.execute(f"SELECT * FROM {child} WHERE {column} = ?", (row_id,))]
-                for child, column in record.children
+                for child, column in areas.children(record.name)
             },
             "links": {
                 table: [r[0] for r in conn.execute(f"SELECT id FROM {table} WHERE {column} = ?", (row_id,))]
-                for table, column in record.links
+                for table, column in areas.links(record.name)
             },
         }
         cursor = conn.execute(
@@ -115,10 +115,10 @@ def undo(db: Database, *, now: datetime, trash_id: int | None = None) -> Trashed
             return item
         new_id = _insert(conn, item.kind, payload["row"], keep_id=True)
         record = _undoable(item.kind)
-        for child, column in record.children:
+        for child, column in areas.children(record.name):
             for child_row in payload["children"].get(child, []):
                 _insert(conn, child, {**child_row, column: new_id}, keep_id=True)
-        for table, column in record.links:
+        for table, column in areas.links(record.name):
             ids = payload["links"].get(table, [])
             conn.executemany(
                 f"UPDATE {table} SET {column} = ? WHERE id = ? AND {column} IS NULL", [(new_id, i) for i in ids]

@@ -1,94 +1,61 @@
-"""The capture modal: one line in the capture syntax; Enter saves and closes."""
+"""The capture modal (`c` from every screen): the capture box over the screen; Enter saves and closes.
+
+Escape closes too, keeping what was typed as a draft that the next `c` (or `techtime capture`)
+restores: typed text is never lost.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Static
 
-from techtime.areas import capture_kind
-from techtime.domain.capture import Capture, parse_capture
-from techtime.errors import InputError, TechtimeError
-from techtime.services.capture import Saved, save
-from techtime.tui.text import line, safe
+from techtime.errors import TechtimeError
+from techtime.tui.widgets.capture_box import CaptureBox
 
-SYNTAX_HELP = (
-    "r TEXT [#tag] [ring:adopt|trial|assess|hold] [quadrant:techniques|platforms|tools|languages-frameworks]\n"
-    "d TITLE [quarter:2027Q1] [#tag]      p @handle TOPIC [on:DATE] [min:90]\n"
-    "t TEXT [min:180] [on:DATE]           n TEXT      any text with a URL: a radar item\n"
-    "DATE: 2026-12-01, today, fri, next fri, last mon, in 3 days, 2w, eom, eoq"
-)
+if TYPE_CHECKING:
+    from techtime.services.capture import Saved  # noqa: F401 (the quoted generic below)
+    from techtime.tui.app import TechtimeApp
 
 
-class CaptureScreen(ModalScreen[Saved | None]):
-    """Type, see what it will become, press Enter. Escape closes without saving."""
+class CaptureScreen(ModalScreen["Saved | None"]):
+    """Type, see what it will become, press Enter. Escape keeps a draft and closes."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    DEFAULT_CSS = """
+    CaptureScreen {
+        align: center middle;
+        & > #capture-box {
+            width: 100;
+            max-width: 95%;
+            padding: 1 2;
+            border: thick $accent;
+            background: $surface;
+        }
+    }
+    """
+    BINDINGS = [Binding("escape", "keep_draft", "Close (keeps a draft)", id="capture.close")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (21, "-tall")]  # the whole syntax needs ~19 lines
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="capture-box"):
-            yield Static("Capture", id="capture-title")
-            yield Input(
-                placeholder="r https://... #tag   d Title   p @handle topic   t what   n note", id="capture-input"
-            )
-            yield Static(id="capture-preview")
-            yield Static(SYNTAX_HELP, id="capture-help", markup=False)
+        app: TechtimeApp = self.app  # type: ignore[assignment]
+        yield CaptureBox(app.db, today=app.today, now=app.now, id="capture-box")
 
-    @on(Input.Changed)
-    def preview(self, event: Input.Changed) -> None:
-        target = self.query_one("#capture-preview", Static)
-        if not event.value.strip():
-            target.update("")
-            return
-        try:
-            item = parse_capture(event.value, self.app.today())  # type: ignore[attr-defined]
-        except InputError as error:
-            target.update(safe(str(error), "red"))
-            return
-        target.update(_describe(item, self.app.today()))  # type: ignore[attr-defined]
+    @on(CaptureBox.Saved)
+    def _saved(self, event: CaptureBox.Saved) -> None:
+        self.dismiss(event.saved)
 
-    @on(Input.Submitted)
-    def submit(self, event: Input.Submitted) -> None:
-        app = self.app
+    def action_keep_draft(self) -> None:
+        box = self.query_one(CaptureBox)
         try:
-            saved = save(app.db, parse_capture(event.value, app.today()), today=app.today(), now=app.now())  # type: ignore[attr-defined]
+            kept = box.keep_draft()
         except TechtimeError as error:
-            # Keep what was typed: nothing is lost, the user fixes it and presses Enter again.
-            self.query_one("#capture-preview", Static).update(safe(str(error), "bold red"))
-            return
-        self.dismiss(saved)
-
-    def action_cancel(self) -> None:
+            # The draft could not be written (a read-only file): say so and stay, the text still here.
+            if box.refuse_to_close(f"{error}; Escape again closes without keeping it"):
+                return
+            kept = ""
+        if kept:
+            self.notify("Draft kept: c brings it back.", timeout=3)
         self.dismiss(None)
-
-
-def _describe(item: Capture, today: date):
-    parts = [("-> ", "dim"), (capture_kind(item.kind).label, "bold green"), ": "]
-    parts.append(safe(item.title, "bold"))
-    details = []
-    if item.url and item.url != item.title:
-        details.append(item.url)
-    details += [f"#{tag}" for tag in item.tags]
-    for label, value in (
-        ("ring", item.ring),
-        ("quadrant", item.quadrant),
-        ("quarter", item.quarter),
-        ("with", f"@{item.handle}" if item.handle else None),
-        ("minutes", item.minutes),
-    ):
-        if value:
-            details.append(f"{label} {value}")
-    if item.kind in ("pair", "tinker"):
-        when = item.date or today
-        if when > today:
-            details.append(f"planned for {when:%a %d %b}")
-        else:
-            details.append("done today" if when == today else f"done on {when:%a %d %b}")
-    if details:
-        parts += [("  ", ""), safe("  ".join(details), "dim")]
-    return line(*parts)

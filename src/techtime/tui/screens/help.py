@@ -10,7 +10,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from techtime.tui.commands import described_bindings
-from techtime.tui.screens.capture import SYNTAX_HELP
+from techtime.tui.widgets.capture_box import syntax_help
 
 
 class HelpScreen(ModalScreen[None]):
@@ -34,7 +34,7 @@ class HelpScreen(ModalScreen[None]):
                 )
             )
             yield Static(Text("Capture syntax (press c)", style="bold"))
-            yield Static(Text(SYNTAX_HELP))
+            yield Static(Text(syntax_help()))
             yield Static(
                 Text("ctrl+p opens the command palette with every action. Escape closes this help.", style="dim")
             )

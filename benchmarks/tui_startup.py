@@ -38,13 +38,16 @@ Bare().run()
 TODAY_COMPLETE = (b"Next:", b"Practices this week", b"Inbox notes")
 
 
-def time_to_text(argv: list[str], *markers: bytes, timeout: float = 20.0) -> float:
-    """Start argv in a 120x40 pty; seconds until every marker has shown up in what it paints."""
+def time_to_text(argv: list[str], *markers: bytes, timeout: float = 20.0, size: tuple[int, int] = (120, 40)) -> float:
+    """Start argv in a pty of size (columns, lines); seconds until every marker has shown up in what it paints."""
+    columns, lines = size
     start = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:
-        os.execvpe(argv[0], argv, {**environment(), "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"})
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+        os.execvpe(
+            argv[0], argv, {**environment(), "TERM": "xterm-256color", "COLUMNS": str(columns), "LINES": str(lines)}
+        )
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
     seen = b""
     try:
         while time.perf_counter() - start < timeout:

@@ -32,6 +32,7 @@ COMMANDS = {
     "backup": ("backup", "a consistent copy of the database"),
     "restore": ("restore", "bring a backup back, after confirming"),
     "doctor": ("doctor", "integrity, schema version, file modes, backup age"),
+    "capture": ("capture", "only the capture box, sized for a tmux popup or a desktop hotkey"),
 }
 
 

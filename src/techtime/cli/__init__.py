@@ -33,6 +33,8 @@ COMMANDS = {
     "restore": ("restore", "bring a backup back, after confirming"),
     "doctor": ("doctor", "integrity, schema version, file modes, backup age"),
     "capture": ("capture", "only the capture box, sized for a tmux popup or a desktop hotkey"),
+    "open-url": ("open_url", "file a techtime://capture?url=... link from the browser in the radar inbox"),
+    "setup": ("setup", "tmux|browser: print or install the capture hotkey binding or the browser handler"),
 }
 
 

@@ -107,7 +107,9 @@ async def test_a_draft_that_cannot_be_kept_is_not_thrown_away_without_a_word(db)
 
 @pytest.fixture
 def area_with_ideas(monkeypatch):
-    idea = areas.CaptureKind("idea", ("idea", "i"), "idea", "idea|i   TEXT [#tag ...]", "i a thought", tags=True)
+    idea = areas.CaptureKind(
+        "idea", ("idea", "i"), "idea", "idea|i   TEXT [#tag ...]", "i a thought", save="ideas:save", tags=True
+    )
     monkeypatch.setattr(areas, "AREAS", (*areas.AREAS, areas.Area("ideas", "Ideas", captures=(idea,))))
 
 
@@ -133,10 +135,14 @@ async def test_a_new_area_s_capture_kind_shows_in_the_box_and_in_help(db, area_w
 
 
 def test_the_preview_says_what_each_option_became():
-    item = Capture("radar", "DuckDB", "https://duckdb.org", ("data",), "trial", "tools")
+    item = Capture(
+        "radar", "DuckDB", "https://duckdb.org", ("data",), options=(("ring", "trial"), ("quadrant", "tools"))
+    )
     assert str(describe(item, TODAY)) == "-> radar item: DuckDB  https://duckdb.org  #data  ring trial  quadrant tools"
-    planned = Capture("pair", "ledger", handle="dana", date=TODAY.replace(day=27), minutes=90)
-    assert "with @dana  minutes 90  planned for Fri 27 Nov" in str(describe(planned, TODAY))
+    planned = Capture("pair", "ledger", handle="dana", options=(("on", TODAY.replace(day=27)), ("min", 90)))
+    assert str(describe(planned, TODAY)) == "-> pairing session: ledger  with @dana  planned for Fri 27 Nov  minutes 90"
+    logged = Capture("tinker", "token prototype")
+    assert str(describe(logged, TODAY)) == "-> tinkering log: token prototype  done today"
 
 
 # The popup (techtime capture) ------------------------------------------------------------------

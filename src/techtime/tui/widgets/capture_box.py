@@ -190,7 +190,8 @@ def describe(item: Capture, today: date) -> Text:
     given = dict(item.options)
     for option in kind.options if kind else ():
         if option.dates:  # something done (or planned): when, said in words
-            when = given.get(option.name) or today
+            when = given.get(option.name)
+            when = when if isinstance(when, date) else today
             if when > today:
                 details.append(f"planned for {when:%a %d %b}")
             else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -116,3 +117,9 @@ def test_the_bookmarklet_is_one_line_of_javascript_that_builds_such_a_link():
     assert BOOKMARKLET.startswith("javascript:") and "\n" not in BOOKMARKLET
     for needed in ("techtime://capture?url=", "location.href", "document.title", "getSelection", "encodeURIComponent"):
         assert needed in BOOKMARKLET
+
+
+def test_the_readme_shows_the_bookmarklet_setup_browser_prints():
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    assert f"\n{BOOKMARKLET}\n" in readme
+    assert "%" not in BOOKMARKLET  # a browser percent-decodes a javascript: bookmark before running it

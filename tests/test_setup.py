@@ -172,3 +172,8 @@ def test_the_clipboard_is_read_with_xclip_or_wl_paste_when_present_and_never_wai
     executable(tmp_path / "bin" / "wl-paste", "sleep 5")  # hangs: given up on, then xclip answers
     monkeypatch.setattr(capture_command, "CLIPBOARD_TIMEOUT_SECONDS", 0.2)
     assert capture_command.read_clipboard() == "https://x.example"
+
+
+def test_the_readme_shows_the_binding_setup_tmux_prints():
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    assert f"{setup.tmux_line(['/home/me/.local/bin/techtime'])}\n" in readme

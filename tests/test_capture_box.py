@@ -102,6 +102,16 @@ async def test_a_draft_that_cannot_be_kept_is_not_thrown_away_without_a_word(db)
         assert isinstance(app.screen, TodayScreen)
 
 
+async def test_in_a_short_pane_the_modal_shows_the_kinds_on_one_line(db):
+    app = make_app(db)
+    async with app.run_test(size=(80, 16)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.screen.has_class("-short")
+        assert app.screen.query_one("#capture-kinds").display and not app.screen.query_one("#capture-help").display
+        assert app.screen.query_one("#capture-box").region.bottom <= 16
+
+
 # The registry ----------------------------------------------------------------------------------
 
 
@@ -115,6 +125,7 @@ def area_with_ideas(monkeypatch):
 
 def test_the_help_and_the_preview_read_the_registry(area_with_ideas):
     assert "idea|i   TEXT [#tag ...]" in syntax_help().splitlines()
+    assert "TEXT     with a URL in it: a radar item; without: an inbox note" in syntax_help().splitlines()
     for kind in areas.capture_kinds():
         assert kind.syntax in syntax_help()
     assert str(describe(Capture(kind="idea", title="a thought"), TODAY)) == "-> idea: a thought"

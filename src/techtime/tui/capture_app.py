@@ -8,6 +8,7 @@ looked for once that frame is out, and fills the box only if nothing has been ty
 
 from __future__ import annotations
 
+import contextlib
 import gc
 from collections.abc import Callable
 from datetime import date, datetime
@@ -65,9 +66,14 @@ class CaptureApp(App["Saved | None"]):
             gc.enable()
 
     def _look_for_suggestion(self) -> None:
+        """In a thread: the clipboard tool may take its time, the box does not wait for it."""
         assert self._find_suggestion is not None
         if text := self._find_suggestion():
-            self.call_from_thread(self.query_one(CaptureBox).suggest, text)
+            with contextlib.suppress(RuntimeError):  # the box was closed meanwhile
+                self.call_from_thread(self._suggest, text)
+
+    def _suggest(self, text: str) -> None:
+        self.query_one(CaptureBox).suggest(text)
 
     @on(CaptureBox.Saved)
     def _saved(self, event: CaptureBox.Saved) -> None:

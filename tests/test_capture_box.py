@@ -53,7 +53,7 @@ async def test_escape_keeps_a_draft_that_the_next_c_restores(db):
         await pilot.pause()
         assert isinstance(app.screen, CaptureScreen)
         assert app.screen.query_one(Input).value == "r https://duckdb.org DuckDB #data"
-        assert "your draft from last time" in str(app.screen.query_one("#capture-title", Static).render())
+        assert "your last draft" in str(app.screen.query_one("#capture-title", Static).render())
         assert "radar item: DuckDB" in preview(app.screen)
         await pilot.press(*" ring:trial", "enter")  # typing goes on at the end of the draft
         await pilot.pause()

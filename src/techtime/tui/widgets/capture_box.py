@@ -108,7 +108,7 @@ class CaptureBox(Vertical):
         self._warned = False
 
     def compose(self) -> ComposeResult:
-        draft = (" your draft from last time", "italic") if self._draft else ""
+        draft = (" · your last draft", "italic") if self._draft else ""
         yield Static(Text.assemble(("Capture", "bold"), draft, ("  " + KEYS, "dim")), id="capture-title")
         yield Input(
             value=self._start,

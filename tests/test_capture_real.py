@@ -155,7 +155,7 @@ class DevTools:
         assert "error" not in reply, reply
         return reply["result"]
 
-    def wait(self, match: Callable[[dict[str, Any]], bool], what: str, timeout: float = 20) -> dict[str, Any]:
+    def wait(self, match: Callable[[dict[str, Any]], bool], what: str, timeout: float = 60) -> dict[str, Any]:
         for event in self.events:
             if match(event):
                 return event
@@ -292,9 +292,8 @@ def test_the_tmux_popup_saves_a_line_that_the_open_app_then_shows(db, db_path, e
             15,
             "the line in the database",
         )
-        saved_at = time.monotonic()
+        # The bar (DESIGN: within a second or two): the app looks for other writers every second.
         wait_for(lambda: "pasted from the tmux popup" in panes(), 2, "the open app showing it")
-        assert time.monotonic() - saved_at <= 2
     finally:
         client.close()
         subprocess.run([*server, "kill-server"], capture_output=True)

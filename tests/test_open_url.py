@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import stat
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import quote
 
@@ -122,3 +124,24 @@ def test_the_service_adds_one_inbox_item_in_one_transaction(db):
     again = file_link(db, parse_capture_link(link(url="https://EXAMPLE.com/", title="T2")), now=NOW)
     assert not again.added and again.id == 1
     assert db.scalar("SELECT count(*) FROM radar_item") == 1
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["open-url", link(url="https://example.com", title="t")],
+        ["open-url", "javascript:alert(1)"],
+        ["setup", "tmux"],
+    ],
+)
+def test_open_url_and_setup_never_import_textual(db, db_path, argv, quiet_path):
+    """What the browser starts for every link must start fast and stay small: no Textual, no Rich."""
+    script = (
+        "import os, sys\n"
+        f"os.environ['PATH'] = {quiet_path['PATH']!r}\n"
+        "from techtime.cli import main\n"
+        f"main(['--db', {str(db_path)!r}, *{argv!r}])\n"
+        "print([name for name in ('textual', 'rich', 'sqlite_utils') if name in sys.modules])\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True)
+    assert result.stdout.strip().splitlines()[-1] == "[]"

@@ -66,3 +66,27 @@ def test_quarterly_compliance_for_monthly_pairing():
 def test_an_inactive_practice_is_never_overdue():
     inactive = SCAN._replace(active=False)
     assert status(inactive, [], THU).overdue == ()
+
+
+def test_history_logged_before_the_first_day_of_use_counts_from_its_window():
+    """A new database (first used 26 November) with sessions logged for October: October counts."""
+    from techtime.domain.cadence import counted_from
+
+    monthly = Practice(1, "pairing", "IC pairing", "FREQ=MONTHLY;BYMONTHDAY=1", date(2026, 11, 1))
+    october = LogEntry(date(2026, 10, 14), "done", date(2026, 10, 14))  # before the start: its own day
+    assert counted_from(monthly, [october]).start == date(2026, 10, 1)
+    assert str(compliance_so_far(monthly, [october], date(2026, 10, 1), date(2026, 12, 31), date(2026, 11, 26))) == (
+        "1 of 2"
+    )
+    assert str(compliance_so_far(monthly, [], date(2026, 10, 1), date(2026, 12, 31), date(2026, 11, 26))) == "0 of 1"
+
+
+def test_an_every_two_weeks_rule_keeps_its_weeks_when_history_reaches_back():
+    from techtime.domain.cadence import counted_from
+
+    fortnightly = Practice(2, "1on1", "1-on-1", "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE", date(2026, 11, 25))
+    early = LogEntry(date(2026, 10, 1), "done", date(2026, 10, 1))
+    start = counted_from(fortnightly, [early]).start
+    assert start <= date(2026, 10, 1) and (date(2026, 11, 25) - start).days % 14 == 0
+    done = compliance_so_far(fortnightly, [early], date(2026, 9, 1), date(2026, 12, 31), date(2026, 11, 26))
+    assert (done.done, done.expected) == (1, 5)  # 30 Sep's window (logged 1 Oct), 14 and 28 Oct, 11 and 25 Nov

@@ -242,6 +242,38 @@ def occurrence_on(practice: Practice, day: date) -> Occurrence | None:
     return _rule_dates(practice.rule, practice.start).containing(day)
 
 
+def counted_from(practice: Practice, entries: Iterable[LogEntry]) -> Practice:
+    """The practice as compliance counts it: from the earlier of its start (the first day of use) and
+    its earliest log, so history logged for the time before techtime existed counts."""
+    earliest = min((min(entry.occurrence, entry.on) for entry in entries), default=practice.start)
+    if earliest >= practice.start:
+        return practice
+    # The rule anchored far enough back, then the window of the earliest log: counting starts there.
+    window = _rule_dates(practice.rule, _start_back_to(practice, earliest)).containing(earliest)
+    return practice._replace(start=window.start if window else earliest)
+
+
+def _start_back_to(practice: Practice, day: date) -> date:
+    """The practice's start, moved back by whole periods of its rule until it is on or before `day`:
+    an "every 2 weeks" rule keeps its weeks."""
+    from dateutil.relativedelta import relativedelta
+
+    parts = dict(part.split("=", 1) for part in practice.rule.upper().removeprefix("RRULE:").split(";") if "=" in part)
+    interval = int(parts["INTERVAL"]) if parts.get("INTERVAL", "").isdigit() else 1
+    period = {
+        "DAILY": relativedelta(days=interval),
+        "WEEKLY": relativedelta(weeks=interval),
+        "MONTHLY": relativedelta(months=interval),
+        "YEARLY": relativedelta(years=interval),
+    }.get(parts.get("FREQ", ""))
+    if period is None or interval < 1:
+        return day
+    periods = 1
+    while (start := practice.start - period * periods) > day:
+        periods *= 2  # doubling: years back in a few steps; any whole number of periods keeps the phase
+    return start
+
+
 def occurrences_between(practice: Practice, first: date, last: date) -> list[Occurrence]:
     """Occurrences due within [first, last], paused ones left out."""
     found = _rule_dates(practice.rule, practice.start).between(first, last)
@@ -258,6 +290,27 @@ def settled_occurrences(entries: Iterable[LogEntry]) -> dict[date, LogEntry]:
     return settled
 
 
+def _settled(practice: Practice, counted: Practice, entries: list[LogEntry]) -> dict[date, LogEntry]:
+    """What settles each occurrence. A log made for a day before the practice's start recorded that day
+    as its occurrence (there was no window yet); it settles the window the day falls in once
+    `counted_from` has reached back to it."""
+    early = sorted({entry.occurrence for entry in entries if entry.occurrence < practice.start})
+    if not early:
+        return settled_occurrences(entries)
+    import bisect
+
+    windows = _rule_dates(counted.rule, counted.start).between(early[0], practice.start)
+    starts = [window.start for window in windows]
+
+    def aligned(entry: LogEntry) -> LogEntry:
+        index = bisect.bisect_right(starts, entry.occurrence) - 1
+        if entry.occurrence < practice.start and index >= 0 and entry.occurrence <= windows[index].end:
+            return entry._replace(occurrence=starts[index])
+        return entry
+
+    return settled_occurrences(aligned(entry) for entry in entries)
+
+
 def status(
     practice: Practice,
     entries: Iterable[LogEntry],
@@ -272,7 +325,10 @@ def status(
     older misses belong to compliance, not to today's list. Upcoming looks
     ahead to `horizon` (default: nothing).
     """
-    settled = settled_occurrences(entries)
+    entries = list(entries)
+    counted = counted_from(practice, entries)
+    settled = _settled(practice, counted, entries)
+    practice = counted
     dates = _rule_dates(practice.rule, practice.start)
     current = dates.containing(today)
     look_back = max(overdue_since or Quarter.containing(today).first_day, practice.start)
@@ -304,9 +360,11 @@ def compliance_so_far(
 ) -> Compliance:
     """Compliance over [first, last] as it stands today: every occurrence whose window has opened
     counts, so mid-November a monthly practice reads "1 of 2 months" while November is still open."""
-    found = _rule_dates(practice.rule, practice.start).between(first, min(last, today))
-    expected = [o for o in found if first <= o.start <= today and not is_paused(practice, o)]
-    settled = settled_occurrences(entries)
+    entries = list(entries)
+    counted = counted_from(practice, entries)
+    settled = _settled(practice, counted, entries)
+    found = _rule_dates(counted.rule, counted.start).between(first, min(last, today))
+    expected = [o for o in found if first <= o.start <= today and not is_paused(counted, o)]
     done = sum(1 for o in expected if o.start in settled and settled[o.start].status == DONE)
     skipped = sum(1 for o in expected if o.start in settled and settled[o.start].status == SKIPPED)
     return Compliance(done=done, expected=len(expected), skipped=skipped)

@@ -396,9 +396,17 @@ class YearView(NamedTuple):
 def this_month(db: Database, today: date) -> MonthSummary:
     """How today's month stands, by the same rules as the year grid (Today shows this)."""
     first, last = month_bounds(today)
-    practice = practice_store.practice_by_key(db, PRACTICE_KEY)
+    practice = _counted_practice(db)
     sessions = pairing.sessions_between(db, first, last)
     return _month_summary(first, sessions, pairing.pairing_logs_between(db, first, last), practice, today)
+
+
+def _counted_practice(db: Database) -> cadence.Practice | None:
+    """The pairing practice as compliance counts it: from its earliest log, if that is before its start."""
+    practice = practice_store.practice_by_key(db, PRACTICE_KEY)
+    if practice is None:
+        return None
+    return cadence.counted_from(practice, practice_store.log_entries(db).get(practice.id, []))
 
 
 def year_view(db: Database, year: int, today: date) -> YearView:
@@ -415,14 +423,15 @@ def year_view(db: Database, year: int, today: date) -> YearView:
         for person in roster
     )
     practice = practice_store.practice_by_key(db, PRACTICE_KEY)
+    entries = practice_store.log_entries(db).get(practice.id, []) if practice is not None else []
+    counted = cadence.counted_from(practice, entries) if practice is not None else None
     logs = pairing.pairing_logs_between(db, first, last)
-    months = tuple(_month_summary(start, sessions, logs, practice, today) for start in month_starts(year))
+    months = tuple(_month_summary(start, sessions, logs, counted, today) for start in month_starts(year))
     quarter = Quarter.containing(today)
     year_compliance = quarter_compliance = None
     if practice is not None:
         from techtime.services import practices as practice_service
 
-        entries = practice_store.log_entries(db).get(practice.id, [])
         year_compliance = cadence.compliance_so_far(practice, entries, first, last, today)
         quarter_compliance = practice_service.quarter_compliance(db, practice, entries, quarter, today)
     return YearView(year, today, rows, months, year_compliance, quarter, quarter_compliance)

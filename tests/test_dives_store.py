@@ -26,7 +26,11 @@ Q3, Q4, Q1 = Quarter(2026, 3), Quarter(2026, 4), Quarter(2027, 1)
 # Reading what was typed ----------------------------------------------------------
 
 
-@pytest.mark.parametrize(("text", "hours"), [("6", 6.0), ("1.5", 1.5), ("1,5", 1.5), ("2h", 2.0), (" ", None)])
+@pytest.mark.parametrize(
+    ("text", "hours"),
+    # The forms a capture's min: reads are hours here too: 1h30, 90m.
+    [("6", 6.0), ("1.5", 1.5), ("1,5", 1.5), ("2h", 2.0), (" ", None), ("1h30", 1.5), ("90m", 1.5), ("1h 15m", 1.25)],
+)
 def test_hours_accept_plain_numbers(text, hours):
     assert parse_hours(text) == hours
 

@@ -64,14 +64,20 @@ def parse_title(text: str) -> str:
 
 
 def parse_hours(text: str, label: str = "hours") -> float | None:
-    """`6`, `1.5`, `1,5` or `2h`; empty is None. Anything else is refused with what is accepted."""
+    """`6`, `1.5`, `1,5`, `2h`, and what a capture's `min:` reads (`1h30`, `90m`); empty is None.
+    Anything else is refused with what is accepted."""
+    from techtime.domain.durations import minutes_in
+
     value = text.strip()
     if not value:
         return None
     match = _HOURS_RE.match(value)
-    if not match:
+    if match:
+        hours = float(match.group(1).replace(",", "."))
+    elif (minutes := minutes_in(value)) is not None:
+        hours = minutes / 60
+    else:
         raise InputError(f"{label} must be a number of hours like 6 or 1.5, not {value!r}")
-    hours = float(match.group(1).replace(",", "."))
     if hours > MAX_HOURS:
         raise InputError(f"{label} must be at most {MAX_HOURS} hours, not {value!r}")
     return hours

@@ -11,13 +11,20 @@ ACCEPTED = "minutes (90) or hours (3h, 1h30, 1.5h)"
 _RE = re.compile(r"^(?:(\d+(?:\.\d+)?)\s*h(?:ours?|rs?)?)?\s*(?:(\d+)\s*(?:m|min|mins|minutes?)?)?$")
 
 
-def parse_minutes(text: str) -> int:
-    """Whole minutes from 1 to 24 hours; raise InputError naming the accepted forms."""
+def minutes_in(text: str) -> int | None:
+    """The minutes `text` says (90, 1h30, 1.5h, 3 hours), however many; None if it says none."""
     stripped = text.strip().lower()
     match = _RE.match(stripped)
     if not stripped or match is None or not (match.group(1) or match.group(2)):
+        return None
+    return round(float(match.group(1) or 0) * 60) + int(match.group(2) or 0)
+
+
+def parse_minutes(text: str) -> int:
+    """Whole minutes from 1 to 24 hours; raise InputError naming the accepted forms."""
+    minutes = minutes_in(text)
+    if minutes is None:
         raise InputError(f"cannot read {text.strip()!r} as a duration: use {ACCEPTED}")
-    minutes = round(float(match.group(1) or 0) * 60) + int(match.group(2) or 0)
     if not 0 < minutes <= MAX_MINUTES:
         raise InputError(f"{text.strip()!r} is out of range: use 1 minute to 24 hours, e.g. 90 or 1h30")
     return minutes

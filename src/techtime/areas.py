@@ -169,6 +169,7 @@ AREAS: tuple[Area, ...] = (
             Table("setting", key=("key",), seeded=True, undoable=False),
             Table("inbox_note", key=("text", "created_at")),
         ),
+        search="techtime.services.search:notes",
         today="techtime.services.checkin:notes_section",
         today_order=50,
         exports=(
@@ -200,6 +201,7 @@ AREAS: tuple[Area, ...] = (
             Table("failure_mode", key=("dive_id", "failure")),
             Table("checklist_template", key=("text",), seeded=True),
         ),
+        search="techtime.services.search:dives",
         today="techtime.services.checkin:dives_section",
         today_order=30,
         demo="techtime.services.demo:dives",
@@ -221,6 +223,7 @@ AREAS: tuple[Area, ...] = (
             ),
             Table("radar_move", key=("item_id", "moved_on", "ring", "quadrant")),
         ),
+        search="techtime.services.search:radar",
         today="techtime.services.checkin:radar_section",
         today_order=40,
         exports=(
@@ -241,6 +244,7 @@ AREAS: tuple[Area, ...] = (
             Table("person", key=("handle",), bool_columns=("active",)),
             Table("pairing_session", key=("person_id", "date", "topic"), children=(("practice_log", "session_id"),)),
         ),
+        search="techtime.services.search:pairing",
         today="techtime.services.checkin:pairing_section",
         today_order=20,
         demo="techtime.services.demo:pairing",
@@ -265,6 +269,7 @@ AREAS: tuple[Area, ...] = (
             # What the .ics export last wrote per event, so SEQUENCE grows and a vanished event is cancelled.
             Table("calendar_event", key=("uid",), undoable=False),
         ),
+        search="techtime.services.search:practices",
         today="techtime.services.checkin:practices_section",
         today_order=10,
         exports=(("ics", "techtime.interchange.ics:export_ics"),),

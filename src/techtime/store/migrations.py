@@ -62,7 +62,22 @@ def fragments_and_calendar(db: Database, today: date) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (initial_schema, fragments_and_calendar)
+def search_everything(db: Database, today: date) -> None:
+    """Full-text indexes for what search everything reads besides the radar (which has had one since
+    schema 1): notes, dives and their failure modes, pairing sessions, practice log notes. Triggers
+    keep them in step with every write, import and undo."""
+    del today
+    for table, columns in (
+        ("inbox_note", ["text"]),
+        ("deep_dive", ["title", "owner", "findings"]),
+        ("failure_mode", ["failure", "blast_radius", "detection", "mitigation"]),
+        ("pairing_session", ["topic", "notes", "learned", "follow_ups"]),
+        ("practice_log", ["note"]),
+    ):
+        db.utils[table].enable_fts(columns, create_triggers=True, tokenize="porter")
+
+
+MIGRATIONS: tuple[Migration, ...] = (initial_schema, fragments_and_calendar, search_everything)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -1,0 +1,71 @@
+"""Full-text search over every area's words: the SQL behind "search everything".
+
+Each searchable table has an FTS5 index kept in step by triggers (the migrations make them). A search
+reads one index at a time, newest rows first (rowid order, which FTS5 walks without ranking every
+match), with a snippet of the best-matching column; the words matched are marked with \\x02 ... \\x03,
+characters no user text keeps (clean() replaces control characters), so the screen can light them up.
+"""
+
+from __future__ import annotations
+
+from techtime.records import NamedTuple
+from techtime.store.database import Database
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from typing import Any
+
+MARK_START, MARK_END = "\x02", "\x03"
+SNIPPET_WORDS = 12
+
+# Searchable tables and the columns their index holds (the migration that made it says the same).
+INDEXED: dict[str, tuple[str, ...]] = {
+    "radar_item": ("title", "url", "tags", "notes"),
+    "inbox_note": ("text",),
+    "deep_dive": ("title", "owner", "findings"),
+    "failure_mode": ("failure", "blast_radius", "detection", "mitigation"),
+    "pairing_session": ("topic", "notes", "learned", "follow_ups"),
+    "practice_log": ("note",),
+}
+
+
+class Found(NamedTuple):
+    """One row whose words match: its id, the columns asked for by name, and the snippet."""
+
+    id: int
+    values: dict[str, Any]
+    snippet: str
+
+
+def fts_query(text: str) -> str | None:
+    """The user's words as an FTS5 query: each word quoted (no operators: `OR`, `*`, `NEAR(` mean
+    nothing special), every word required, the last one also as a prefix (search as you type).
+    None when nothing searchable is left."""
+    words = "".join(" " if ord(char) < 0x20 else char for char in text).split()
+    quoted = ['"' + word.replace('"', '""') + '"' for word in words if word.strip('"')]
+    if not quoted:
+        return None
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def search(
+    db: Database, table: str, text: str, *, columns: Sequence[str], where: str = "", limit: int = 20
+) -> list[Found]:
+    """Up to `limit` rows of `table` matching `text`, newest first. `columns` (plain names) and
+    `where` (SQL on the table, aliased `t`) come from the calling module, never from the user."""
+    if table not in INDEXED:
+        raise ValueError(f"{table} has no full-text index")
+    query = fts_query(text)
+    if query is None:
+        return []
+    selected = ", ".join(f"t.{column}" for column in columns)
+    extra = f" AND ({where})" if where else ""
+    rows = db.rows(
+        f"SELECT t.id, {selected}, snippet({table}_fts, -1, ?, ?, '…', ?) FROM {table}_fts"
+        f" JOIN {table} t ON t.id = {table}_fts.rowid"
+        f" WHERE {table}_fts MATCH ?{extra} ORDER BY {table}_fts.rowid DESC LIMIT ?",
+        (MARK_START, MARK_END, SNIPPET_WORDS, query, limit),
+    )
+    return [Found(row[0], dict(zip(columns, row[1:-1], strict=True)), row[-1] or "") for row in rows]

@@ -1,0 +1,78 @@
+"""Search everything (issue 12): every area's words, as words, as you type; the index follows every change."""
+
+from __future__ import annotations
+
+from conftest import NOW, TODAY
+
+from techtime.services.capture import capture
+from techtime.services.search import search
+from techtime.store import dives, notes, trash
+from techtime.store.database import open_database
+from techtime.store.migrations import MIGRATIONS, ensure_schema
+
+
+def kinds(hits):
+    return {(hit.area, hit.kind.split(",")[0]) for hit in hits}
+
+
+def test_one_word_finds_it_in_every_area(demo_db):
+    hits = search(demo_db, "kafka")
+    assert {("radar", "radar item"), ("dives", "deep dive"), ("pairing", "pairing session")} <= kinds(hits)
+    session = next(hit for hit in hits if hit.area == "pairing")
+    assert session.title == "@jonas Kafka to warehouse streaming job"
+    assert any(matched and text.lower().startswith("kafka") for text, matched in session.snippet)
+
+
+def test_the_last_word_is_a_prefix_while_typing_and_every_word_counts(demo_db):
+    assert {hit.id for hit in search(demo_db, "kaf")} == {hit.id for hit in search(demo_db, "kafka")}
+    assert search(demo_db, "kafka zzzunheardof") == []
+
+
+def test_notes_failure_modes_learnings_and_tinkering_are_found(demo_db):
+    note_id = notes.add_note(demo_db, text="Ask about the outbox relay limits", now=NOW)
+    notes.file_note(demo_db, note_id, now=NOW)
+    found = kinds(search(demo_db, "outbox"))
+    assert ("today", "filed note") in found
+    assert ("dives", "failure mode") in found or ("dives", "deep dive") in found
+    capture(demo_db, "t tried zigzagtokens in a prototype min:30", today=TODAY, now=NOW)
+    (hit,) = search(demo_db, "zigzagtokens")
+    assert (hit.area, hit.kind, hit.title) == ("practices", "10% tinkering log", "tried zigzagtokens in a prototype")
+
+
+def test_words_are_searched_as_words(demo_db):
+    for text in ['"', "OR", "kafka OR", "NEAR(", "*", "kafka*", "-kafka", "title:kafka", "'", "\x00kafka"]:
+        search(demo_db, text)  # never an FTS syntax error
+    assert search(demo_db, '"') == []
+
+
+def test_the_index_follows_edits_deletes_and_undo(db):
+    saved = capture(db, "d Zebrafish migration plan", today=TODAY, now=NOW)
+    assert [hit.title for hit in search(db, "zebrafish")] == ["Zebrafish migration plan"]
+    dives.update_dive(db, saved.id, findings="the quokka cache is shared", now=NOW)
+    assert [hit.id for hit in search(db, "quokka")] == [saved.id]
+    trash.delete(db, "deep_dive", saved.id, now=NOW, label="Zebrafish")
+    assert search(db, "zebrafish") == []
+    trash.undo(db, now=NOW)
+    assert [hit.id for hit in search(db, "quokka")] == [saved.id]
+
+
+def test_an_existing_database_gets_its_index_built_by_the_migration(db_path):
+    old = open_database(db_path, today=TODAY, migrate=False)
+    ensure_schema(old, today=TODAY, migrations=MIGRATIONS[:2])
+    notes.add_note(old, text="a note from before search existed", now=NOW)
+    old.close()
+    upgraded = open_database(db_path, today=TODAY)
+    assert [hit.kind for hit in search(upgraded, "before search")] == ["inbox note"]
+    upgraded.close()
+
+
+def test_a_search_reads_the_index_not_every_row(demo_db):
+    plan = " ".join(
+        row[-1]
+        for row in demo_db.rows(
+            "EXPLAIN QUERY PLAN SELECT t.id FROM pairing_session_fts JOIN pairing_session t"
+            " ON t.id = pairing_session_fts.rowid WHERE pairing_session_fts MATCH 'kafka'"
+            " ORDER BY pairing_session_fts.rowid DESC LIMIT 20"
+        )
+    )
+    assert "VIRTUAL TABLE INDEX" in plan and "SCAN t" not in plan

@@ -159,12 +159,19 @@ def test_cli_another_quarter_to_a_private_file(demo_db, db_path, tmp_path):
     assert os.stat(out).st_mode & 0o777 == 0o600
 
 
+def test_cli_reads_last_this_and_next_as_capture_s_quarter_does(demo_db, db_path):
+    for word, quarter in (("last", "2026Q3"), ("this", "2026Q4"), ("next", "2027Q1")):
+        result = run_cli("report", "--quarter", word, db_path=db_path)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.splitlines()[0] == f"# Technical leadership review: {quarter}"
+
+
 def test_cli_refuses_an_unknown_quarter_in_one_line(db_path):
     result = run_cli("report", "--quarter", "2026Q5", db_path=db_path)
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr.strip().splitlines() == [
-        "techtime: unknown quarter 2026Q5: use a quarter like 2027Q1 (year, Q, 1-4)"
+        "techtime: unknown quarter 2026Q5: use a quarter like 2027Q1 (year, Q, 1-4) (or this, next, last)"
     ]
     assert not db_path.exists()  # bad input changes nothing
 

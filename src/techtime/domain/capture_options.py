@@ -35,14 +35,10 @@ def quadrant(value: str, today: date) -> str:
 def quarter(value: str, today: date) -> Quarter:
     from techtime.domain.quarters import Quarter
 
-    current = Quarter.containing(today)
-    relative = {"this": current, "current": current, "next": current.next(), "last": current.previous()}
-    if value.lower() in relative:
-        return relative[value.lower()]
     try:
-        return Quarter.parse(value)
+        return Quarter.named(value, today)
     except InputError as error:
-        raise CaptureError(f"quarter: {error} (or this, next, last)") from None
+        raise CaptureError(f"quarter: {error}") from None
 
 
 def day(value: str, today: date) -> date:

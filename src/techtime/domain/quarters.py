@@ -42,6 +42,19 @@ class Quarter(_QuarterFields):
         return cls(int(year), int(number))
 
     @classmethod
+    def named(cls, text: str, today: date) -> Quarter:
+        """`this` (or `current`), `next`, `last`, or what `parse` reads: the one way every field and
+        option that takes a quarter reads it (capture's quarter:, report --quarter)."""
+        current = cls.containing(today)
+        relative = {"this": current, "current": current, "next": current.next(), "last": current.previous()}
+        if text.strip().lower() in relative:
+            return relative[text.strip().lower()]
+        try:
+            return cls.parse(text)
+        except QuarterError as error:
+            raise QuarterError(f"{error} (or this, next, last)") from None
+
+    @classmethod
     def containing(cls, day: date) -> Quarter:
         return cls(day.year, (day.month - 1) // 3 + 1)
 

@@ -112,7 +112,7 @@ def test_report_reads_as_a_review_for_a_reader_outside_engineering(quarter_db):
     assert "Dropped this quarter: Flag service." in lines
     assert "Last quarter's dive" not in text
     # Pairing and what was learned
-    assert "- 12 October 2026, Priya Raman (Payments): Idempotency keys." in lines
+    assert "- 12 October 2026, Priya Raman (Payments): Idempotency keys.\\" in lines  # a hard break
     assert "  Learned: Keys live 24 h; retries after that create duplicates." in lines
     assert "- 3 December 2026, Sam Okafor (Platform): Gateway SLOs." in lines
     assert "Last quarter" not in text.split("## Pairing")[1]

@@ -230,6 +230,8 @@ AREAS: tuple[Area, ...] = (
             ("radar-csv", "techtime.interchange.byor:export_csv"),
             ("radar-json", "techtime.interchange.byor:export_json"),
             ("bookmarks", "techtime.interchange.bookmarks:export_html"),
+            ("radar-svg", "techtime.interchange.radar_svg:export_svg"),
+            ("radar-html", "techtime.interchange.radar_svg:export_html"),
         ),
         demo="techtime.services.demo:radar",
         screenshots=(("radar", ("3",)), ("radar-picture", ("3", "v")), ("radar-triage", ("3", "t"))),

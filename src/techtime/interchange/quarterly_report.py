@@ -159,6 +159,7 @@ def _pairing(sessions: list[Session]) -> str:
             lines.append(f"- {_day(session.date)}, {_who(session)}: {inline(session.topic) or 'open topic'}.")
             if session.learned.strip():
                 learned = _lines(session.learned)
+                lines[-1] += "\\"  # a hard line break: the lesson starts a line of its own
                 lines.append(f"  Learned: {learned[0]}")
                 lines += [f"  {line}" if line else "" for line in learned[1:]]
     if planned:

@@ -44,6 +44,7 @@ def weekly_digest(db: Database, today: date) -> str:
         lines.append(f"- {session.date:%A}: {inline(session.name)}{team}{topic}.")
         if session.learned.strip():
             learned = text_lines(session.learned)
+            lines[-1] += "\\"  # a hard line break: the lesson starts a line of its own
             lines.append(f"  Learned: {learned[0]}")
             lines += [f"  {line}" if line else "" for line in learned[1:]]
     if not sessions:

@@ -120,6 +120,11 @@ class CaptureBox(Vertical):
         yield Static(Text(kinds_hint()), id="capture-kinds")
         yield Static(Text(syntax_help()), id="capture-help")
 
+    def on_mount(self) -> None:
+        # Animations off (TEXTUAL_ANIMATIONS=none, or a test): a steady cursor too, so every frame is the same.
+        if self.app.animation_level == "none":
+            self.query_one("#capture-input", Input).cursor_blink = False
+
     @property
     def value(self) -> str:
         return self.query_one("#capture-input", Input).value

@@ -141,6 +141,14 @@ def demo_ideas(demo) -> None:
     save_idea(demo.db, parse_capture("i a sample idea", demo.today), today=demo.today, now=NOW)
 
 
+def report_ideas(db: Database, quarter, today) -> str:
+    return f"## Ideas\n\n{db.scalar('SELECT count(*) FROM idea')} ideas in {quarter}."
+
+
+def digest_ideas(db: Database, monday, today) -> str:
+    return f"## Ideas\n\nSince {monday:%A}: {db.scalar('SELECT count(*) FROM idea')}."
+
+
 def export_ideas(db: Database, today) -> str:
     return "\n".join(row[0] for row in db.rows("SELECT text FROM idea ORDER BY id"))
 
@@ -161,6 +169,8 @@ IDEA_AREA = Area(
     ),
     tables=(IDEAS,),
     exports=(("ideas", f"{__name__}:export_ideas"),),
+    report=f"{__name__}:report_ideas",
+    digest=f"{__name__}:digest_ideas",
     demo=f"{__name__}:demo_ideas",
     screenshots=(("ideas", ()),),
 )
@@ -217,3 +227,15 @@ def test_a_table_that_hangs_off_another_area_s_rows_is_kept_with_them_without_ed
     trash.undo(db, now=NOW)
     rows = [tuple(r) for r in db.rows("SELECT text, dive_id, seen_in FROM idea ORDER BY text")]
     assert rows == [("part of it", one, None), ("seen in it", None, one)]
+
+
+def test_a_new_area_s_sections_join_the_quarterly_report_and_the_weekly_digest(with_ideas):
+    from techtime.interchange.quarterly_report import render, sections
+    from techtime.interchange.weekly_digest import weekly_digest
+
+    save(with_ideas, parse_capture("i one more", TODAY), today=TODAY, now=NOW)
+    names = [name for name, _ in sections(with_ideas, Quarter(2026, 4), TODAY)]
+    assert names[-2:] == ["ideas", "practices"]
+    assert "## Ideas\n\n1 ideas in 2026Q4." in render(with_ideas, Quarter(2026, 4), TODAY)
+    digest = weekly_digest(with_ideas, TODAY)
+    assert "## Ideas\n\nSince Monday: 1.\n\n## Practices this quarter" in digest

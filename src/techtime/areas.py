@@ -83,8 +83,11 @@ class Area(NamedTuple):
     today_order: int = 0  # where that section stands on Today (lowest first)
     search: str = ""  # "module:function(db, query, limit) -> hits", for search everything
     exports: tuple[tuple[str, str], ...] = ()  # (format, "module:function(db, today) -> str")
-    report: str = ""  # "module:function" writing its section of the quarterly report
-    digest: str = ""  # "module:function" writing its section of the weekly digest
+    # "module:function(db, quarter, today) -> str": its Markdown section of the quarterly report, "" for none;
+    # sections stand in registry order, before the practices' compliance.
+    report: str = ""
+    # "module:function(db, monday, today) -> str": its Markdown section of the weekly digest, "" for none.
+    digest: str = ""
     demo: str = ""  # "module:function(demo: services.demo.Demo)" adding its sample data, in registry order
     screenshots: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (file name, keys pressed from Today)
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from techtime import areas
 from techtime.domain.dives import STATUS_WORDS
 from techtime.domain.quarters import Quarter
 from techtime.domain.radar import move_phrase
@@ -40,7 +41,8 @@ def render(db: Database, quarter: Quarter, today: date) -> str:
 
 
 def sections(db: Database, quarter: Quarter, today: date) -> list[tuple[str, str]]:
-    """The report as (name, Markdown) sections: title, summary, dives, pairing, radar, practices."""
+    """The report as (name, Markdown) sections: title, summary, dives, pairing, radar, the areas' own
+    (incidents, ...), practices."""
     plan = dive_service.quarter_plan(db, quarter, today)
     sessions = pairing.sessions_between(db, quarter.first_day, quarter.last_day)
     moves = [m for m in moves_between(db, quarter.first_day, quarter.last_day) if m.changed]
@@ -50,9 +52,15 @@ def sections(db: Database, quarter: Quarter, today: date) -> list[tuple[str, str
         ("dives", _dives(db, plan.dives)),
         ("pairing", _pairing(sessions)),
         ("radar", _radar(moves)),
+        *_area_sections(db, quarter, today),
         ("practices", _practices(db, quarter, today)),
     ]
     return [(name, text) for name, text in found if text]
+
+
+def _area_sections(db: Database, quarter: Quarter, today: date) -> list[tuple[str, str]]:
+    """The sections the areas' records add (techtime.areas `report`), named by area, in registry order."""
+    return [(area.key, areas.resolve(area.report)(db, quarter, today)) for area in areas.AREAS if area.report]
 
 
 # Sections ------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from techtime import areas
 from techtime.domain.radar import move_phrase
 from techtime.domain.text import plural
 from techtime.interchange.markdown_text import inline
@@ -73,8 +74,17 @@ def weekly_digest(db: Database, today: date) -> str:
     if not tinkering:
         lines.append("- Nothing logged this week.")
 
+    for section in _area_sections(db, monday, today):
+        lines += ["", section]
+
     lines += ["", f"## Practices this quarter ({state.quarter})", ""]
     for summary in summaries(db, state.quarter, today):
         if not summary.paused and summary.quarter.expected:
             lines.append(f"- {inline(summary.practice.name)}: {summary.compliance_text}.")
     return "\n".join(lines) + "\n"
+
+
+def _area_sections(db: Database, monday: date, today: date) -> list[str]:
+    """The sections the areas' records add (techtime.areas `digest`), in registry order; empty ones left out."""
+    found = [areas.resolve(area.digest)(db, monday, today) for area in areas.AREAS if area.digest]
+    return [text.strip("\n") for text in found if text.strip()]

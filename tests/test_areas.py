@@ -88,6 +88,16 @@ def test_columns_named_in_the_registry_exist(db):
             assert column in columns and areas.table(parent), (table.name, parent)
 
 
+def test_every_full_text_index_is_the_one_its_table_s_record_names(db):
+    """Search everything reads `Table.searched`: the index of each table holds those columns, and no
+    index is left unnamed."""
+    indexes = {row[0] for row in db.rows("SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%'")}
+    searched = {table.name: table.searched for table in areas.tables() if table.searched}
+    assert indexes == {f"{name}_fts" for name in searched}
+    for name, columns in searched.items():
+        assert tuple(row["name"] for row in db.rows(f"PRAGMA table_info({name}_fts)")) == columns, name
+
+
 @pytest.mark.parametrize("kind", list(areas.capture_kinds()), ids=lambda kind: kind.name)
 def test_each_capture_kind_parses_its_example_saves_it_and_is_in_the_syntax(db, kind):
     for word in kind.words:

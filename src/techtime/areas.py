@@ -66,6 +66,9 @@ class Table(NamedTuple):
     bool_columns: tuple[str, ...] = ()  # stored as 0/1, exported as true/false
     derived_columns: tuple[str, ...] = ()  # recomputed on import, never exported
     seeded: bool = False  # every new database starts with rows (an import replaces them)
+    # The columns of its full-text index (an FTS5 table `<name>_fts` kept in step by triggers, made by the
+    # migration that says the same), read by search everything; () : not searched.
+    searched: tuple[str, ...] = ()
     undoable: bool = True  # deletes and edits go through the trash
     # "module:function(row: dict) -> None": an imported row is checked by the same rules as the forms,
     # raising InputError that names the field and what is accepted.
@@ -170,7 +173,7 @@ AREAS: tuple[Area, ...] = (
         captures=(NOTE,),
         tables=(
             Table("setting", key=("key",), seeded=True, undoable=False),
-            Table("inbox_note", key=("text", "created_at")),
+            Table("inbox_note", key=("text", "created_at"), searched=("text",)),
         ),
         search="techtime.services.search:notes",
         today="techtime.services.checkin:notes_section",
@@ -199,9 +202,14 @@ AREAS: tuple[Area, ...] = (
                 children=(("dive_check", "dive_id"), ("failure_mode", "dive_id")),
                 links=(("radar_item", "dive_id"),),
                 json_columns=("tags",),
+                searched=("title", "owner", "findings"),
             ),
             Table("dive_check", key=("dive_id", "text")),
-            Table("failure_mode", key=("dive_id", "failure")),
+            Table(
+                "failure_mode",
+                key=("dive_id", "failure"),
+                searched=("failure", "blast_radius", "detection", "mitigation"),
+            ),
             Table("checklist_template", key=("text",), seeded=True),
         ),
         search="techtime.services.search:dives",
@@ -223,6 +231,7 @@ AREAS: tuple[Area, ...] = (
                 children=(("radar_move", "item_id"),),
                 json_columns=("tags",),
                 derived_columns=("url_key",),
+                searched=("title", "url", "tags", "notes"),
             ),
             Table("radar_move", key=("item_id", "moved_on", "ring", "quadrant")),
         ),
@@ -247,7 +256,12 @@ AREAS: tuple[Area, ...] = (
         captures=(PAIR,),
         tables=(
             Table("person", key=("handle",), bool_columns=("active",)),
-            Table("pairing_session", key=("person_id", "date", "topic"), children=(("practice_log", "session_id"),)),
+            Table(
+                "pairing_session",
+                key=("person_id", "date", "topic"),
+                children=(("practice_log", "session_id"),),
+                searched=("topic", "notes", "learned", "follow_ups"),
+            ),
         ),
         search="techtime.services.search:pairing",
         today="techtime.services.checkin:pairing_section",
@@ -270,7 +284,7 @@ AREAS: tuple[Area, ...] = (
                 seeded=True,
             ),
             Table("practice_pause", key=("practice_id", "start_date")),
-            Table("practice_log", key=("practice_id", "occurrence", "status", "done_on")),
+            Table("practice_log", key=("practice_id", "occurrence", "status", "done_on"), searched=("note",)),
             # What the .ics export last wrote per event, so SEQUENCE grows and a vanished event is cancelled.
             Table("calendar_event", key=("uid",), undoable=False),
         ),

@@ -8,6 +8,7 @@ characters no user text keeps (clean() replaces control characters), so the scre
 
 from __future__ import annotations
 
+from techtime import areas
 from techtime.records import NamedTuple
 from techtime.store.database import Database
 
@@ -19,16 +20,6 @@ if TYPE_CHECKING:
 MARK_START, MARK_END = "\x02", "\x03"
 SNIPPET_WORDS = 12
 
-# Searchable tables and the columns their index holds (the migration that made it says the same).
-INDEXED: dict[str, tuple[str, ...]] = {
-    "radar_item": ("title", "url", "tags", "notes"),
-    "inbox_note": ("text",),
-    "deep_dive": ("title", "owner", "findings"),
-    "failure_mode": ("failure", "blast_radius", "detection", "mitigation"),
-    "pairing_session": ("topic", "notes", "learned", "follow_ups"),
-    "practice_log": ("note",),
-}
-
 
 class Found(NamedTuple):
     """One row whose words match: its id, the columns asked for by name, and the snippet."""
@@ -36,6 +27,15 @@ class Found(NamedTuple):
     id: int
     values: dict[str, Any]
     snippet: str
+
+
+def indexed(table: str) -> tuple[str, ...]:
+    """The columns of a table's full-text index, as its registry record says (the migration that made it
+    says the same); () for a table that is not searched."""
+    try:
+        return areas.table(table).searched
+    except KeyError:
+        return ()
 
 
 def fts_query(text: str) -> str | None:
@@ -55,7 +55,7 @@ def search(
 ) -> list[Found]:
     """Up to `limit` rows of `table` matching `text`, newest first. `columns` (plain names) and
     `where` (SQL on the table, aliased `t`) come from the calling module, never from the user."""
-    if table not in INDEXED:
+    if not indexed(table):
         raise ValueError(f"{table} has no full-text index")
     query = fts_query(text)
     if query is None:

@@ -163,6 +163,22 @@ TINKER = CaptureKind(
     options=(ON_DONE, MINUTES),
 )
 
+_DECISIONS = "techtime.domain.decisions"
+DECISION = CaptureKind(
+    "decision",
+    ("decision", "dec"),
+    "decision",
+    "decision|dec TITLE [conf:70] [review:DATE] [#tag ...]",
+    "dec Buy a managed developer portal conf:70 review:in 90 days #platform",
+    save="techtime.services.decisions:save_capture",
+    options=(
+        CaptureOption("conf", f"{_DECISIONS}:confidence_option"),
+        CaptureOption("review", f"{_DECISIONS}:review_option", dates=True),  # looks forward
+    ),
+    tags=True,
+    titled=True,
+)
+
 
 AREAS: tuple[Area, ...] = (
     Area(
@@ -295,7 +311,35 @@ AREAS: tuple[Area, ...] = (
         demo="techtime.services.demo:practices",
         screenshots=(("practices", ("p",)),),
     ),
-    # Room for Decisions ("5") and Incidents ("6"): a record each, as they land.
+    Area(
+        "decisions",
+        "Decisions",
+        number="5",
+        captures=(DECISION,),
+        tables=(
+            Table(
+                "decision",
+                key=("title", "decided_on"),
+                children=(
+                    ("decision_option", "decision_id"),
+                    ("decision_review", "decision_id"),
+                    ("decision_amendment", "decision_id"),
+                    ("decision_radar", "decision_id"),
+                    ("question_answer", "decision_id"),
+                ),
+                links=(("decision", "supersedes_id"),),
+                points_at=(("deep_dive", "dive_id"),),
+                json_columns=("consulted", "tags"),
+            ),
+            Table("decision_option", key=("decision_id", "title"), bool_columns=("chosen",)),
+            Table("decision_review", key=("decision_id", "due_on")),
+            Table("decision_amendment", key=("decision_id", "field", "created_at")),
+            Table("decision_radar", key=("decision_id", "item_id"), part_of=(("radar_item", "item_id"),)),
+            Table("question", key=("grp", "text"), links=(("question_answer", "question_id"),), seeded=True),
+            Table("question_answer", key=("decision_id", "dive_id", "text"), part_of=(("deep_dive", "dive_id"),)),
+        ),
+    ),
+    # Room for Incidents ("6"): a record, as it lands.
 )
 
 

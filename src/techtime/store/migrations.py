@@ -77,7 +77,14 @@ def search_everything(db: Database, today: date) -> None:
         db.utils[table].enable_fts(columns, create_triggers=True, tokenize="porter")
 
 
-MIGRATIONS: tuple[Migration, ...] = (initial_schema, fragments_and_calendar, search_everything)
+def decision_journal(db: Database, today: date) -> None:
+    """The decision journal and the question bank (schema_decisions.sql), the bank seeded from the thread."""
+    from techtime.store import decisions
+
+    decisions.create_schema(db, today)
+
+
+MIGRATIONS: tuple[Migration, ...] = (initial_schema, fragments_and_calendar, search_everything, decision_journal)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

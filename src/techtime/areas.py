@@ -315,6 +315,7 @@ AREAS: tuple[Area, ...] = (
         "decisions",
         "Decisions",
         number="5",
+        screen="techtime.tui.screens.decisions:DecisionsScreen",
         captures=(DECISION,),
         tables=(
             Table(
@@ -338,6 +339,9 @@ AREAS: tuple[Area, ...] = (
             Table("question", key=("grp", "text"), links=(("question_answer", "question_id"),), seeded=True),
             Table("question_answer", key=("decision_id", "dive_id", "text"), part_of=(("deep_dive", "dive_id"),)),
         ),
+        demo="techtime.services.decision_demo:decisions_demo",
+        # The portal call's review is due on the demo's day: the journal, then its review form.
+        screenshots=(("decisions", ("5",)), ("decisions-review", ("5", "r")), ("decisions-calibration", ("5", "v"))),
     ),
     # Room for Incidents ("6"): a record, as it lands.
 )

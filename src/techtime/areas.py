@@ -339,6 +339,7 @@ AREAS: tuple[Area, ...] = (
             Table("question", key=("grp", "text"), links=(("question_answer", "question_id"),), seeded=True),
             Table("question_answer", key=("decision_id", "dive_id", "text"), part_of=(("deep_dive", "dive_id"),)),
         ),
+        exports=(("madr", "techtime.interchange.madr:export_folder"),),
         demo="techtime.services.decision_demo:decisions_demo",
         # The portal call's review is due on the demo's day: the journal, then its review form.
         screenshots=(("decisions", ("5",)), ("decisions-review", ("5", "r")), ("decisions-calibration", ("5", "v"))),

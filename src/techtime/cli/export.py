@@ -35,12 +35,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--quarter", "-q", metavar="QUARTER", help="radar-svg, radar-html: the radar as it stood at the end of it"
     )
+    parser.add_argument(
+        "--force", action="store_true", help="a format that writes a folder (madr): write into one holding other files"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     # Read the options before opening the file: bad input changes nothing.
     options = _options(args)
     export: Callable[..., str] = areas.resolve(formats()[args.format])
+    if getattr(export, "writes_folder", False):
+        # A format of many files (one per record) writes its own folder, given with -o, and says what it did.
+        with open_db(args) as db:
+            summary = export(db, clock.today(), folder=args.output, force=args.force, **options)
+        print(summary, file=sys.stderr)
+        return 0
+    if args.force:
+        raise InputError(f"--force applies to a format that writes a folder, not {args.format}")
     with open_db(args) as db:
         text = export(db, clock.today(), **options)
     write_output(text, args.output, db_path=db.path)

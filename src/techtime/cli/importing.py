@@ -23,6 +23,7 @@ class Format(NamedTuple):
     importer: str
     sniff: str
     zip: bool = False
+    folder: bool = False  # it reads a folder (content is then its Path), as MADR's one file per decision
 
 
 # In guessing order: the most particular shapes first.
@@ -39,12 +40,13 @@ FORMATS: dict[str, Format] = {
     "instapaper": Format("instapaper", "import_instapaper", "sniff"),
     "readwise": Format("readwise", "import_readwise", "sniff"),
     "radar-csv": Format("byor", "import_csv", "sniff_csv"),
+    "madr": Format("madr", "import_folder", "sniff_folder", folder=True),
 }
 ALIASES = {"pocket-csv": "pocket", "pocket-zip": "pocket", "pocket-html": "pocket", "omnivore-zip": "omnivore"}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FILE", help="the file to import")
+    parser.add_argument("file", metavar="FILE", help="the file (or, for madr, the folder) to import")
     parser.add_argument(
         "--format", "-f", choices=sorted([*FORMATS, *ALIASES]), help="the file's format (default: guess)"
     )
@@ -57,9 +59,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     path = Path(args.file)
-    content = read_file(path)
+    content: str | bytes | Path = path if path.is_dir() else read_file(path)
     name = ALIASES.get(args.format, args.format) if args.format else guess_format(content)
     chosen = FORMATS[name]
+    if isinstance(content, Path) != chosen.folder:
+        what = "a folder" if chosen.folder else "a file"
+        raise InputError(
+            f"{path} is {'a folder' if isinstance(content, Path) else 'a file'}: --format {name} reads {what}"
+        )
     if isinstance(content, bytes) and not chosen.zip:
         zips = ", ".join(n for n, f in FORMATS.items() if f.zip)
         raise InputError(f"{path} is a zip archive: --format {name} reads a file; zips are read by {zips}")
@@ -85,9 +92,9 @@ def read_file(path: Path) -> str | bytes:
         raise InputError(f"cannot read {path}: not UTF-8 text ({error.reason} at byte {error.start})") from None
 
 
-def guess_format(content: str | bytes) -> str:
+def guess_format(content: str | bytes | Path) -> str:
     for name, chosen in FORMATS.items():
-        if isinstance(content, bytes) and not chosen.zip:
+        if isinstance(content, Path) != chosen.folder or (isinstance(content, bytes) and not chosen.zip):
             continue
         if getattr(import_module(f"techtime.interchange.{chosen.module}"), chosen.sniff)(content):
             return name

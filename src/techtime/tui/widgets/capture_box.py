@@ -56,10 +56,10 @@ def _a(label: str) -> str:
 
 
 def kinds_hint() -> str:
-    """One short line for a small box: 'n inbox note · d deep dive · r radar item · ...'."""
+    """One short line for a small box: 'n inbox note, d deep dive, r radar item, ...'."""
     words = [f"{min(kind.words, key=len)} {kind.label}" for kind in areas.capture_kinds()]
     words += [f"a URL: {kind.label}" for kind in areas.capture_kinds() if kind.catches == "url"]
-    return " · ".join(words)
+    return ", ".join(words)  # commas, not " · ": two lines of a 60-column popup hold seven kinds
 
 
 class CaptureBox(Vertical):

@@ -1,13 +1,13 @@
-"""A leader's database after years of use: 10,000 radar items, 5 years of pairing with 40 engineers,
-5 years of practice logs, 60 deep dives.
+"""A leader's database after years of use: 10,000 radar items (or as many as --radar says), 5 years of
+pairing with 40 engineers, 5 years of practice logs, 60 deep dives.
 
     python benchmarks/generate.py /tmp/large.db
+    python benchmarks/generate.py /tmp/large-100k.db --radar 100000
 """
 
 from __future__ import annotations
 
 import random
-import sys
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -27,7 +27,7 @@ WORDS = (  # noqa: SIM905 (one string reads better than 48 quoted words)
 ).split()
 
 
-def main(path: str, today: date | None = None) -> None:
+def main(path: str, today: date | None = None, *, radar_items: int = 10_000) -> None:
     today = today or date.today()
     target = Path(path)
     if target.exists():
@@ -72,14 +72,19 @@ def main(path: str, today: date | None = None) -> None:
                     dives.set_check(db, item.id, done=True, now=at(quarter.first_day))
                 dives.add_failure_mode(db, dive, failure="queue backs up", blast_radius="payments", mitigation="shard")
             quarter = quarter.next()
-        for i in range(10_000):
+        items = []
+        for i in range(radar_items):
             captured = start + timedelta(days=rng.randint(0, (today - start).days))
             ring = rng.choice((*RINGS, None, None))
-            radar.add_item(
-                db, title=" ".join(rng.sample(WORDS, 5)).capitalize(), url=f"https://example.com/{i}/{rng.random()}",
-                tags=rng.sample(WORDS, 2), ring=ring, quadrant=rng.choice(QUADRANTS) if ring else None,
-                status=rng.choice(STATUSES), notes=" ".join(rng.sample(WORDS, 8)), now=at(captured),
+            items.append(
+                radar.NewItem(
+                    title=" ".join(rng.sample(WORDS, 5)).capitalize(), captured_at=at(captured),
+                    url=f"https://example.com/{i}/{rng.random()}", tags=tuple(rng.sample(WORDS, 2)), ring=ring,
+                    quadrant=rng.choice(QUADRANTS) if ring else None, status=rng.choice(STATUSES),
+                    notes=" ".join(rng.sample(WORDS, 8)),
+                )
             )  # fmt: skip
+        radar.add_items(db, items, now=at(today))
     counts = {t: db.scalar(f"SELECT count(*) FROM {t}") for t in ("radar_item", "person", "pairing_session",
                                                                       "practice_log", "deep_dive")}  # fmt: skip
     db.close()
@@ -87,4 +92,10 @@ def main(path: str, today: date | None = None) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "/tmp/techtime-large.db")
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("path", nargs="?", default="/tmp/techtime-large.db")
+    parser.add_argument("--radar", type=int, default=10_000, help="how many radar items (default 10,000)")
+    arguments = parser.parse_args()
+    main(arguments.path, radar_items=arguments.radar)

@@ -76,3 +76,26 @@ def test_a_search_reads_the_index_not_every_row(demo_db):
         )
     )
     assert "VIRTUAL TABLE INDEX" in plan and "SCAN t" not in plan
+
+
+def test_the_last_word_is_a_prefix_from_two_letters_and_a_lone_letter_is_a_word():
+    from techtime.store.search import fts_query
+
+    assert fts_query("kafka ev") == '"kafka" "ev"*'
+    assert fts_query("event s") == '"event" "s"'  # one letter would match half the file
+    assert fts_query("kafka ") == '"kafka"'  # a space ends the word
+    assert fts_query('say "hi') == '"say" """hi"*'
+    assert fts_query("\x00 \x1b") is None
+
+
+def test_a_status_change_leaves_the_index_alone_and_a_title_change_updates_it(db):
+    from techtime.store import radar
+
+    item = radar.add_item(db, title="Quokka caching", url="https://example.com/q", now=NOW)
+    statements: list[str] = []
+    db.conn.set_trace_callback(statements.append)
+    radar.update_item(db, item, status="read", now=NOW)
+    db.conn.set_trace_callback(None)
+    assert not any("radar_item_fts" in statement for statement in statements)
+    radar.update_item(db, item, title="Wombat caching", now=NOW)
+    assert [hit.id for hit in search(db, "wombat")] == [item] and search(db, "quokka") == []

@@ -10,6 +10,7 @@ from techtime.domain.radar import Move, RadarFilter
 from techtime.domain.urls import normalize_url
 from techtime.records import NamedTuple
 from techtime.store.database import Database, inserted_id, stamp, to_date, update_row
+from techtime.store.search import fts_query
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -192,17 +193,6 @@ _ORDER_BY = {
 }
 
 
-def fts_query(db: Database, text: str) -> str | None:
-    """The user's words as an FTS5 query: each quoted (no operators), the last one also as a prefix.
-
-    None when nothing searchable is left (e.g. a lone quote).
-    """
-    # SQLite reads the query as a C string: a NUL would cut it short, mid-quote.
-    text = "".join(" " if ord(ch) < 0x20 else ch for ch in text)
-    quoted = db.utils.quote_fts(text)
-    return f"{quoted}*" if quoted else None
-
-
 def _where(db: Database, query: RadarFilter) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
@@ -219,7 +209,7 @@ def _where(db: Database, query: RadarFilter) -> tuple[str, list[Any]]:
         clauses.append("EXISTS (SELECT 1 FROM json_each(radar_item.tags) WHERE json_each.value = ?)")
         params.append(tag)
     if query.text.strip():
-        match = fts_query(db, query.text)
+        match = fts_query(query.text)
         if match is None:
             clauses.append("0")
         else:

@@ -40,14 +40,41 @@ def indexed(table: str) -> tuple[str, ...]:
 
 def fts_query(text: str) -> str | None:
     """The user's words as an FTS5 query: each word quoted (no operators: `OR`, `*`, `NEAR(` mean
-    nothing special), every word required, the last one also as a prefix (search as you type).
-    None when nothing searchable is left."""
+    nothing special), every word required, and the last one, while it is being typed, also as the
+    start of a word once it has two letters (the indexes keep 2- and 3-letter prefixes; a lone letter
+    is searched as a word, or it would match half the file). None when nothing searchable is left."""
+    # SQLite reads the query as a C string: a NUL would cut it short, mid-quote.
     words = "".join(" " if ord(char) < 0x20 else char for char in text).split()
     quoted = ['"' + word.replace('"', '""') + '"' for word in words if word.strip('"')]
     if not quoted:
         return None
-    quoted[-1] += "*"
+    if len(words[-1].strip('"')) >= 2 and not text[-1:].isspace():
+        quoted[-1] += "*"
     return " ".join(quoted)
+
+
+def create_index(db: Database, table: str, columns: Sequence[str]) -> None:
+    """An FTS5 index of `columns` of `table` (its rows by id), kept in step by triggers, built from the
+    rows already there. sqlite-utils' enable_fts makes the same but cannot ask for prefix indexes, which
+    make a keystroke's prefix query sub-millisecond at 100,000 rows. For migrations: names from code only."""
+    names = ", ".join(columns)
+    new = ", ".join(f"new.{column}" for column in columns)
+    old = ", ".join(f"old.{column}" for column in columns)
+    fts = f"{table}_fts"
+    for statement in (
+        f"CREATE VIRTUAL TABLE {fts} USING fts5({names}, content='{table}', content_rowid='id',"
+        " tokenize='porter', prefix='2 3')",
+        f"CREATE TRIGGER {table}_ai AFTER INSERT ON {table} BEGIN"
+        f" INSERT INTO {fts} (rowid, {names}) VALUES (new.id, {new}); END",
+        f"CREATE TRIGGER {table}_ad AFTER DELETE ON {table} BEGIN"
+        f" INSERT INTO {fts} ({fts}, rowid, {names}) VALUES ('delete', old.id, {old}); END",
+        # Only when an indexed column changes: a status or a ring changing leaves the index alone.
+        f"CREATE TRIGGER {table}_au AFTER UPDATE OF {names} ON {table} BEGIN"
+        f" INSERT INTO {fts} ({fts}, rowid, {names}) VALUES ('delete', old.id, {old});"
+        f" INSERT INTO {fts} (rowid, {names}) VALUES (new.id, {new}); END",
+        f"INSERT INTO {fts} ({fts}) VALUES ('rebuild')",
+    ):
+        db.conn.execute(statement)
 
 
 def search(

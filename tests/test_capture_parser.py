@@ -176,3 +176,11 @@ def test_a_line_longer_than_the_cap_is_refused_saying_the_cap():
 )
 def test_on_reads_a_date_without_a_year_the_way_its_kind_looks(text, expected):
     assert parse(text).date == expected
+
+
+def test_a_word_ending_in_a_colon_is_text_unless_this_kind_takes_that_option():
+    item = parse("r Design review: the gateway failover https://example.com/review")
+    assert (item.title, item.url) == ("Design review: the gateway failover", "https://example.com/review")
+    assert parse("n review: the outbox relay").title == "review: the outbox relay"
+    with pytest.raises(CaptureError, match="ring: does not apply to a tinkering log"):
+        parse("t x ring:adopt")

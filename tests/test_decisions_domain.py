@@ -164,7 +164,9 @@ def test_the_form_is_read_whole_or_refused():
     with pytest.raises(InputError, match="^consulted:"):
         d.parse_decision_form({**values, "consulted": "@ghost"}, today=TODAY, roster=["priya"])
     with pytest.raises(InputError, match="^review date:"):
-        d.parse_decision_form({**values, "date": "2026-11-01", "review_dates": "2026-10-01", "consulted": ""}, today=TODAY, roster=[])
+        d.parse_decision_form(
+            {**values, "date": "2026-11-01", "review_dates": "2026-10-01", "consulted": ""}, today=TODAY, roster=[]
+        )
 
 
 def test_options_need_titles_once_each_and_one_chosen_at_most():

@@ -88,7 +88,9 @@ async def test_the_form_refuses_bad_input_keeping_what_was_typed_then_saves_the_
     assert [(o.title, o.cost, o.chosen) for o in record.options] == [
         ("LaunchDarkly", "$30k/yr", True), ("Build on Postgres", "", False)
     ]  # fmt: skip
-    assert [(a.text, a.answer) for a in record.answers] == [("Can our team maintain this long-term?", "Yes: nothing to run")]
+    assert [(a.text, a.answer) for a in record.answers] == [
+        ("Can our team maintain this long-term?", "Yes: nothing to run")
+    ]
     assert [str(r.due_on) for r in record.open_reviews] == ["2027-02-24"]
 
 

@@ -154,6 +154,8 @@ def _parse_words(kind: CaptureKind, text: str, today: date) -> Capture:
         token = tokens[position]
         position += 1
         key, value = token if isinstance(token, tuple) else _split_key(token, keys)
+        if key is not None and not value and not isinstance(token, tuple) and not _takes(kind, key):
+            key = None  # "Design review: the gateway": a word and a colon, not another kind's option
         if key is not None:
             option = _option(kind, key)
             if not value and position < len(tokens) and isinstance(tokens[position], str):
@@ -214,6 +216,10 @@ def _split_key(token: str, keys: set[str]) -> tuple[str | None, str]:
     if sep and key.lower() in keys:
         return key.lower(), value
     return None, token
+
+
+def _takes(kind: CaptureKind, key: str) -> bool:
+    return any(option.name == key for option in kind.options)
 
 
 def _option(kind: CaptureKind, key: str) -> CaptureOption:

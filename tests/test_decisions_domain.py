@@ -161,9 +161,9 @@ def test_the_form_is_read_whole_or_refused():
         ("priya",),
     )
     assert fields.review_dates == (date(2027, 2, 24),) and fields.tags == ("platform",)
-    with pytest.raises(InputError, match="^consulted:"):
+    with pytest.raises(InputError, match=r"^consulted:"):
         d.parse_decision_form({**values, "consulted": "@ghost"}, today=TODAY, roster=["priya"])
-    with pytest.raises(InputError, match="^review date:"):
+    with pytest.raises(InputError, match=r"^review date:"):
         d.parse_decision_form(
             {**values, "date": "2026-11-01", "review_dates": "2026-10-01", "consulted": ""}, today=TODAY, roster=[]
         )
@@ -172,9 +172,9 @@ def test_the_form_is_read_whole_or_refused():
 def test_options_need_titles_once_each_and_one_chosen_at_most():
     options = [d.OptionFields("Build on Backstage"), d.OptionFields("Buy Port", chosen=True)]
     assert d.check_options(options) == tuple(options)
-    with pytest.raises(InputError, match="^options: choose one option at most"):
+    with pytest.raises(InputError, match=r"^options: choose one option at most"):
         d.check_options([o._replace(chosen=True) for o in options])
-    with pytest.raises(InputError, match="^options: two options have the same title"):
+    with pytest.raises(InputError, match=r"^options: two options have the same title"):
         d.check_options([d.OptionFields("Buy Port"), d.OptionFields("buy port")])
 
 
@@ -184,7 +184,7 @@ def test_capture_options_conf_and_review():
         d.confidence_option("40", TODAY)
     assert d.review_option("Mar 3", TODAY) == date(2027, 3, 3)  # a date without a year: its next occurrence
     assert d.review_option("Dec 3", TODAY) == date(2026, 12, 3)
-    with pytest.raises(CaptureError, match="^review: 2026-11-01 is before the decision's date"):
+    with pytest.raises(CaptureError, match=r"^review: 2026-11-01 is before the decision's date"):
         d.review_option("2026-11-01", TODAY)
 
 
@@ -192,13 +192,13 @@ def test_a_review_needs_what_happened_a_verdict_and_a_grade():
     fields = d.parse_review_form({"happened": "Live in 7 weeks", "held": "partly", "grade": "4"}, today=TODAY,
                                  decided_on=date(2026, 8, 1))  # fmt: skip
     assert fields == d.ReviewFields(TODAY, "Live in 7 weeks", "partly", 4, "")
-    with pytest.raises(InputError, match="^what happened:"):
+    with pytest.raises(InputError, match=r"^what happened:"):
         d.parse_review_form({"held": "yes", "grade": "4"}, today=TODAY, decided_on=TODAY)
 
 
 def test_a_snooze_moves_a_review_ahead():
     d.check_snooze(date(2026, 12, 10), TODAY, date(2026, 8, 1))
-    with pytest.raises(InputError, match="^snooze: 2026-11-26 is not ahead"):
+    with pytest.raises(InputError, match=r"^snooze: 2026-11-26 is not ahead"):
         d.check_snooze(TODAY, TODAY, date(2026, 8, 1))
 
 

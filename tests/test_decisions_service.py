@@ -49,9 +49,11 @@ def test_a_bad_capture_saves_nothing(db, line, message):
 
 
 def test_capturing_a_decision_imports_only_what_it_uses(db, db_path):
+    modules = ("dataclasses", "typing", "pathlib", "sqlite_utils", "dateutil", "textual", "rich")
     script = (
-        f"from techtime.cli import main\nmain(['--db', {str(db_path)!r}, 'add', 'dec', 'Portal', 'conf:70', 'review:in', '2w'])\n"
-        "import sys\nprint([m for m in ('dataclasses', 'typing', 'pathlib', 'sqlite_utils', 'dateutil', 'textual', 'rich') if m in sys.modules])"
+        "from techtime.cli import main\n"
+        f"main(['--db', {str(db_path)!r}, 'add', 'dec', 'Portal', 'conf:70', 'review:in', '2w'])\n"
+        f"import sys\nprint([m for m in {modules!r} if m in sys.modules])"
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60)
     assert result.stdout.strip().splitlines()[-1] == "[]"
@@ -75,8 +77,8 @@ def test_once_decided_the_prediction_and_confidence_stay_as_written_and_edits_ar
     service.edit_decision(db, decision_id, proposed._replace(confidence=70, prediction="Live in 6 weeks"),
                           today=date(2026, 6, 2), now=NOW)  # fmt: skip
     assert service.record(db, decision_id).amendments == ()  # still proposed: written in place
-    service.edit_decision(db, decision_id, proposed._replace(status="decided", confidence=70, prediction="Live in 6 weeks"),
-                          today=date(2026, 6, 3), now=NOW)  # fmt: skip
+    decided_now = proposed._replace(status="decided", confidence=70, prediction="Live in 6 weeks")
+    service.edit_decision(db, decision_id, decided_now, today=date(2026, 6, 3), now=NOW)
     edited = service.edit_decision(
         db, decision_id, proposed._replace(status="decided", confidence=90, prediction="Live in 4 weeks"),
         today=date(2026, 7, 1), now=NOW,
@@ -110,7 +112,7 @@ def test_a_review_settles_the_due_date_and_calibration_updates(db):
 
 def test_a_review_before_the_decision_is_refused(db):
     decision_id = service.create_decision(db, decided(), now=NOW)
-    with pytest.raises(InputError, match="^review date: 2026-05-01 is before the decision's date"):
+    with pytest.raises(InputError, match=r"^review date: 2026-05-01 is before the decision's date"):
         service.review(db, decision_id, ReviewFields(date(2026, 5, 1), "x", "yes", 3), now=NOW)
     assert service.record(db, decision_id).done_reviews == ()
 
@@ -121,7 +123,7 @@ def test_a_due_review_can_be_snoozed_to_a_later_day(db):
     moved = service.snooze(db, due.review.id, TODAY + timedelta(days=14), today=TODAY)
     assert (moved.due_on, moved.snoozed_from) == (date(2026, 12, 10), date(2026, 9, 1))
     assert service.due_reviews(db, TODAY) == []
-    with pytest.raises(InputError, match="^snooze: 2026-11-26 is not ahead"):
+    with pytest.raises(InputError, match=r"^snooze: 2026-11-26 is not ahead"):
         service.snooze(db, due.review.id, TODAY, today=TODAY)
     assert service.journal(db, TODAY).entries[0].decision.id == decision_id
 
@@ -152,7 +154,8 @@ def test_a_decision_started_from_a_dive_or_a_radar_item_is_linked_to_it(db):
 
 def test_options_side_by_side_for_build_vs_buy(db):
     fields = decided(kind="build-vs-buy", options=(
-        OptionFields("Backstage", cost="2 engineers", time_to_value="12-18 months", maintenance="high", team_fit="weak"),
+        OptionFields("Backstage", cost="2 engineers", time_to_value="12-18 months", maintenance="high",
+                     team_fit="weak"),
         OptionFields("Port", cost="$40k/yr", time_to_value="6 weeks", maintenance="low", team_fit="good", chosen=True),
     ))  # fmt: skip
     decision_id = service.create_decision(db, fields, now=NOW)
@@ -189,7 +192,7 @@ def test_the_bank_is_editable_and_refuses_an_unknown_group(db):
     assert bank.bank(db, "design-review")[-1].id == added
     bank.edit_question(db, added, text="Who gets paged at 3 am?", now=NOW)
     assert bank.bank(db, "design-review")[-1].text == "Who gets paged at 3 am?"
-    with pytest.raises(InputError, match="^group: unknown group 'sales'"):
+    with pytest.raises(InputError, match=r"^group: unknown group 'sales'"):
         bank.add_question(db, "sales", "What is the price?", now=NOW)
     bank.delete_question(db, added, now=NOW)
     assert all(q.id != added for q in bank.bank(db))

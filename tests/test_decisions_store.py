@@ -8,8 +8,8 @@ import pytest
 from conftest import NOW, TODAY
 
 from techtime.domain.decisions import Amendment, OptionFields
-from techtime.domain.questions import SEED
 from techtime.domain.quarters import Quarter
+from techtime.domain.questions import SEED
 from techtime.store import decisions, dives, migrations, questions, radar, trash
 from techtime.store.database import open_database
 

@@ -64,7 +64,7 @@ def test_re_export_keeps_numbers_renames_its_own_files_and_never_touches_others(
     assert portal is not None
     decisions.update_decision(demo_db, portal.id, title="Buy a managed portal", now=NOW)
     (folder / "README.md").write_text("our notes")
-    with pytest.raises(Exception, match="holds files techtime did not write .*README.md.*--force"):
+    with pytest.raises(Exception, match=r"holds files techtime did not write .*README\.md.*--force"):
         madr.export_folder(demo_db, TODAY, folder=str(folder))
     summary = madr.export_folder(demo_db, TODAY, folder=str(folder), force=True)
     assert summary.endswith("1 old file removed")

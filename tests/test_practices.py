@@ -138,13 +138,13 @@ async def test_practices_screen_add_log_backdate_pause(db):
         await pilot.press("a", *"Technical 1-on-1", "tab", *"every blursday", "tab", "backspace", "backspace", *"4500")
         await pilot.press("enter")
         await pilot.pause()
-        assert "cannot read the cadence" in str(app.screen.query_one("#practice-preview", Static).render())
-        assert app.screen.query_one("#practice-name", Input).value == "Technical 1-on-1"
-        app.screen.query_one("#practice-cadence", Input).value = "weekly on wed"
+        assert "cannot read the cadence" in str(app.screen.query_one("#note-cadence", Static).render())
+        assert app.screen.query_one("#field-name", Input).value == "Technical 1-on-1"
+        app.screen.query_one("#field-cadence", Input).value = "weekly on wed"
         await pilot.press("enter")
         await pilot.pause()
-        assert "out of range" in str(app.screen.query_one("#practice-preview", Static).render())
-        app.screen.query_one("#practice-minutes", Input).value = "45"
+        assert "out of range" in str(app.screen.query_one("#note-minutes", Static).render())
+        app.screen.query_one("#field-minutes", Input).value = "45"
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, PracticesScreen)
@@ -161,7 +161,7 @@ async def test_practices_screen_add_log_backdate_pause(db):
         select(app, "Tech-radar scan")
         await pilot.press("b", *"tomorrow", "enter")
         await pilot.pause()
-        assert "in the future" in str(app.screen.query_one("#backdate-preview", Static).render())
+        assert "in the future" in str(app.screen.query_one("#note-day", Static).render())
         app.screen.query_one(Input).value = "last mon"
         await pilot.press("enter")
         await pilot.pause()

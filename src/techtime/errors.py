@@ -10,7 +10,14 @@ class TechtimeError(Exception):
 
 
 class InputError(TechtimeError):
-    """The user gave input we cannot accept; nothing was changed."""
+    """The user gave input we cannot accept; nothing was changed.
+
+    `field` names the form field that is wrong, when one is (a form shows the message under it).
+    """
+
+    def __init__(self, *args: object, field: str | None = None) -> None:
+        super().__init__(*args)
+        self.field = field
 
 
 class CaptureError(InputError):

@@ -29,8 +29,8 @@ from techtime.records import NamedTuple
 from techtime.store import pairing, people
 from techtime.store import practices as practice_store
 from techtime.store.database import Database
-from techtime.store.pairing import Session
-from techtime.store.people import Person
+from techtime.store.pairing import Session as Session
+from techtime.store.people import Person as Person
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -258,6 +258,16 @@ def toggle_skipped(db: Database, session_id: int, *, today: date, now: datetime)
     """`s`: skipped becomes planned again, anything else becomes skipped."""
     session = _get_session(db, session_id)
     return set_status(db, session_id, PLANNED if session.status == SKIPPED else SKIPPED, today=today, now=now)
+
+
+def check_off_session(db: Database, session_id: int, *, today: date, now: datetime) -> Session:
+    """`x` on a session of this month: done. One planned for later this month that took place today is
+    checked off as held today (the same as `x` on next up)."""
+    session = _get_session(db, session_id)
+    if session.date > today:
+        pair_now(db, session.person_id, today=today, now=now)
+        return _get_session(db, session_id)
+    return set_status(db, session_id, DONE, today=today, now=now)
 
 
 def pair_now(db: Database, person_id: int, *, today: date, now: datetime, topic: str = "") -> int:

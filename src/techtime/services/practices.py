@@ -185,6 +185,15 @@ def quarter_compliance(
     return compliance_so_far(practice, entries, quarter.first_day, quarter.last_day, today)
 
 
+def get_practice(db: Database, practice_id: int) -> Practice | None:
+    return practice_store.get_practice(db, practice_id)
+
+
+def activity(db: Database, today: date, *, weeks: int = 53) -> dict[date, int]:
+    """How much technical work each day of the last `weeks` saw (the heat map)."""
+    return practice_store.activity_by_day(db, today - timedelta(weeks=weeks), today)
+
+
 def _get(db: Database, practice_id: int) -> Practice:
     practice = practice_store.get_practice(db, practice_id)
     if practice is None:

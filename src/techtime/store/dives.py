@@ -65,6 +65,24 @@ FROM deep_dive d
 """
 
 
+def dive_from_row(row: sqlite3.Row) -> DeepDive:
+    """A dive from a row of deep_dive read by the caller (its checklist counts left at 0)."""
+    return DeepDive(
+        id=row["id"],
+        quarter=Quarter.parse(row["quarter"]),
+        position=row["position"],
+        title=row["title"],
+        owner=row["owner"],
+        doc_url=row["doc_url"],
+        status=row["status"],
+        hours_planned=row["hours_planned"],
+        hours_spent=row["hours_spent"],
+        tags=tuple(json.loads(row["tags"])),
+        findings=row["findings"],
+        carried_from=row["carried_from"],
+    )
+
+
 def _dive(row: sqlite3.Row) -> DeepDive:
     return DeepDive(
         id=row["id"],
@@ -173,7 +191,8 @@ _EDITABLE = frozenset(
 )
 
 
-def update_dive(db: Database, dive_id: int, *, now: datetime, **fields: Any) -> None:
+def update_dive(db: Database, dive_id: int, *, now: datetime, remember: bool = True, **fields: Any) -> None:
+    """`remember=False` when the caller records the change for undo itself (trash.recording)."""
     if "tags" in fields:
         fields["tags"] = json.dumps(list(fields["tags"]))
     if "quarter" in fields:
@@ -184,7 +203,7 @@ def update_dive(db: Database, dive_id: int, *, now: datetime, **fields: Any) -> 
         dive_id,
         {**fields, "updated_at": stamp(now)},
         _EDITABLE | {"updated_at"},
-        remember=_UNDOABLE,
+        remember=_UNDOABLE if remember else frozenset(),
         now=now,
     )
 
@@ -264,7 +283,15 @@ def update_check(db: Database, check_id: int, *, text: str) -> None:
     update_row(db, "dive_check", check_id, {"text": text}, frozenset({"text"}))
 
 
-def move_dive(db: Database, dive_id: int, quarter: Quarter, *, now: datetime, carried_from: str | None = None) -> None:
+def move_dive(
+    db: Database,
+    dive_id: int,
+    quarter: Quarter,
+    *,
+    now: datetime,
+    carried_from: str | None = None,
+    remember: bool = True,
+) -> None:
     """Put a dive at the end of another quarter; its checklist, failure modes and findings go with it."""
     with db.transaction() as conn:
         position = conn.execute(
@@ -273,7 +300,7 @@ def move_dive(db: Database, dive_id: int, quarter: Quarter, *, now: datetime, ca
         fields: dict[str, Any] = {"quarter": quarter, "position": position}
         if carried_from is not None:
             fields["carried_from"] = carried_from
-        update_dive(db, dive_id, now=now, **fields)
+        update_dive(db, dive_id, now=now, remember=remember, **fields)
 
 
 def set_positions(db: Database, dive_ids: Sequence[int]) -> None:

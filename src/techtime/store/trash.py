@@ -6,7 +6,9 @@ The trash lives in the database, so an undo survives a restart.
 
 from __future__ import annotations
 
+import contextlib
 import json
+from collections.abc import Iterator, Mapping
 from datetime import datetime, timedelta
 
 from techtime import areas
@@ -113,6 +115,10 @@ def undo(db: Database, *, now: datetime, trash_id: int | None = None) -> Trashed
             _undo_edit(conn, item.kind.removeprefix("edit:"), item.row_id, payload["fields"])
             conn.execute("UPDATE trash SET restored_at = ? WHERE id = ?", (stamp(now), item.id))
             return item
+        if item.kind == CHANGE:
+            _undo_change(conn, payload)
+            conn.execute("UPDATE trash SET restored_at = ? WHERE id = ?", (stamp(now), item.id))
+            return item
         new_id = _insert(conn, item.kind, payload["row"], keep_id=True)
         record = _undoable(item.kind)
         for child, column in areas.children(record.name):
@@ -137,6 +143,8 @@ def _undo_edit(conn: sqlite3.Connection, table: str, row_id: int, fields: dict[s
 
 def describe(item: Trashed) -> str:
     """How an undone change reads in a notification."""
+    if item.kind == CHANGE:
+        return item.label or "the last change"
     if item.kind.startswith("edit:"):
         return f"the edit of {item.label!r}" if item.label else "the last edit"
     if item.kind.startswith("created:"):
@@ -161,3 +169,125 @@ def _insert(conn: sqlite3.Connection, table: str, row: dict[str, Any], *, keep_i
     marks = ", ".join("?" for _ in values)
     cursor = conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(values.values()))
     return inserted_id(cursor)
+
+
+# Changes: what one key press did to several rows, undone by one `u` --------------------------------
+
+CHANGE = "change"
+# Tables a recorded change may touch (names reach SQL from here and from the payload, never from input).
+_CHANGEABLE = frozenset({"radar_item", "radar_move", "deep_dive", "dive_check", "failure_mode"})
+
+
+class Change:
+    """The rows one action is about to change or create, so that one `u` puts every one of them back.
+
+    `keep` reads rows as they are before the change; `created` names rows the change adds. When the
+    action is over, only the columns that really changed are written to the trash, so undoing it keeps
+    later work on the same rows (findings written after a status change, hours logged since).
+    """
+
+    def __init__(self, conn: sqlite3.Connection, label: str, merge: str) -> None:
+        self.label = label
+        self.merge = merge
+        self._conn = conn
+        self._before: dict[tuple[str, int], dict[str, Any]] = {}
+        self._created: list[tuple[str, int]] = []
+        self.after: dict[tuple[str, int], sqlite3.Row] = {}
+
+    def keep(self, table: str, row_ids: list[int]) -> dict[int, sqlite3.Row]:
+        """Read rows before changing them (one SELECT); returns them by id, missing ones left out."""
+        _check_table(table)
+        rows = self._conn.execute(
+            f"SELECT * FROM {table} WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(row_ids),)
+        ).fetchall()
+        for row in rows:
+            self._before.setdefault((table, row["id"]), dict(row))
+        return {row["id"]: row for row in rows}
+
+    def keep_one(self, table: str, row_id: int) -> sqlite3.Row | None:
+        return self.keep(table, [row_id]).get(row_id)
+
+    def created(self, table: str, row_id: int) -> None:
+        """A row this change adds: undoing the change deletes it (and what cascades from it)."""
+        _check_table(table)
+        self._created.append((table, row_id))
+
+    def _finish(self, now: datetime) -> None:
+        """Compare the kept rows with what they are now; keep the old values of what changed."""
+        rows: list[dict[str, Any]] = []
+        for table in sorted({table for table, _ in self._before}):
+            ids = [row_id for name, row_id in self._before if name == table]
+            current = {
+                row["id"]: row
+                for row in self._conn.execute(
+                    f"SELECT * FROM {table} WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(ids),)
+                )
+            }
+            for row_id in ids:
+                before = self._before[(table, row_id)]
+                after = current.get(row_id)
+                if after is None:
+                    continue  # deleted by the change itself: a delete keeps its own trash entry
+                self.after[(table, row_id)] = after
+                changed = {name: value for name, value in before.items() if after[name] != value}
+                if changed:
+                    rows.append({"table": table, "id": row_id, "before": changed})
+        if not rows and not self._created:
+            return
+        first = rows[0]["id"] if rows else self._created[0][1]
+        payload = {"rows": rows, "created": self._created, "merge": self.merge}
+        if self.merge and self._merged(first, payload):
+            return
+        self._conn.execute(
+            "INSERT INTO trash (kind, row_id, label, payload, deleted_at) VALUES (?, ?, ?, ?, ?)",
+            (CHANGE, first, self.label, json.dumps(payload), stamp(now)),
+        )
+
+    def _merged(self, first: int, payload: dict[str, Any]) -> bool:
+        """Typing saved as it goes (findings) is one change: fold it into the latest entry if that is the same."""
+        latest = self._conn.execute(
+            "SELECT id, kind, row_id, payload, restored_at FROM trash ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+        if latest is None or latest["kind"] != CHANGE or latest["restored_at"] is not None or latest["row_id"] != first:
+            return False
+        earlier = json.loads(latest["payload"])
+        if earlier.get("merge") != self.merge or payload["created"] or earlier["created"]:
+            return False
+        known = {(row["table"], row["id"]): row for row in earlier["rows"]}
+        for row in payload["rows"]:
+            old = known.setdefault((row["table"], row["id"]), {**row, "before": {}})
+            old["before"] = {**row["before"], **old["before"]}  # the earliest value of each column wins
+        earlier["rows"] = list(known.values())
+        self._conn.execute("UPDATE trash SET payload = ? WHERE id = ?", (json.dumps(earlier), latest["id"]))
+        return True
+
+
+@contextlib.contextmanager
+def recording(db: Database, label: str, *, now: datetime, merge: str = "") -> Iterator[Change]:
+    """One transaction whose changes to kept rows become one trash entry (one `u`).
+
+    `merge`: a key such as "findings:12"; a change with the same key as the latest entry is folded into it.
+    """
+    with db.transaction() as conn:
+        change = Change(conn, label, merge)
+        yield change
+        change._finish(now)
+
+
+def _check_table(table: str) -> None:
+    if table not in _CHANGEABLE:
+        raise ValueError(f"no undoable change for {table}")
+
+
+def _undo_change(conn: sqlite3.Connection, payload: Mapping[str, Any]) -> None:
+    for table, row_id in reversed(payload["created"]):
+        _check_table(table)
+        conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
+    for row in payload["rows"]:
+        table, before = row["table"], row["before"]
+        _check_table(table)
+        if conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (row["id"],)).fetchone() is None:
+            raise InputError(f"cannot undo: that {table.replace('_', ' ')} no longer exists")
+        # Column names were recorded from the table's own rows (SELECT *), never from input.
+        assignments = ", ".join(f"{name} = ?" for name in before)
+        conn.execute(f"UPDATE {table} SET {assignments} WHERE id = ?", [*before.values(), row["id"]])

@@ -20,9 +20,9 @@ from textual.screen import Screen
 
 from techtime import clock
 from techtime.errors import TechtimeError
-from techtime.store.database import Database, exposed_folder, open_database
+from techtime.services.session import Database, exposed_folder
 from techtime.tui.commands import ActionsProvider
-from techtime.tui.screens.base import TechtimeScreen
+from techtime.tui.screens.base import TechtimeScreen, say
 from techtime.tui.screens.today import TodayScreen
 
 if TYPE_CHECKING:
@@ -90,11 +90,11 @@ class TechtimeApp(App):
         self.screen.refresh_bindings()
         self.make_daily_backup()
         if folder := exposed_folder(self.db.path):
-            self.notify(
+            say(
+                self,
                 f"{folder} can be read by other users of this machine: chmod 700 '{folder}'",
                 title="Private notes, public folder",
                 severity="warning",
-                markup=False,
                 timeout=10,
             )
         if not gc.isenabled():
@@ -106,15 +106,14 @@ class TechtimeApp(App):
     @work(thread=True, exclusive=True, group="backup")
     def make_daily_backup(self) -> None:
         """One backup a day (the last 7 kept), off the UI thread: it must never delay the first screen."""
-        from techtime.store.backups import daily_backup
+        from techtime.services.session import daily_backup
 
         if self.db.read_only:
             return
         try:
-            with open_database(self.db.path, migrate=False) as db:
-                made = daily_backup(db, today=self.today(), now=self.now())
+            made = daily_backup(self.db.path, today=self.today(), now=self.now())
         except TechtimeError as error:
-            self.call_from_thread(self.notify, f"Daily backup failed: {error}", severity="warning", markup=False)
+            self.call_from_thread(say, self, f"Daily backup failed: {error}", severity="warning")
             return
         if made is not None:
             self.log(f"daily backup: {made}")
@@ -141,24 +140,29 @@ class TechtimeApp(App):
     def _captured(self, saved: Saved | None) -> None:
         if saved is None:
             return
-        self.notify(f"Saved {saved.summary()}", markup=False)
+        say(self, f"Saved {saved.summary()}")
         if saved.warning:
-            self.notify(saved.warning, severity="warning", markup=False)
+            say(self, saved.warning, severity="warning")
         self.reload_screen()
 
     def action_undo(self) -> None:
         """Undo the latest delete or edit, wherever it was made (the trash is in the database)."""
-        from techtime.store import trash
+        from techtime.services.session import undo
 
+        if isinstance(self.screen, TechtimeScreen):
+            self.screen.save_in_place()  # what is being typed is saved first, then the undo lands
         try:
-            undone = trash.undo(self.db, now=self.now())
+            undone = undo(self.db, now=self.now())
         except TechtimeError as error:
-            self.notify(str(error), severity="error", markup=False)
+            say(self, str(error), severity="error")
             return
         if undone is None:
-            self.notify("Nothing to undo from the last 24 hours.")
+            say(self, "Nothing to undo from the last 24 hours.")
             return
-        self.notify(f"Undid {trash.describe(undone)}.", markup=False)
+        for screen in self.screen_stack:
+            if isinstance(screen, TechtimeScreen):
+                screen.undone(undone)
+        say(self, f"Undid {undone.description}.")
         self.reload_screen()
 
     def action_help(self) -> None:

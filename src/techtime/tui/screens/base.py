@@ -1,21 +1,46 @@
-"""What every techtime screen shares: the store, the clock, and reloading."""
+"""What every techtime screen shares: the database, the clock, one way to act and one way to notify.
+
+A key press calls a service through `run` (which says what happened, or the one-line error, and
+reloads); every notification goes through `say`, which cleans user text and never reads markup.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
+from textual.app import App
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
+from techtime.domain.text import clean
+from techtime.domain.urls import is_openable
 from techtime.errors import TechtimeError
 
 if TYPE_CHECKING:
-    from techtime.store.database import Database
+    from techtime.services.session import Database, Undone
     from techtime.tui.app import TechtimeApp
+    from techtime.tui.form import Form
+
+T = TypeVar("T")
+Message = str | Callable[[T], str]
 
 
-class TechtimeScreen(Screen):
-    """A screen that shows data from the store and can reload it."""
+def say(
+    app: App[object],
+    text: str,
+    *,
+    severity: SeverityLevel = "information",
+    title: str = "",
+    timeout: float | None = None,
+) -> None:
+    """Notify: user text may be in `text`, so control and bidi characters are cleaned, and markup is off."""
+    app.notify(clean(text), title=clean(title), severity=severity, timeout=timeout, markup=False)
+
+
+class TechtimeScreen(Screen[None]):
+    """A screen that shows data from the database and can reload it."""
 
     @property
     def tt(self) -> TechtimeApp:
@@ -29,11 +54,98 @@ class TechtimeScreen(Screen):
         return self.tt.today()
 
     def reload(self) -> None:
-        """Read what the screen shows from the store again."""
+        """Read what the screen shows from the database again."""
 
     def on_screen_resume(self) -> None:
         # Another screen (or another process) may have changed things meanwhile.
         self.reload()
 
+    # The one way to notify, and to act ----------------------------------------------------------
+
+    def say(
+        self, text: str, *, severity: SeverityLevel = "information", title: str = "", timeout: float | None = None
+    ) -> None:
+        """The only way a screen notifies (see `say`)."""
+        say(self.app, text, severity=severity, title=title, timeout=timeout)
+
+    def warn(self, text: str) -> None:
+        """A warning that is no error: above a target, say. Nothing when there is nothing to say."""
+        if text:
+            self.say(text, severity="warning", timeout=8)
+
     def report(self, error: TechtimeError) -> None:
-        self.notify(str(error), severity="error", markup=False, timeout=8)
+        self.say(str(error), severity="error", timeout=8)
+
+    def run(
+        self,
+        call: Callable[[], T],
+        done: Message[T] = "",
+        *,
+        then: Callable[[T], object] | None = None,
+        warn: Callable[[T], str] | None = None,
+    ) -> bool:
+        """Call a service; on success `then` (e.g. follow the change), reload, say `done` and any warning.
+
+        A TechtimeError is the one line the user reads: said as an error, and the screen reloads (the
+        change did not happen; what it was about may have been changed elsewhere). True on success.
+        """
+        try:
+            result = call()
+        except TechtimeError as error:
+            self.report(error)
+            self.reload()
+            return False
+        if then is not None:
+            then(result)
+        self.reload()
+        message = done(result) if callable(done) else done
+        if message:
+            self.say(message)
+        if warn is not None:
+            self.warn(warn(result))
+        return True
+
+    def open_form(
+        self,
+        form: Form[T],
+        done: Message[T] = "",
+        *,
+        then: Callable[[T], object] | None = None,
+        warn: Callable[[T], str] | None = None,
+    ) -> None:
+        """Open a form whose `save` calls the service; once it has saved: `then`, reload, say `done`.
+
+        The form keeps its own errors (under the field), so only a saved form comes back here; its
+        `save` returns something other than None, which stands for "cancelled".
+        """
+
+        def closed(result: T | None) -> None:
+            if result is None:
+                return
+            if then is not None:
+                then(result)
+            self.reload()
+            message = done(result) if callable(done) else done
+            if message:
+                self.say(message)
+            if warn is not None:
+                self.warn(warn(result))
+
+        self.app.push_screen(form, closed)
+
+    # Shared by several screens ----------------------------------------------------------------------
+
+    def open_link(self, url: str | None) -> None:
+        """Hand a web link to the browser; anything else (javascript:, file:, '-...') is refused."""
+        if url is None or not is_openable(url):
+            self.say("This item has no web link to open (only http and https links are opened).", severity="warning")
+            return
+        link = url.strip()
+        self.say(f"Opening {link}")
+        self.app.open_url(link)
+
+    def save_in_place(self) -> None:
+        """Save what is typed straight into the screen (the findings editor) before another change lands."""
+
+    def undone(self, change: Undone) -> None:
+        """`u` just undid this change (anywhere): a screen that keeps its own log of changes may follow it."""

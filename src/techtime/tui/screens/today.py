@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,15 +12,15 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from techtime.domain.text import plural
-from techtime.errors import TechtimeError
 from techtime.services import checkin as checkin_service
 from techtime.services import pairing as pairing_service
 from techtime.services.checkin import DUE_TODAY, OVERDUE, CheckIn, dives_against_target
-from techtime.store import notes
-from techtime.store import pairing as pairing_store
 from techtime.tui.screens.base import TechtimeScreen
 from techtime.tui.text import line, progress_bar, safe
 from techtime.tui.widgets.footer import Footer
+
+if TYPE_CHECKING:
+    from techtime.services.pairing import Session
 
 STATE_STYLES = {OVERDUE: "bold red", DUE_TODAY: "bold yellow"}
 FIRST_RUN = (
@@ -103,59 +104,52 @@ class TodayScreen(TechtimeScreen):
 
         kind, rest = self._selected()
         today, now = self.today(), self.tt.now()
-        try:
-            if kind == "practice":
-                log_practice(
+        if kind == "practice":
+            self.run(
+                lambda: log_practice(
                     self.db, rest[0], occurrence=date.fromisoformat(rest[1]), done_on=today, now=now, undoable=True
-                )
-                self.notify("Logged as done (u undoes).")
-            elif kind == "session":
-                # A session planned for later this month that took place today: the same as `x` on next up.
-                session = pairing_store.get_session(self.db, int(rest[0]))
-                if session is not None and session.date > today:
-                    pairing_service.pair_now(self.db, session.person_id, today=today, now=now)
-                else:
-                    pairing_service.mark_done(self.db, int(rest[0]), today=today, now=now)
-                self.notify("Pairing session checked off.")
-            elif kind == "next":
-                pairing_service.pair_now(self.db, int(rest[0]), today=today, now=now)
-                self.notify("Pairing session checked off for today.")
-            elif kind == "note":
-                notes.file_note(self.db, int(rest[0]), now=now)
-                self.notify("Note filed (u brings it back).")
-            else:
-                self.notify("Nothing to mark done here.", severity="warning")
-                return
-        except TechtimeError as error:
-            self.report(error)
-        self.reload()
+                ),
+                "Logged as done (u undoes).",
+            )
+        elif kind == "session":
+            self.run(
+                lambda: pairing_service.check_off_session(self.db, int(rest[0]), today=today, now=now),
+                "Pairing session checked off.",
+            )
+        elif kind == "next":
+            self.run(
+                lambda: pairing_service.pair_now(self.db, int(rest[0]), today=today, now=now),
+                "Pairing session checked off for today.",
+            )
+        elif kind == "note":
+            from techtime.services.notes import file_note
+
+            self.run(lambda: file_note(self.db, int(rest[0]), now=now), "Note filed (u brings it back).")
+        else:
+            self.say("Nothing to mark done here.", severity="warning")
 
     def action_skip(self) -> None:
         from techtime.services.practices import log_practice
 
         kind, rest = self._selected()
-        try:
-            if kind == "practice":
-                occurrence = date.fromisoformat(rest[1])
-                log_practice(
+        today, now = self.today(), self.tt.now()
+        if kind == "practice":
+            self.run(
+                lambda: log_practice(
                     self.db,
                     rest[0],
-                    occurrence=occurrence,
-                    done_on=self.today(),
+                    occurrence=date.fromisoformat(rest[1]),
+                    done_on=today,
                     status="skipped",
-                    now=self.tt.now(),
+                    now=now,
                     undoable=True,
-                )
-                self.notify("Skipped; it stays on the record.")
-            elif kind == "session":
-                pairing_service.mark_skipped(self.db, int(rest[0]), now=self.tt.now())
-                self.notify("Session marked skipped.")
-            else:
-                self.notify("Only practices and planned sessions can be skipped.", severity="warning")
-                return
-        except TechtimeError as error:
-            self.report(error)
-        self.reload()
+                ),
+                "Skipped; it stays on the record.",
+            )
+        elif kind == "session":
+            self.run(lambda: pairing_service.mark_skipped(self.db, int(rest[0]), now=now), "Session marked skipped.")
+        else:
+            self.say("Only practices and planned sessions can be skipped.", severity="warning")
 
     def action_open(self) -> None:
         kind, _ = self._selected()
@@ -166,7 +160,7 @@ class TodayScreen(TechtimeScreen):
         if target:
             self.app.switch_mode(target)
         elif kind == "note":
-            self.notify("x files this note; a note worth more becomes a capture (c).")
+            self.say("x files this note; a note worth more becomes a capture (c).")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.action_open()
@@ -267,7 +261,7 @@ def _options(checkin: CheckIn, today: date) -> list[Option | None]:
     return options
 
 
-def _session_line(label: str, style: str, session) -> Text:
+def _session_line(label: str, style: str, session: Session) -> Text:
     return line(
         (f"  {label:<10}", style),
         f"{session.date:%a %d %b}  ",

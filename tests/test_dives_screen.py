@@ -11,7 +11,7 @@ from techtime.domain.dives import DiveFields
 from techtime.domain.quarters import Quarter
 from techtime.services import dives as service
 from techtime.store import dives, radar
-from techtime.tui.screens.dive_forms import FormScreen, TextFormScreen
+from techtime.tui.form import Form
 from techtime.tui.screens.dive_planning import PlanningScreen
 from techtime.tui.screens.dives import DivesScreen
 from techtime.tui.widgets.findings import FindingsEditor
@@ -132,7 +132,7 @@ async def test_create_through_the_form(db):
         await pilot.press("n")
         await pilot.pause()
         form = pilot.app.screen
-        assert isinstance(form, FormScreen)
+        assert isinstance(form, Form)
         assert form.query_one("#field-quarter", Input).value == "2026Q4"
         await pilot.press(*"Ledger migration")
         await fill(
@@ -166,20 +166,27 @@ async def test_the_form_refuses_bad_input_and_saves_nothing(db):
         form = pilot.app.screen
         await pilot.press("enter")  # no title
         await pilot.pause()
-        assert "a deep dive needs a title" in text_of(form, "#form-error")
+        assert "a deep dive needs a title" in text_of(form, "#note-title")  # under the field that is wrong
 
         await fill(pilot, form, {"title": "Ledger", "hours_planned": "lots"})
         await pilot.press("enter")
         await pilot.pause()
         assert pilot.app.screen is form
-        assert text_of(form, "#form-error") == "hours planned must be a number of hours like 6 or 1.5, not 'lots'"
+        assert (
+            text_of(form, "#note-hours_planned") == "hours planned must be a number of hours like 6 or 1.5, not 'lots'"
+        )
+        assert text_of(form, "#note-title") == ""  # fixed: its error is gone
 
         await fill(pilot, form, {"hours_planned": "8", "quarter": "2026Q5"})
         await pilot.press("enter")
         await pilot.pause()
-        assert text_of(form, "#form-error").startswith("unknown quarter 2026Q5")
+        assert text_of(form, "#note-quarter").startswith("unknown quarter 2026Q5")
         assert dives.count_all(db) == 0
 
+        await pilot.press("escape")  # typed text is not thrown away at once
+        await pilot.pause()
+        assert pilot.app.screen is form
+        assert "Unsaved changes" in text_of(form, "#form-error")
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(pilot.app.screen, DivesScreen)
@@ -234,8 +241,8 @@ async def test_status_hours_and_bad_hours(demo_db):
         await pilot.press("h", *"two", "enter")
         await pilot.pause()
         form = pilot.app.screen
-        assert text_of(form, "#form-error") == "hours spent must be a number of hours like 6 or 1.5, not 'two'"
-        await pilot.press("escape")
+        assert text_of(form, "#note-hours") == "hours spent must be a number of hours like 6 or 1.5, not 'two'"
+        await pilot.press("escape", "escape")  # the first warns about the typed text, the second leaves
         assert dives.get_dive(demo_db, gateway.id).hours_spent == 0
 
         await pilot.press("h", *"1.5", "enter")
@@ -306,7 +313,7 @@ async def test_add_edit_and_delete_a_failure_mode(demo_db):
         await pilot.pause()
         form = pilot.app.screen
         await pilot.press("enter")
-        assert "a failure mode needs the failure" in text_of(form, "#form-error")
+        assert "a failure mode needs the failure" in text_of(form, "#note-failure")
         await pilot.press(*"Ledger DB fails over")
         await fill(pilot, form, {"blast_radius": "All writes for 30 s", "mitigation": "Retry with idempotency keys"})
         await pilot.press("enter")
@@ -388,20 +395,36 @@ async def test_drop_and_undo(demo_db):
         assert "3 deep dives, target 3" in text_of(screen, "#dives-quarter")
 
 
-async def test_undoing_a_status_change_keeps_findings_written_since(demo_db):
+async def test_undo_puts_back_only_what_the_change_changed(demo_db):
     async with make_app(demo_db).run_test(size=SIZE) as pilot:
         await open_dives(pilot)
         gateway = dives.dives_in_quarter(demo_db, Q4)[1]
         await pilot.press("down", "s")  # planned -> active
         await pilot.pause()
         assert dives.get_dive(demo_db, gateway.id).status == "active"
-        await pilot.press("w", *"written after the status change", "escape")
+        await pilot.press("h", *"1.5", "enter")  # hours logged since: not a change u takes back
         await pilot.pause()
         await pilot.press("u")
         await pilot.pause()
         after = dives.get_dive(demo_db, gateway.id)
-        assert after.status == "planned"
-        assert after.findings == "written after the status change"
+        assert (after.status, after.hours_spent) == ("planned", 1.5)
+        assert notifications(pilot.app)[-1] == ("Undid setting 'Multi-region failover for the API gateway' to active.")
+
+
+async def test_findings_written_in_one_stretch_are_one_undo(demo_db):
+    async with make_app(demo_db).run_test(size=SIZE) as pilot:
+        screen = await open_dives(pilot)
+        gateway = dives.dives_in_quarter(demo_db, Q4)[1]
+        before = gateway.findings
+        await pilot.press("down", "w", *"first part")
+        screen.query_one(FindingsEditor).save()  # what the timer does after a pause in typing
+        await pilot.press(*" and more", "escape")  # leaving the editor saves again
+        await pilot.pause()
+        assert dives.get_dive(demo_db, gateway.id).findings.endswith("first part and more")
+        await pilot.press("u")
+        await pilot.pause()
+        assert dives.get_dive(demo_db, gateway.id).findings == before
+        assert before in screen.query_one(FindingsEditor).text
 
 
 async def test_delete_and_undo_bring_back_the_whole_dive(demo_db):
@@ -419,7 +442,7 @@ async def test_delete_and_undo_bring_back_the_whole_dive(demo_db):
         assert table_titles(screen)[0] == LEDGER
         await pilot.press("u")
         await pilot.pause()
-        assert "Nothing to undo here." in notifications(pilot.app)
+        assert notifications(pilot.app)[-1] == "Nothing to undo from the last 24 hours."
 
 
 async def test_backspace_deletes_too_for_a_macs_delete_key(demo_db):
@@ -549,7 +572,7 @@ async def test_target_and_template_are_configurable(demo_db):
 
         await pilot.press("T")
         await pilot.pause()
-        assert isinstance(pilot.app.screen, TextFormScreen)
+        assert isinstance(pilot.app.screen, Form)
         await pilot.press("down", "down", "down", "end", "enter", *"Ask who is on call", "ctrl+s")
         await pilot.pause()
         assert service.checklist_template(demo_db)[-1] == "Ask who is on call"

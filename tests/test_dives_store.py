@@ -17,7 +17,7 @@ from techtime.domain.quarters import Quarter
 from techtime.errors import InputError, QuarterError
 from techtime.services import capture, checkin
 from techtime.services import dives as service
-from techtime.store import dives, radar
+from techtime.store import dives, radar, trash
 from techtime.store.radar import moves_between
 
 Q3, Q4, Q1 = Quarter(2026, 3), Quarter(2026, 4), Quarter(2027, 1)
@@ -140,16 +140,17 @@ def test_edit_to_another_quarter_moves_to_its_end(db):
     assert dives.get_dive(db, first).position == 0
 
 
-def test_status_cycles_drop_comes_back_and_restore_undoes(db):
+def test_status_cycles_drop_comes_back_and_undo_puts_back_only_the_status(db):
     dive_id = service.create_dive(db, DiveFields(title="x"), quarter=Q4, now=NOW).dive_id
-    before = dives.get_dive(db, dive_id)
     assert service.advance_status(db, dive_id, now=NOW) == "active"
     service.toggle_dropped(db, dive_id, now=NOW)
     assert dives.get_dive(db, dive_id).status == "dropped"
-    dives.update_dive(db, dive_id, findings="written after the drop", now=NOW)
-    service.restore(db, before, fields=service.STATUS_FIELDS, now=NOW)
+    service.log_hours(db, dive_id, 2, now=NOW)  # not an undoable change
+    assert trash.describe(trash.undo(db, now=NOW)) == "dropping 'x'"
     after = dives.get_dive(db, dive_id)
-    assert (after.status, after.findings) == ("planned", "written after the drop")  # only what the undo owns
+    assert (after.status, after.hours_spent) == ("active", 2)  # only what the undo owns
+    trash.undo(db, now=NOW)
+    assert dives.get_dive(db, dive_id).status == "planned"
 
 
 def test_log_hours_adds_up(db):
@@ -267,9 +268,10 @@ def test_carry_over_moves_every_unfinished_dive_with_its_work(db):
     assert len(dives.failure_modes(db, a)) == 1
     assert dives.get_dive(db, already).position == 0
 
-    for dive in moved:  # what `u` does
-        service.restore(db, dive, fields=service.PLACE_FIELDS, now=NOW)
+    undone = trash.undo(db, now=NOW)  # one `u` for the whole carry-over
+    assert trash.describe(undone) == "moving 2 deep dives to 2027Q1"
     assert [d.title for d in dives.dives_in_quarter(db, Q4)] == ["a", "b", "c"]
+    assert [d.carried_from for d in dives.dives_in_quarter(db, Q4)] == [None, None, None]
 
 
 # Radar history ------------------------------------------------------------------------

@@ -16,9 +16,13 @@ from techtime.domain.dives import (
 )
 from techtime.domain.quarters import Quarter
 from techtime.errors import InputError
-from techtime.store import dives, radar
+from techtime.records import NamedTuple
+from techtime.store import dives, radar, trash
 from techtime.store.database import Database
-from techtime.store.dives import DeepDive
+from techtime.store.dives import CheckItem as CheckItem
+from techtime.store.dives import DeepDive as DeepDive
+from techtime.store.dives import FailureMode as FailureMode
+from techtime.store.radar import RadarItem
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -26,22 +30,25 @@ if TYPE_CHECKING:
 
 
 def promote_radar_item(db: Database, item_id: int, *, quarter: Quarter, now: datetime) -> int:
-    """Turn a radar item into a deep dive of `quarter`; the item keeps a link to its dive."""
-    with db.transaction():
-        item = radar.get_item(db, item_id)
-        if item is None:
+    """Turn a radar item into a deep dive of `quarter`; the item keeps a link to its dive. `u` undoes both."""
+    with trash.recording(db, "", now=now) as change:
+        row = change.keep_one("radar_item", item_id)
+        if row is None:
             raise InputError(f"there is no radar item {item_id}")
+        item = radar.item_from_row(row)
         if item.dive_id is not None and dives.get_dive(db, item.dive_id) is not None:
             raise InputError(f"{item.title!r} is already a deep dive")
+        change.label = f"planning {item.title!r} as a deep dive in {quarter}"
         dive_id = dives.add_dive(db, quarter=quarter, title=item.title, doc_url=item.url, tags=item.tags, now=now)
+        change.created("deep_dive", dive_id)
         fields: dict[str, Any] = {"dive_id": dive_id}
         if item.status == "inbox":
             fields["status"] = "bookmarked"
-        radar.update_item(db, item_id, now=now, **fields)
+        radar.update_item(db, item_id, now=now, before=item, remember=False, **fields)
     return dive_id
 
 
-def linked_radar_items(db: Database, dive_id: int) -> list[radar.RadarItem]:
+def linked_radar_items(db: Database, dive_id: int) -> list[RadarItem]:
     """The radar items a dive came from: the link seen from the other side."""
     return radar.items_for_dive(db, dive_id)
 
@@ -93,6 +100,51 @@ def quarter_plan(db: Database, quarter: Quarter, today: date) -> QuarterPlan:
     return QuarterPlan(quarter, today, tuple(dives.dives_in_quarter(db, quarter)), target(db))
 
 
+class DiveDetail(NamedTuple):
+    """What the Deep dives screen shows of the selected dive."""
+
+    dive: DeepDive
+    checklist: tuple[CheckItem, ...]
+    failure_modes: tuple[FailureMode, ...]
+    origins: tuple[str, ...]  # "carried over from 2026Q3", "from the radar: Temporal"
+
+    def step(self, check_id: int) -> CheckItem | None:
+        return next((item for item in self.checklist if item.id == check_id), None)
+
+    def failure_mode(self, failure_mode_id: int) -> FailureMode | None:
+        return next((mode for mode in self.failure_modes if mode.id == failure_mode_id), None)
+
+    def next_open_after(self, check_id: int) -> int | None:
+        """The index of the next open step after this one (so x, x, x works down the list)."""
+        index = next((i for i, item in enumerate(self.checklist) if item.id == check_id), 0)
+        return next((i for i, item in enumerate(self.checklist) if not item.done and i > index), None)
+
+
+class DivesView(NamedTuple):
+    """The Deep dives screen: the quarter's plan, how many candidates wait, and the selected dive."""
+
+    plan: QuarterPlan
+    candidates: int
+    detail: DiveDetail | None
+
+
+def dives_view(db: Database, quarter: Quarter, today: date, dive_id: int | None) -> DivesView:
+    """Everything the screen shows, each thing read once; `dive_id` not in the quarter: its first dive."""
+    plan = quarter_plan(db, quarter, today)
+    selected = next((d for d in plan.dives if d.id == dive_id), plan.dives[0] if plan.dives else None)
+    detail = None
+    if selected is not None:
+        origins = [f"carried over from {selected.carried_from}"] if selected.carried_from else []
+        origins += [f"from the radar: {item.title}" for item in radar.items_for_dive(db, selected.id)]
+        detail = DiveDetail(
+            selected,
+            tuple(dives.checklist(db, selected.id)),
+            tuple(dives.failure_modes(db, selected.id)),
+            tuple(origins),
+        )
+    return DivesView(plan, dives.count_candidates(db, quarter), detail)
+
+
 # Creating and editing ----------------------------------------------------------
 
 
@@ -127,9 +179,10 @@ def create_dive(db: Database, values: DiveFields, *, quarter: Quarter, now: date
 
 
 def edit_dive(db: Database, dive_id: int, values: DiveFields, *, now: datetime) -> Saved:
-    """Save the form; a new quarter moves the dive to the end of that quarter."""
-    with db.transaction():
-        dive = _get(db, dive_id)
+    """Save the form; a new quarter moves the dive to the end of that quarter. `u` undoes the whole edit."""
+    with trash.recording(db, "", now=now) as change:
+        dive = _kept(change, dive_id)
+        change.label = f"the edit of {dive.title!r}"
         dives.update_dive(
             db,
             dive_id,
@@ -141,10 +194,11 @@ def edit_dive(db: Database, dive_id: int, values: DiveFields, *, now: datetime) 
             hours_spent=values.hours_spent,
             tags=values.tags,
             now=now,
+            remember=False,
         )
         warning = ""
         if values.quarter is not None and values.quarter != dive.quarter:
-            dives.move_dive(db, dive_id, values.quarter, now=now)
+            dives.move_dive(db, dive_id, values.quarter, now=now, remember=False)
             warning = _warning(db, values.quarter)
         elif dive.status == "dropped" and values.status != "dropped":
             warning = _warning(db, dive.quarter)
@@ -158,12 +212,29 @@ def _get(db: Database, dive_id: int) -> DeepDive:
     return dive
 
 
+def _kept(change: trash.Change, dive_id: int) -> DeepDive:
+    row = change.keep_one("deep_dive", dive_id)
+    if row is None:
+        raise InputError(f"deep dive {dive_id} no longer exists (deleted elsewhere?)")
+    return dives.dive_from_row(row)
+
+
 def set_status(db: Database, dive_id: int, status: str, *, now: datetime) -> Saved:
-    with db.transaction():
-        dive = _get(db, dive_id)
-        dives.update_dive(db, dive_id, status=status, now=now)
+    """A new status; `u` puts the old one back (and only that)."""
+    with trash.recording(db, "", now=now) as change:
+        dive = _kept(change, dive_id)
+        change.label = _status_label(dive, status)
+        dives.update_dive(db, dive_id, status=status, now=now, remember=False)
         warning = _warning(db, dive.quarter) if dive.status == "dropped" and status != "dropped" else ""
     return Saved(dive_id, warning)
+
+
+def _status_label(dive: DeepDive, status: str) -> str:
+    if status == "dropped":
+        return f"dropping {dive.title!r}"
+    if dive.status == "dropped":
+        return f"planning {dive.title!r} again"
+    return f"setting {dive.title!r} to {status}"
 
 
 def advance_status(db: Database, dive_id: int, *, now: datetime) -> str:
@@ -188,24 +259,17 @@ def log_hours(db: Database, dive_id: int, hours: float, *, now: datetime) -> flo
 
 
 def save_findings(db: Database, dive_id: int, text: str, *, now: datetime) -> bool:
-    """Store the findings if they changed; True when something was written."""
-    dive = dives.get_dive(db, dive_id)
-    if dive is None or dive.findings == text:
-        return False
-    dives.update_dive(db, dive_id, findings=text, now=now)
+    """Store the findings if they changed; True when something was written.
+
+    Saved as the leader types: the saves of one stretch of writing are one change, undone by one `u`.
+    """
+    with trash.recording(db, "", now=now, merge=f"findings:{dive_id}") as change:
+        row = change.keep_one("deep_dive", dive_id)
+        if row is None or row["findings"] == text:
+            return False
+        change.label = f"writing the findings of {row['title']!r}"
+        dives.update_dive(db, dive_id, findings=text, now=now, remember=False)
     return True
-
-
-# What each undoable change touched, so `u` puts back only that and keeps later work (findings, hours).
-FORM_FIELDS = ("title", "owner", "doc_url", "status", "hours_planned", "hours_spent", "tags", "quarter", "position")
-STATUS_FIELDS = ("status",)
-PLACE_FIELDS = ("quarter", "position", "carried_from")
-
-
-def restore(db: Database, snapshot: DeepDive, *, fields: tuple[str, ...], now: datetime) -> None:
-    """Put back the given fields of a dive as they were in `snapshot` (what `u` does after a change)."""
-    _get(db, snapshot.id)
-    dives.update_dive(db, snapshot.id, now=now, **{name: getattr(snapshot, name) for name in fields})
 
 
 def move(db: Database, dive_id: int, offset: int) -> bool:
@@ -227,11 +291,10 @@ def move(db: Database, dive_id: int, offset: int) -> bool:
 
 def toggle_check(db: Database, check_id: int, *, now: datetime) -> bool:
     """Check or uncheck one step; returns whether it is now done."""
-    item = dives.get_check(db, check_id)
-    if item is None:
+    done = dives.toggle_check(db, check_id, now=now)
+    if done is None:
         raise InputError("that checklist step no longer exists")
-    dives.set_check(db, check_id, done=not item.done, now=now)
-    return not item.done
+    return done
 
 
 def add_step(db: Database, dive_id: int, text: str) -> int:
@@ -308,27 +371,35 @@ def planning_candidates(db: Database, quarter: Quarter) -> list[Candidate]:
 
 
 def plan_candidate(db: Database, candidate: Candidate, quarter: Quarter, *, now: datetime) -> Saved:
-    """Bring a candidate into `quarter`: a radar item becomes a linked dive, an unfinished dive moves."""
-    with db.transaction():
-        if candidate.kind == "radar":
+    """Bring a candidate into `quarter`: a radar item becomes a linked dive, an unfinished dive moves.
+
+    `u` undoes it: the new dive goes again, the moved one goes back.
+    """
+    if candidate.kind == "radar":
+        with db.transaction():
             dive_id = promote_radar_item(db, candidate.id, quarter=quarter, now=now)
-        else:
-            dive = _get(db, candidate.id)
-            if dive.quarter == quarter:
-                raise InputError(f"{dive.title!r} is already in {quarter}")
-            dives.move_dive(db, dive.id, quarter, now=now, carried_from=str(dive.quarter))
-            dive_id = dive.id
+            warning = _warning(db, quarter)
+        return Saved(dive_id, warning)
+    with trash.recording(db, "", now=now) as change:
+        dive = _kept(change, candidate.id)
+        if dive.quarter == quarter:
+            raise InputError(f"{dive.title!r} is already in {quarter}")
+        change.label = f"moving {dive.title!r} into {quarter}"
+        dives.move_dive(db, dive.id, quarter, now=now, carried_from=str(dive.quarter), remember=False)
         warning = _warning(db, quarter)
-    return Saved(dive_id, warning)
+    return Saved(dive.id, warning)
 
 
 def carry_over(db: Database, quarter: Quarter, *, now: datetime) -> list[DeepDive]:
     """Move every unfinished dive of `quarter` to the next one, checklist and notes included.
 
-    Returns the dives as they were, so the move can be undone.
+    Returns the dives as they were; one `u` moves them all back.
     """
-    with db.transaction():
+    with trash.recording(db, "", now=now) as change:
         moved = [dive for dive in dives.dives_in_quarter(db, quarter) if dive.status in UNFINISHED_STATUSES]
+        change.keep("deep_dive", [dive.id for dive in moved])
+        noun = "deep dive" if len(moved) == 1 else "deep dives"
+        change.label = f"moving {len(moved)} {noun} to {quarter.next()}"
         for dive in moved:
-            dives.move_dive(db, dive.id, quarter.next(), now=now, carried_from=str(quarter))
+            dives.move_dive(db, dive.id, quarter.next(), now=now, carried_from=str(quarter), remember=False)
     return moved

@@ -10,16 +10,26 @@ from datetime import date, datetime
 from techtime.domain.cadence import DONE, occurrence_on
 from techtime.domain.dives import DEFAULT_TARGET
 from techtime.domain.quarters import Quarter
-from techtime.domain.radar import QUADRANTS, RINGS, STATUSES, Move, position_on, quarter_status
+from techtime.domain.radar import (
+    QUADRANT_LABELS,
+    QUADRANTS,
+    RINGS,
+    STATUSES,
+    Move,
+    RadarFilter,
+    position_on,
+    quarter_status,
+)
 from techtime.domain.urls import normalize_url
 from techtime.errors import InputError
+from techtime.records import NamedTuple
 from techtime.services.dives import promote_radar_item
 from techtime.services.practices import log_practice
 from techtime.store import dives, radar, trash
 from techtime.store import practices as practice_store
 from techtime.store.database import Database, stamp
-from techtime.store.radar import NewItem, RadarItem
-from techtime.store.trash import Trashed
+from techtime.store.radar import NewItem
+from techtime.store.radar import RadarItem as RadarItem
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -39,27 +49,48 @@ def _get(db: Database, item_id: int) -> RadarItem:
 # Single keys on one item --------------------------------------------------------------------
 
 
+STATUS_DOING = {
+    "inbox": "putting {title!r} back in the inbox",
+    "bookmarked": "bookmarking {title!r} for a deep dive",
+    "read": "marking {title!r} read",
+    "archived": "archiving {title!r}",
+}
+
+
+def _kept(change: trash.Change, item_id: int) -> RadarItem:
+    row = change.keep_one("radar_item", item_id)
+    if row is None:
+        raise InputError(f"there is no radar item {item_id} (deleted meanwhile?)")
+    return radar.item_from_row(row)
+
+
 def set_status(db: Database, item_id: int, status: str, *, now: datetime) -> RadarItem:
-    """Read, bookmarked for a deep dive, archived, or back to the inbox; reading stamps read_at once."""
+    """Read, bookmarked for a deep dive, archived, or back to the inbox; reading stamps read_at once.
+
+    One `u` puts the status back. Returns the item as it is now.
+    """
     if status not in STATUSES:
         raise InputError(f"unknown status {status!r}: use one of {', '.join(STATUSES)}")
-    with db.transaction():
-        item = _get(db, item_id)
+    with trash.recording(db, "", now=now) as change:
+        item = _kept(change, item_id)
+        change.label = STATUS_DOING[status].format(title=item.title)
         fields: dict[str, Any] = {"status": status}
         if status == "read" and item.read_at is None:
             fields["read_at"] = stamp(now)
-        radar.update_item(db, item_id, now=now, **fields)
-    return _get(db, item_id)
+        return radar.change_item(db, change, item, now=now, **fields)
 
 
 def place(db: Database, item_id: int, *, now: datetime, ring: object = _UNSET, quadrant: object = _UNSET) -> RadarItem:
-    """Set the ring and/or quadrant (None takes it off). An inbox item that lands on the radar counts as read."""
+    """Set the ring and/or quadrant (None takes it off). An inbox item that lands on the radar counts as read.
+
+    One `u` puts it back where it was (and takes the move off its history). Returns the item as it is now.
+    """
     if ring is not _UNSET and ring is not None and ring not in RINGS:
         raise InputError(f"unknown ring {ring!r}: use one of {', '.join(RINGS)}")
     if quadrant is not _UNSET and quadrant is not None and quadrant not in QUADRANTS:
         raise InputError(f"unknown quadrant {quadrant!r}: use one of {', '.join(QUADRANTS)}")
-    with db.transaction():
-        item = _get(db, item_id)
+    with trash.recording(db, "", now=now) as change:
+        item = _kept(change, item_id)
         fields: dict[str, Any] = {}
         if ring is not _UNSET:
             fields["ring"] = ring
@@ -71,32 +102,17 @@ def place(db: Database, item_id: int, *, now: datetime, ring: object = _UNSET, q
             fields["status"] = "read"
             if item.read_at is None:
                 fields["read_at"] = stamp(now)
-        radar.update_item(db, item_id, now=now, **fields)
-    return _get(db, item_id)
+        where = " · ".join(part for part in (new_ring, QUADRANT_LABELS.get(new_quadrant or "")) if part)
+        change.label = f"placing {item.title!r}: {where}" if where else f"taking {item.title!r} off the radar"
+        return radar.change_item(db, change, item, now=now, **fields)
 
 
 def edit_notes(db: Database, item_id: int, notes: str, *, now: datetime) -> RadarItem:
+    """New notes (`u` brings the old ones back)."""
     with db.transaction():
-        _get(db, item_id)
-        radar.update_item(db, item_id, now=now, notes=notes.rstrip())
+        item = _get(db, item_id)
+        radar.update_item(db, item_id, now=now, before=item, notes=notes.rstrip())
     return _get(db, item_id)
-
-
-def restore(db: Database, before: RadarItem, *, now: datetime) -> RadarItem:
-    """Put back what a triage decision changed (status, ring, quadrant, read date, notes)."""
-    with db.transaction():
-        _get(db, before.id)
-        radar.update_item(
-            db,
-            before.id,
-            now=now,
-            status=before.status,
-            ring=before.ring,
-            quadrant=before.quadrant,
-            read_at=before.read_at,
-            notes=before.notes,
-        )
-    return _get(db, before.id)
 
 
 @dataclass(frozen=True)
@@ -124,14 +140,49 @@ def delete(db: Database, item_id: int, *, now: datetime) -> int:
     return trash.delete(db, "radar_item", item_id, now=now, label=item.title)
 
 
-def undo_delete(db: Database, *, now: datetime, trash_id: int | None = None) -> Trashed | None:
-    """Bring back the deletion given, or else the latest one if it was a radar item."""
-    if trash_id is None:
-        latest = trash.last_deleted(db, since=now - trash.UNDO_WINDOW)
-        if latest is None or latest.kind != "radar_item":
-            return None
-        trash_id = latest.id
-    return trash.undo(db, now=now, trash_id=trash_id)
+def inbox(db: Database) -> list[int]:
+    """The inbox, oldest first: the order of the Monday triage."""
+    return radar.inbox_ids(db)
+
+
+# What the Radar screen shows ---------------------------------------------------------------------
+
+
+class RadarCounts(NamedTuple):
+    by_status: dict[str, int]
+    total: int  # every item
+    shown: int  # the items the filter selects
+
+
+def counts(db: Database, query: RadarFilter) -> RadarCounts:
+    """The numbers over the table: one read, two when a filter is on."""
+    by_status = radar.count_by_status(db)
+    total = sum(by_status.values())
+    return RadarCounts(by_status, total, total if query.is_empty else radar.count_items(db, query))
+
+
+class RadarRow(NamedTuple):
+    """One item as the table and its detail show it: its ring history and its move this quarter."""
+
+    item: RadarItem
+    history: tuple[Move, ...]
+    moved: str | None  # New, Moved In, Moved Out, No Change this quarter; None: not on the radar
+
+
+def page(db: Database, query: RadarFilter, *, sort: str, quarter: Quarter, limit: int, offset: int) -> list[RadarRow]:
+    """One page of the table, its items' histories read with it (two reads a page)."""
+    items = radar.query_items(db, query, sort=sort, limit=limit, offset=offset)
+    found = radar.moves(db, [item.id for item in items])
+    return [_row(item, found.get(item.id, []), quarter) for item in items]
+
+
+def row(db: Database, item_id: int, quarter: Quarter) -> RadarRow | None:
+    item = radar.get_item(db, item_id)
+    return None if item is None else _row(item, radar.moves(db, [item_id]).get(item_id, []), quarter)
+
+
+def _row(item: RadarItem, history: list[Move], quarter: Quarter) -> RadarRow:
+    return RadarRow(item, tuple(history), quarter_status(history, quarter))
 
 
 # Ring history and the radar picture ------------------------------------------------------------

@@ -6,9 +6,10 @@ Cheap to import: the first screen loads it, so the trash and the backups are imp
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
-
+from techtime.records import NamedTuple
 from techtime.store.database import Database, exposed_folder, open_database
+
+TYPE_CHECKING = False
 
 if TYPE_CHECKING:
     from datetime import date, datetime

@@ -169,6 +169,17 @@ def next_open_check(db: Database, dive_id: int) -> CheckItem | None:
     return next((item for item in checklist(db, dive_id) if not item.done), None)
 
 
+def count_candidates(db: Database, quarter: Quarter) -> int:
+    """What planning `quarter` could bring in: last quarter's unfinished dives, radar bookmarks without a dive."""
+    return int(
+        db.scalar(
+            "SELECT (SELECT count(*) FROM deep_dive WHERE quarter = ? AND status IN ('planned', 'active'))"
+            " + (SELECT count(*) FROM radar_item WHERE status = 'bookmarked' AND dive_id IS NULL)",
+            (str(quarter.previous()),),
+        )
+    )
+
+
 def count_all(db: Database) -> int:
     return int(db.scalar("SELECT count(*) FROM deep_dive"))
 
@@ -206,6 +217,16 @@ def update_dive(db: Database, dive_id: int, *, now: datetime, remember: bool = T
         remember=_UNDOABLE if remember else frozenset(),
         now=now,
     )
+
+
+def toggle_check(db: Database, check_id: int, *, now: datetime) -> bool | None:
+    """Check or uncheck a step in one statement; whether it is now done (None: no such step)."""
+    with db.transaction() as conn:
+        rows = conn.execute(  # fetchall: a RETURNING statement must run to its end before COMMIT
+            "UPDATE dive_check SET done_at = CASE WHEN done_at IS NULL THEN ? END WHERE id = ? RETURNING done_at",
+            (stamp(now), check_id),
+        ).fetchall()
+    return rows[0][0] is not None if rows else None
 
 
 def set_check(db: Database, check_id: int, *, done: bool, now: datetime) -> None:

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     import sqlite3
     from typing import Any
 
+    from techtime.store.trash import Change
+
 _COLUMNS = "id, title, url, tags, status, ring, quadrant, notes, source, captured_at, read_at, dive_id"
 
 
@@ -196,6 +198,34 @@ def update_item(
             (item_id, now.date().isoformat(), ring, quadrant),
         )
         return inserted_id(cursor)
+
+
+def change_item(db: Database, change: Change, before: RadarItem, *, now: datetime, **fields: Any) -> RadarItem:
+    """Change an item kept by `change` (trash.recording): one UPDATE, the new ring in its history, both undone
+    by one `u`. Columns come from the allow-list, never from input. Returns the item as it is now."""
+    unknown = set(fields) - _EDITABLE
+    if unknown:
+        raise ValueError(f"cannot update radar_item.{', '.join(sorted(unknown))}")
+    if "tags" in fields:
+        fields["tags"] = json.dumps(list(fields["tags"]))
+    if "url" in fields:
+        fields["url_key"] = normalize_url(fields["url"])
+    fields["updated_at"] = stamp(now)
+    with db.transaction() as conn:
+        assignments = ", ".join(f"{name} = ?" for name in fields)
+        # fetchall: a RETURNING statement must run to its end before the transaction commits.
+        (row,) = conn.execute(
+            f"UPDATE radar_item SET {assignments} WHERE id = ? RETURNING *", [*fields.values(), before.id]
+        ).fetchall()
+        change.saw("radar_item", row)
+        after = _item(row)
+        if (before.ring, before.quadrant) != (after.ring, after.quadrant):
+            cursor = conn.execute(
+                "INSERT INTO radar_move (item_id, moved_on, ring, quadrant) VALUES (?, ?, ?, ?)",
+                (after.id, now.date().isoformat(), after.ring, after.quadrant),
+            )
+            change.created("radar_move", int(cursor.lastrowid or 0))
+    return after
 
 
 def items_for_dive(db: Database, dive_id: int) -> list[RadarItem]:

@@ -207,6 +207,10 @@ class Change:
     def keep_one(self, table: str, row_id: int) -> sqlite3.Row | None:
         return self.keep(table, [row_id]).get(row_id)
 
+    def saw(self, table: str, row: sqlite3.Row) -> None:
+        """A kept row as the change left it (an UPDATE ... RETURNING *): no need to read it again."""
+        self.after[(table, row["id"])] = row
+
     def created(self, table: str, row_id: int) -> None:
         """A row this change adds: undoing the change deletes it (and what cascades from it)."""
         _check_table(table)
@@ -215,23 +219,20 @@ class Change:
     def _finish(self, now: datetime) -> None:
         """Compare the kept rows with what they are now; keep the old values of what changed."""
         rows: list[dict[str, Any]] = []
-        for table in sorted({table for table, _ in self._before}):
-            ids = [row_id for name, row_id in self._before if name == table]
-            current = {
-                row["id"]: row
-                for row in self._conn.execute(
-                    f"SELECT * FROM {table} WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(ids),)
-                )
-            }
-            for row_id in ids:
-                before = self._before[(table, row_id)]
-                after = current.get(row_id)
-                if after is None:
-                    continue  # deleted by the change itself: a delete keeps its own trash entry
-                self.after[(table, row_id)] = after
-                changed = {name: value for name, value in before.items() if after[name] != value}
-                if changed:
-                    rows.append({"table": table, "id": row_id, "before": changed})
+        unseen = [key for key in self._before if key not in self.after]
+        for table in sorted({table for table, _ in unseen}):
+            ids = [row_id for name, row_id in unseen if name == table]
+            for row in self._conn.execute(
+                f"SELECT * FROM {table} WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(ids),)
+            ):
+                self.after[(table, row["id"])] = row
+        for key, before in self._before.items():
+            after = self.after.get(key)
+            if after is None:
+                continue  # deleted by the change itself: a delete keeps its own trash entry
+            changed = {name: value for name, value in before.items() if after[name] != value}
+            if changed:
+                rows.append({"table": key[0], "id": key[1], "before": changed})
         if not rows and not self._created:
             return
         first = rows[0]["id"] if rows else self._created[0][1]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -13,16 +11,11 @@ from textual.widgets import Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from techtime.domain.quarters import Quarter
-from techtime.errors import TechtimeError
 from techtime.services import dives as service
 from techtime.services.dives import Candidate
-from techtime.store import trash
 from techtime.tui.screens.base import TechtimeScreen
 from techtime.tui.screens.dive_labels import STATUS_STYLES, against_target
 from techtime.tui.text import line, safe
-
-if TYPE_CHECKING:
-    from techtime.tui.screens.dives import DivesScreen
 
 
 class PlanningScreen(TechtimeScreen):
@@ -37,9 +30,8 @@ class PlanningScreen(TechtimeScreen):
         Binding("p", "back", "", show=False),  # p opened it, p closes it
     ]
 
-    def __init__(self, owner: DivesScreen, quarter: Quarter) -> None:
+    def __init__(self, quarter: Quarter) -> None:
         super().__init__()
-        self.owner = owner
         self.quarter = quarter
         self._candidates: dict[str, Candidate] = {}
 
@@ -118,34 +110,13 @@ class PlanningScreen(TechtimeScreen):
         option = self.query_one("#planning-candidates", OptionList).highlighted_option
         candidate = self._candidates.get(option.id or "") if option else None
         if candidate is None:
-            self.notify("No candidate highlighted.", severity="warning")
+            self.say("No candidate highlighted.", severity="warning")
             return
-        now = self.tt.now()
-        snapshot = self.owner.snapshot(candidate.id) if candidate.kind == "dive" else None
-        try:
-            saved = service.plan_candidate(self.db, candidate, self.quarter, now=now)
-        except TechtimeError as error:
-            self.report(error)
-            return
-        if snapshot is not None:
-            self.owner.remember(
-                f"moving {candidate.title}",
-                lambda: service.restore(self.db, snapshot, fields=service.PLACE_FIELDS, now=now),
-            )
-        else:
-
-            def unplan() -> None:
-                trash.delete(self.db, "deep_dive", saved.dive_id, now=now, label=candidate.title)
-
-            self.owner.remember(f"planning {candidate.title}", unplan)
-        self.notify(f"Moved into {self.quarter}: {candidate.title}", markup=False)
-        if saved.warning:
-            self.notify(saved.warning, severity="warning", markup=False)
-        self.reload()
-
-    def action_undo(self) -> None:
-        self.owner.action_undo()
-        self.reload()
+        self.run(
+            lambda: service.plan_candidate(self.db, candidate, self.quarter, now=self.tt.now()),
+            f"Moved into {self.quarter}: {candidate.title}",
+            warn=lambda saved: saved.warning,
+        )
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime
-from typing import TypeVar
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -16,41 +11,31 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from techtime.domain.dives import (
-    DIVE_STATUSES,
-    DiveFields,
-    FailureModeFields,
-    parse_dive_form,
-    parse_failure_mode,
-    parse_hours,
-    parse_step,
-    parse_target,
-    parse_template,
-)
+from techtime.domain.dives import DIVE_STATUSES, DiveFields
 from techtime.domain.quarters import Quarter
 from techtime.domain.urls import is_openable
 from techtime.errors import InputError, TechtimeError
 from techtime.services import dives as service
-from techtime.services.dives import QuarterPlan
-from techtime.store import dives, trash
-from techtime.store.dives import CheckItem, DeepDive, FailureMode
+from techtime.services.dives import CheckItem, DeepDive, DiveDetail, DivesView, FailureMode, QuarterPlan
+from techtime.services.trash import delete as delete_row
+from techtime.tui.form import Form, Values
 from techtime.tui.screens.base import TechtimeScreen
-from techtime.tui.screens.dive_forms import Field, FormScreen, TextFormScreen
+from techtime.tui.screens.dive_forms import (
+    dive_fields,
+    dive_values,
+    failure_fields,
+    failure_values,
+    hours_field,
+    step_field,
+    target_field,
+    template_field,
+)
 from techtime.tui.screens.dive_labels import STATUS_STYLES, against_target
-from techtime.tui.screens.dive_planning import PlanningScreen
 from techtime.tui.text import line, progress_bar, safe
 from techtime.tui.widgets.findings import FindingsEditor
 
 # Findings are saved this long after the last key press, and whenever the editor loses focus.
 FINDINGS_SAVE_DELAY = 1.0
-DIVE_KINDS = ("deep_dive", "dive_check", "failure_mode")
-T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Undoable:
-    label: str
-    undo: Callable[[], object]
 
 
 class DivesScreen(TechtimeScreen):
@@ -87,7 +72,8 @@ class DivesScreen(TechtimeScreen):
         super().__init__()
         self.quarter: Quarter | None = None
         self._dive_id: int | None = None
-        self._undo: list[Undoable] = []
+        self.view: DivesView | None = None
+        self._wanted: dict[str, int] = {}  # a row just added, to highlight once it is shown
         self._save_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -126,13 +112,14 @@ class DivesScreen(TechtimeScreen):
     def reload(self) -> None:
         if self.quarter is None:
             return
-        plan = service.quarter_plan(self.db, self.quarter, self.today())
+        self.view = view = service.dives_view(self.db, self.quarter, self.today(), self._dive_id)
+        self._dive_id = view.detail.dive.id if view.detail else None
         self.sub_title = f"Deep dives - {self.quarter}"
-        self._show_header(plan)
-        self._show_table(plan)
-        self._show_detail()
+        self._show_header(view.plan, view.candidates)
+        self._show_table(view.plan)
+        self._show_detail(view.detail)
 
-    def _show_header(self, plan: QuarterPlan) -> None:
+    def _show_header(self, plan: QuarterPlan, candidates: int) -> None:
         counts = plan.counts
         header = line((str(plan.quarter), "bold"), f"  {plan.when}   ")
         for status in DIVE_STATUSES:
@@ -140,7 +127,6 @@ class DivesScreen(TechtimeScreen):
                 header.append(f"{counts[status]} {status}  ", style=STATUS_STYLES[status])
         header.append("  ")
         header.append_text(against_target(plan))
-        candidates = len(service.planning_candidates(self.db, plan.quarter))
         if candidates:
             header.append(f"   {candidates} candidates: p plans", style="dim")
         self.query_one("#dives-quarter", Static).update(header)
@@ -160,8 +146,6 @@ class DivesScreen(TechtimeScreen):
                 key=str(dive.id),
             )
         ids = [dive.id for dive in plan.dives]
-        if self._dive_id not in ids:
-            self._dive_id = ids[0] if ids else None
         if self._dive_id is not None:
             table.move_cursor(row=ids.index(self._dive_id), animate=False)
         empty = not plan.dives
@@ -179,21 +163,21 @@ class DivesScreen(TechtimeScreen):
                 )
             )
 
-    def _show_detail(self) -> None:
-        dive = dives.get_dive(self.db, self._dive_id) if self._dive_id is not None else None
+    def _show_detail(self, detail: DiveDetail | None) -> None:
         editor = self.query_one(FindingsEditor)
-        if dive is None:
+        if detail is None:
             editor.show(None, "")
-            self._show_failures([])
+            self._show_failures(())
             return
-        self.query_one("#dive-summary", Static).update(self._summary(dive))
-        self._show_checklist(dives.checklist(self.db, dive.id))
-        self._show_failures(dives.failure_modes(self.db, dive.id))
+        dive = detail.dive
+        self.query_one("#dive-summary", Static).update(self._summary(dive, detail.origins))
+        self._show_checklist(detail.checklist)
+        self._show_failures(detail.failure_modes)
         # Never overwrite what is being typed: another process's commit also reloads.
         if not (editor.has_focus and editor.dive_id == dive.id):
             editor.show(dive.id, dive.findings)
 
-    def _summary(self, dive: DeepDive) -> Text:
+    def _summary(self, dive: DeepDive, origins: tuple[str, ...]) -> Text:
         hours = f"{dive.hours_spent:g} of {dive.hours_planned:g} h" if dive.hours_planned else f"{dive.hours_spent:g} h"
         text = line(safe(dive.title, "bold"), "\n", (dive.status, STATUS_STYLES[dive.status]), f"  {hours} spent")
         if dive.owner:
@@ -204,15 +188,18 @@ class DivesScreen(TechtimeScreen):
             text.append_text(line("\n", ("doc (o) ", "dim"), safe(dive.doc_url, "underline", width=54)))
         else:
             text.append("\nno design doc linked yet: e adds one", style="dim")
-        origins = [f"carried over from {dive.carried_from}"] if dive.carried_from else []
-        origins += [f"from the radar: {item.title}" for item in service.linked_radar_items(self.db, dive.id)]
         if origins:
             text.append_text(line("\n", safe("; ".join(origins), "dim", width=62)))
         return text
 
-    def _show_checklist(self, items: list[CheckItem]) -> None:
+    def _show_checklist(self, items: tuple[CheckItem, ...]) -> None:
         checklist = self.query_one("#dive-checklist", OptionList)
-        wanted = checklist.highlighted_option.id if checklist.highlighted_option else None
+        added = self._wanted.pop("dive-checklist", None)
+        wanted = (
+            str(added)
+            if added is not None
+            else (checklist.highlighted_option.id if checklist.highlighted_option else None)
+        )
         checklist.clear_options()
         checklist.add_options(
             Option(
@@ -228,9 +215,9 @@ class DivesScreen(TechtimeScreen):
             # The next step to do, so `x` from the list checks it off.
             checklist.highlighted = next((i for i, item in enumerate(items) if not item.done), 0)
 
-    def _show_failures(self, modes: list[FailureMode]) -> None:
+    def _show_failures(self, modes: tuple[FailureMode, ...]) -> None:
         table = self.query_one("#dive-failures", DataTable)
-        wanted = self._failure_id()
+        wanted = self._wanted.pop("dive-failures", None) or self._failure_id()
         table.clear()
         for mode in modes:
             table.add_row(
@@ -255,7 +242,7 @@ class DivesScreen(TechtimeScreen):
             self._save_findings()
             self._dive_id = dive_id
             self.query_one("#dive-checklist", OptionList).highlighted = None
-            self._show_detail()
+            self.reload()
 
     @on(DataTable.RowSelected, "#dives-table")
     def _dive_opened(self) -> None:
@@ -281,82 +268,68 @@ class DivesScreen(TechtimeScreen):
             return None
         return int(table.ordered_rows[table.cursor_row].key.value or 0)
 
+    def _detail(self) -> DiveDetail | None:
+        return self.view.detail if self.view else None
+
     def _step(self) -> CheckItem | None:
         option = self.query_one("#dive-checklist", OptionList).highlighted_option
-        return dives.get_check(self.db, int(option.id)) if option and option.id else None
+        detail = self._detail()
+        return detail.step(int(option.id)) if detail and option and option.id else None
 
     def _dive(self) -> DeepDive | None:
         """The selected dive, or None after saying how to get one."""
-        dive = dives.get_dive(self.db, self._dive_id) if self._dive_id is not None else None
-        if dive is None:
-            self.notify(f"No deep dive selected in {self.quarter}: n creates one, p plans one.", severity="warning")
-        return dive
-
-    def snapshot(self, dive_id: int) -> DeepDive | None:
-        return dives.get_dive(self.db, dive_id)
+        detail = self._detail()
+        if detail is None:
+            self.say(f"No deep dive selected in {self.quarter}: n creates one, p plans one.", severity="warning")
+            return None
+        return detail.dive
 
     def _focused(self) -> str:
         return self.focused.id or "" if self.focused else ""
 
     # Writing ---------------------------------------------------------------------
 
-    def remember(self, label: str, undo: Callable[[], object]) -> None:
-        """What `u` undoes next."""
-        self._undo.append(Undoable(label, undo))
-
-    def _call(self, change: Callable[[], T]) -> tuple[bool, T | None]:
-        """Call a service; on bad input say why (nothing was changed). Reload either way."""
-        try:
-            result = change()
-        except TechtimeError as error:
-            self.report(error)
-            self.reload()
-            return False, None
-        self.reload()
-        return True, result
-
-    def _run(self, change: Callable[[], object]) -> bool:
-        return self._call(change)[0]
-
-    def _warn(self, warning: str) -> None:
-        if warning:
-            self.notify(warning, severity="warning", markup=False, timeout=8)
+    def save_in_place(self) -> None:
+        self._save_findings()
 
     def action_previous_quarter(self) -> None:
         try:
             self._go_to(self.quarter.previous() if self.quarter else None)
         except TechtimeError as error:
             self.report(error)
+            return
+        self.reload()
 
     def action_next_quarter(self) -> None:
         try:
             self._go_to(self.quarter.next() if self.quarter else None)
         except TechtimeError as error:  # past the last quarter techtime plans for
             self.report(error)
+            return
+        self.reload()
 
     def _go_to(self, quarter: Quarter | None, dive_id: int | None = None) -> None:
+        """Show another quarter (and one of its dives) from the next reload on."""
         if quarter is None:
             return
         self._save_findings()
         self.quarter = quarter
         self._dive_id = dive_id
-        self.reload()
 
     def action_new(self) -> None:
         quarter = self.quarter
         assert quarter is not None
-        fields = _dive_fields(None, quarter)
 
-        def created(values: DiveFields | None) -> None:
-            if values is None:
-                return
-            ok, saved = self._call(lambda: service.create_dive(self.db, values, quarter=quarter, now=self.tt.now()))
-            if ok and saved is not None:
-                self._go_to(values.quarter or quarter, saved.dive_id)
-                self.notify(f"Created: {values.title}", markup=False)
-                self._warn(saved.warning)
+        def save(values: Values) -> tuple[service.Saved, DiveFields]:
+            fields = dive_values(values)
+            return service.create_dive(self.db, fields, quarter=quarter, now=self.tt.now()), fields
 
-        self.app.push_screen(FormScreen("New deep dive", fields, parse_dive_form), created)
+        self.open_form(
+            Form("New deep dive", dive_fields(None, quarter), save),
+            lambda done: f"Created: {done[1].title}",
+            then=lambda done: self._go_to(done[1].quarter or quarter, done[0].dive_id),
+            warn=lambda done: done[0].warning,
+        )
 
     def action_edit(self) -> None:
         focused = self._focused()
@@ -372,57 +345,40 @@ class DivesScreen(TechtimeScreen):
         if dive is None:
             return
 
-        def edited(values: DiveFields | None) -> None:
-            if values is None:
-                return
-            now = self.tt.now()
-            ok, saved = self._call(lambda: service.edit_dive(self.db, dive.id, values, now=now))
-            if ok and saved is not None:
-                self.remember(
-                    f"editing {dive.title}",
-                    lambda: service.restore(self.db, dive, fields=service.FORM_FIELDS, now=now),
-                )
-                if values.quarter and values.quarter != dive.quarter:
-                    self.notify(f"Moved to {values.quarter}: {values.title}", markup=False)
-                self._warn(saved.warning)
+        def save(values: Values) -> tuple[service.Saved, DiveFields]:
+            fields = dive_values(values)
+            return service.edit_dive(self.db, dive.id, fields, now=self.tt.now()), fields
 
-        self.app.push_screen(FormScreen("Edit deep dive", _dive_fields(dive, dive.quarter), parse_dive_form), edited)
+        def done(result: tuple[service.Saved, DiveFields]) -> str:
+            fields = result[1]
+            return f"Moved to {fields.quarter}: {fields.title}" if fields.quarter not in (None, dive.quarter) else ""
+
+        self.open_form(Form("Edit deep dive", dive_fields(dive, dive.quarter), save), done, warn=lambda r: r[0].warning)
 
     def action_toggle_step(self) -> None:
         if self._dive() is None:
             return
         step = self._step()
         if step is None:
-            self.notify("This dive has no checklist steps: a adds one.", severity="warning")
+            self.say("This dive has no checklist steps: a adds one.", severity="warning")
             return
-        now = self.tt.now()
-        checklist = self.query_one("#dive-checklist", OptionList)
-        if self._run(lambda: service.toggle_check(self.db, step.id, now=now)) and not step.done:
+        if self.run(lambda: service.toggle_check(self.db, step.id, now=self.tt.now())) and not step.done:
             # Checked: on to the next open step, so x, x, x works through the list.
-            items = dives.checklist(self.db, step.dive_id)
-            index = next((i for i, item in enumerate(items) if item.id == step.id), 0)
-            later = [i for i, item in enumerate(items) if not item.done and i > index]
-            if later:
-                checklist.highlighted = later[0]
+            detail = self._detail()
+            later = detail.next_open_after(step.id) if detail else None
+            if later is not None:
+                self.query_one("#dive-checklist", OptionList).highlighted = later
 
     def action_add_step(self) -> None:
         dive = self._dive()
         if dive is None:
             return
 
-        def added(text: str | None) -> None:
-            if text is not None:
-                self._run(lambda: service.add_step(self.db, dive.id, text))
-                checklist = self.query_one("#dive-checklist", OptionList)
-                checklist.highlighted = checklist.option_count - 1
-
-        self.app.push_screen(
-            FormScreen(
-                f"Add a step to {dive.title}",
-                [Field("step", "Step", placeholder="e.g. Read the rollback plan")],
-                lambda values: parse_step(values["step"]),
+        self.open_form(
+            Form(
+                f"Add a step to {dive.title}", [step_field()], lambda v: service.add_step(self.db, dive.id, v["step"])
             ),
-            added,
+            then=lambda step_id: self._highlight_next("dive-checklist", step_id),
         )
 
     def _edit_step(self) -> None:
@@ -430,42 +386,42 @@ class DivesScreen(TechtimeScreen):
         if step is None:
             return
 
-        def edited(text: str | None) -> None:
-            if text is not None:
-                self._run(lambda: service.edit_step(self.db, step.id, text))
+        def save(values: Values) -> int:
+            service.edit_step(self.db, step.id, values["step"])
+            return int(step.id)
 
-        self.app.push_screen(
-            FormScreen("Edit step", [Field("step", "Step", step.text)], lambda values: parse_step(values["step"])),
-            edited,
-        )
+        self.open_form(Form("Edit step", [step_field(step.text)], save))
 
     def action_add_failure_mode(self) -> None:
         dive = self._dive()
         if dive is None:
             return
 
-        def added(values: FailureModeFields | None) -> None:
-            if values is not None:
-                self._run(lambda: service.add_failure_mode(self.db, dive.id, values))
-                failures = self.query_one("#dive-failures", DataTable)
-                failures.move_cursor(row=failures.row_count - 1, animate=False)
+        def save(values: Values) -> int:
+            return service.add_failure_mode(self.db, dive.id, failure_values(values))
 
-        self.app.push_screen(
-            FormScreen(f"Failure mode of {dive.title}", _failure_fields(None), parse_failure_mode), added
+        self.open_form(
+            Form(f"Failure mode of {dive.title}", failure_fields(None), save),
+            then=lambda mode_id: self._highlight_next("dive-failures", mode_id),
         )
+
+    def _highlight_next(self, where: str, row_id: int) -> None:
+        """After the next reload, put the cursor of the checklist or the failure modes on this new row."""
+        self._wanted[where] = row_id
 
     def _edit_failure_mode(self) -> None:
         failure_id = self._failure_id()
-        mode = dives.get_failure_mode(self.db, failure_id) if failure_id is not None else None
+        detail = self._detail()
+        mode = detail.failure_mode(failure_id) if detail and failure_id is not None else None
         if mode is None:
-            self.notify("No failure mode highlighted: f adds one.", severity="warning")
+            self.say("No failure mode highlighted: f adds one.", severity="warning")
             return
 
-        def edited(values: FailureModeFields | None) -> None:
-            if values is not None:
-                self._run(lambda: service.edit_failure_mode(self.db, mode.id, values))
+        def save(values: Values) -> int:
+            service.edit_failure_mode(self.db, mode.id, failure_values(values))
+            return int(mode.id)
 
-        self.app.push_screen(FormScreen("Edit failure mode", _failure_fields(mode), parse_failure_mode), edited)
+        self.open_form(Form("Edit failure mode", failure_fields(mode), save))
 
     def action_write_findings(self) -> None:
         if self._dive() is not None:
@@ -473,48 +429,27 @@ class DivesScreen(TechtimeScreen):
 
     def action_advance_status(self) -> None:
         dive = self._dive()
-        if dive is None:
-            return
-        now = self.tt.now()
-        if self._run(lambda: service.advance_status(self.db, dive.id, now=now)):
-            self.remember(
-                f"the status of {dive.title}",
-                lambda: service.restore(self.db, dive, fields=service.STATUS_FIELDS, now=now),
-            )
+        if dive is not None:
+            self.run(lambda: service.advance_status(self.db, dive.id, now=self.tt.now()))
 
     def action_drop(self) -> None:
         dive = self._dive()
         if dive is None:
             return
-        now = self.tt.now()
-        ok, saved = self._call(lambda: service.toggle_dropped(self.db, dive.id, now=now))
-        if ok:
-            self.remember(
-                f"dropping {dive.title}", lambda: service.restore(self.db, dive, fields=service.STATUS_FIELDS, now=now)
-            )
-            if dive.status == "dropped":
-                self.notify(f"Planned again: {dive.title}", markup=False)
-                self._warn(saved.warning if saved else "")
-            else:
-                self.notify(f"Dropped: {dive.title} (u undoes)", markup=False)
+        done = f"Planned again: {dive.title}" if dive.status == "dropped" else f"Dropped: {dive.title} (u undoes)"
+        self.run(lambda: service.toggle_dropped(self.db, dive.id, now=self.tt.now()), done, warn=lambda s: s.warning)
 
     def action_log_hours(self) -> None:
         dive = self._dive()
         if dive is None:
             return
-
-        def logged(hours: float | None) -> None:
-            if hours is not None:
-                self._run(lambda: service.log_hours(self.db, dive.id, hours, now=self.tt.now()))
-
-        self.app.push_screen(
-            FormScreen(
+        self.open_form(
+            Form(
                 f"Log time on {dive.title}",
-                [Field("hours", "Hours spent", placeholder="e.g. 1.5")],
-                _hours_to_add,
+                [hours_field()],
+                lambda v: service.log_hours(self.db, dive.id, v["hours"], now=self.tt.now()),
                 hint=f"Adds to the {dive.hours_spent:g} h spent so far. Enter saves, Escape cancels.",
-            ),
-            logged,
+            )
         )
 
     def action_open_doc(self) -> None:
@@ -527,106 +462,91 @@ class DivesScreen(TechtimeScreen):
             self.report(InputError(f"not opening {dive.doc_url!r}: only http:// and https:// links are opened"))
         else:
             self.app.open_url(dive.doc_url)
-            self.notify(f"Opening {dive.doc_url}", markup=False)
+            self.say(f"Opening {dive.doc_url}")
 
     def action_delete(self) -> None:
-        focused, now = self._focused(), self.tt.now()
+        focused = self._focused()
+        detail = self._detail()
         if focused == "dive-checklist":
             step = self._step()
             if step is not None:
-                self._trash("dive_check", step.id, step.text, now)
+                self._trash("dive_check", step.id, step.text)
         elif focused == "dive-failures":
             failure_id = self._failure_id()
-            mode = dives.get_failure_mode(self.db, failure_id) if failure_id is not None else None
+            mode = detail.failure_mode(failure_id) if detail and failure_id is not None else None
             if mode is not None:
-                self._trash("failure_mode", mode.id, mode.failure, now)
+                self._trash("failure_mode", mode.id, mode.failure)
         elif (dive := self._dive()) is not None:
             self._save_findings()
-            self._trash("deep_dive", dive.id, dive.title, now)
+            self._trash("deep_dive", dive.id, dive.title)
 
-    def _trash(self, kind: str, row_id: int, label: str, now: datetime) -> None:
-        ok, trash_id = self._call(lambda: trash.delete(self.db, kind, row_id, now=now, label=label))
-        if ok and trash_id is not None:
-            self.remember(f"deleting {label}", lambda: trash.undo(self.db, now=self.tt.now(), trash_id=trash_id))
-            self.notify(f"Deleted: {label} (u brings it back)", markup=False)
-
-    def action_undo(self) -> None:
-        self._save_findings()
-        if self._undo:
-            change = self._undo.pop()
-            if self._run(change.undo):
-                self.notify(f"Undone: {change.label}", markup=False)
-            return
-        # After a restart the screen remembers nothing, but the trash does.
-        last = trash.last_deleted(self.db, since=self.tt.now() - trash.UNDO_WINDOW)
-        if last is None or last.kind not in DIVE_KINDS:
-            self.notify("Nothing to undo here.")
-            return
-        if self._run(lambda: trash.undo(self.db, now=self.tt.now(), trash_id=last.id)):
-            self.notify(f"Brought back: {last.label}", markup=False)
+    def _trash(self, kind: str, row_id: int, label: str) -> None:
+        self.run(
+            lambda: delete_row(self.db, kind, row_id, now=self.tt.now(), label=label),
+            f"Deleted: {label} (u brings it back)",
+        )
 
     def action_move(self, offset: int) -> None:
         dive = self._dive()
         if dive is not None:
-            self._run(lambda: service.move(self.db, dive.id, offset))
+            self.run(lambda: service.move(self.db, dive.id, offset))
 
     def action_carry_over(self) -> None:
         quarter = self.quarter
         assert quarter is not None
-        now = self.tt.now()
-        ok, moved = self._call(lambda: service.carry_over(self.db, quarter, now=now))
-        if not ok or moved is None:
-            return
-        if not moved:
-            self.notify(f"Nothing unfinished in {quarter} to carry over.")
-            return
 
-        def back() -> None:
-            for dive in moved:
-                service.restore(self.db, dive, fields=service.PLACE_FIELDS, now=now)
+        def done(moved: list[DeepDive]) -> str:
+            if not moved:
+                return f"Nothing unfinished in {quarter} to carry over."
+            what = "deep dive, with its" if len(moved) == 1 else "deep dives, with their"
+            return (
+                f"Carried {len(moved)} unfinished {what} checklist and notes from {quarter} to {quarter.next()}"
+                " (u undoes)."
+            )
 
-        self.remember(f"carrying {len(moved)} deep dives to {quarter.next()}", back)
-        self._go_to(quarter.next(), moved[0].id)
-        what = "deep dive, with its" if len(moved) == 1 else "deep dives, with their"
-        self.notify(
-            f"Carried {len(moved)} unfinished {what} checklist and notes from {quarter} to {quarter.next()} (u undoes)."
-        )
+        def follow(moved: list[DeepDive]) -> None:
+            if moved:
+                self._go_to(quarter.next(), moved[0].id)
+
+        self.run(lambda: service.carry_over(self.db, quarter, now=self.tt.now()), done, then=follow)
 
     def action_plan(self) -> None:
+        from techtime.tui.screens.dive_planning import PlanningScreen
+
         assert self.quarter is not None
         self._save_findings()
-        self.app.push_screen(PlanningScreen(self, self.quarter))
+        self.app.push_screen(PlanningScreen(self.quarter))
 
     def action_set_target(self) -> None:
-        def chosen(value: int | None) -> None:
-            if value is not None:
-                self._run(lambda: service.set_target(self.db, value))
-                self.notify(f"Target: {value} deep dives a quarter.")
+        def save(values: Values) -> int:
+            service.set_target(self.db, values["target"])
+            return int(values["target"])
 
-        self.app.push_screen(
-            FormScreen(
+        self.open_form(
+            Form(
                 "Deep dives a quarter",
-                [Field("target", "Target", str(service.target(self.db)))],
-                lambda values: parse_target(values["target"]),
+                [target_field(service.target(self.db))],
+                save,
                 hint="2-3 is the practice; above the target warns, it never forbids. Enter saves.",
             ),
-            chosen,
+            lambda value: f"Target: {value} deep dives a quarter.",
         )
 
     def action_edit_template(self) -> None:
-        def saved(steps: tuple[str, ...] | None) -> None:
-            if steps is not None:
-                self._run(lambda: service.set_checklist_template(self.db, steps))
-                self.notify(f"New deep dives start with {len(steps)} steps; existing ones keep theirs.")
+        def save(values: Values) -> tuple[str, ...]:
+            steps: tuple[str, ...] = values["steps"]
+            service.set_checklist_template(self.db, steps)
+            return steps
 
-        self.app.push_screen(
-            TextFormScreen(
+        self.open_form(
+            Form(
                 "Checklist template: the steps every new deep dive starts with",
-                "\n".join(service.checklist_template(self.db)),
-                parse_template,
+                [template_field(service.checklist_template(self.db))],
+                save,
                 hint="One step per line. ctrl+s saves, Escape cancels. Existing dives keep their own steps.",
+                tall=True,
             ),
-            saved,
+            lambda steps: f"New deep dives start with {len(steps)} steps; existing ones keep theirs.",
         )
 
     # Findings --------------------------------------------------------------------
@@ -650,35 +570,3 @@ class DivesScreen(TechtimeScreen):
             service.save_findings(self.db, dive_id, text, now=self.tt.now())
         except TechtimeError as error:
             self.report(error)
-
-
-def _hours_to_add(values: dict[str, str]) -> float:
-    hours = parse_hours(values["hours"], "hours spent")
-    if not hours:
-        raise InputError("type the hours spent, a number like 1.5")
-    return hours
-
-
-def _dive_fields(dive: DeepDive | None, quarter: Quarter) -> list[Field]:
-    def text(value: float | None) -> str:
-        return "" if value is None else f"{value:g}"
-
-    return [
-        Field("title", "Title", dive.title if dive else "", "e.g. Payments ledger migration"),
-        Field("owner", "Team / owner", dive.owner if dive else "", "e.g. Payments - Priya Raman"),
-        Field("status", "Status", dive.status if dive else "planned", choices=DIVE_STATUSES),
-        Field("hours_planned", "Hours planned", text(dive.hours_planned) if dive else "", "e.g. 8"),
-        Field("hours_spent", "Hours spent", text(dive.hours_spent) if dive else "", "e.g. 1.5"),
-        Field("tags", "Tags", " ".join(f"#{t}" for t in dive.tags) if dive else "", "e.g. #payments #architecture"),
-        Field("doc_url", "Design doc", dive.doc_url or "" if dive else "", "https://..."),
-        Field("quarter", "Quarter", str(quarter), "e.g. 2027Q1"),
-    ]
-
-
-def _failure_fields(mode: FailureMode | None) -> list[Field]:
-    return [
-        Field("failure", "Failure", mode.failure if mode else "", "what breaks, e.g. the outbox relay falls behind"),
-        Field("blast_radius", "Blast radius", mode.blast_radius if mode else "", "who or what is hit"),
-        Field("detection", "Detection", mode.detection if mode else "", "how we would notice"),
-        Field("mitigation", "Mitigation", mode.mitigation if mode else "", "what limits or prevents it"),
-    ]

@@ -8,8 +8,7 @@ from textual.widgets import DataTable, Input, Static
 from techtime.services import pairing as service
 from techtime.services.demo import populate
 from techtime.store import pairing, people, practices
-from techtime.tui.screens.person_form import PersonForm
-from techtime.tui.screens.session_form import SessionForm
+from techtime.tui.form import Form
 from techtime.tui.widgets.month_grid import MONTH_ROW, MonthGrid
 
 SIZE = (120, 40)
@@ -43,7 +42,12 @@ def summary(app) -> str:
 
 
 def form_error(app) -> str:
-    return str(app.screen.query_one(".form-error", Static).content)
+    return str(app.screen.query_one("#form-error", Static).content)
+
+
+def field_error(app, name: str) -> str:
+    """What the form says under one field."""
+    return str(app.screen.query_one(f"#note-{name}", Static).content)
 
 
 def notices(app) -> list[str]:
@@ -65,7 +69,7 @@ async def on_grid_cell(pilot, app, person_id: int | None, month: date) -> None:
 
 async def type_into(pilot, app, field_id: str, text: str) -> None:
     """Replace a form field's text the way a user does: go there, clear it, type."""
-    app.screen.query_one(f"#{field_id}").focus()
+    app.screen.query_one(f"#field-{field_id}").focus()
     await pilot.press("end", "ctrl+u", *text)
 
 
@@ -108,14 +112,14 @@ async def test_plan_a_session_from_the_roster(demo_db):
         await on_roster_row(pilot, app, ids["aisha"])
         await pilot.press("p")
         await pilot.pause()
-        assert isinstance(app.screen, SessionForm)
-        assert app.screen.value("session-handle") == "@aisha"
+        assert isinstance(app.screen, Form)
+        assert app.screen.value("handle") == "@aisha"
         await pilot.press(*"dbt lineage")  # the form opens on the topic
-        await type_into(pilot, app, "session-date", "next fri")
-        await type_into(pilot, app, "session-minutes", "1h30")
+        await type_into(pilot, app, "date", "next fri")
+        await type_into(pilot, app, "minutes", "1h30")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert not isinstance(app.screen, SessionForm)
+        assert not isinstance(app.screen, Form)
         (session,) = [s for s in pairing.sessions_for_person(demo_db, ids["aisha"]) if s.status == "planned"]
         assert (session.topic, session.date, session.minutes) == ("dbt lineage", date(2026, 11, 27), 90)
         assert grid_cell(app, ids["aisha"], 11) == "○27"
@@ -135,14 +139,14 @@ async def test_log_a_past_session_with_multi_line_notes(demo_db):
         await pilot.press("l")
         await pilot.pause()
         form = app.screen
-        assert isinstance(form, SessionForm)
-        assert (form.value("session-date"), form.value("session-status")) == ("2026-10-31", "done")
+        assert isinstance(form, Form)
+        assert (form.value("date"), form.value("status")) == ("2026-10-31", "done")
         await pilot.press(*"Service mesh rollback")
-        await type_into(pilot, app, "session-date", "2026-10-14")
-        await type_into(pilot, app, "session-notes", "line one")
+        await type_into(pilot, app, "date", "2026-10-14")
+        await type_into(pilot, app, "notes", "line one")
         await pilot.press("enter", *"line two")
-        await type_into(pilot, app, "session-learned", "Rollback is per namespace")
-        await type_into(pilot, app, "session-follow-ups", "Ask about cert rotation")
+        await type_into(pilot, app, "learned", "Rollback is per namespace")
+        await type_into(pilot, app, "follow_ups", "Ask about cert rotation")
         await pilot.press("ctrl+s")
         await pilot.pause()
         (session,) = [s for s in pairing.sessions_for_person(demo_db, ids["lena"]) if s.date.month == 10]
@@ -168,26 +172,26 @@ async def test_a_bad_date_is_refused_in_the_form_and_nothing_is_saved(demo_db):
         await pilot.press("l")
         await pilot.pause()
         await pilot.press(*"Ledger")
-        await type_into(pilot, app, "session-date", "someday")
+        await type_into(pilot, app, "date", "someday")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert isinstance(app.screen, SessionForm)  # still open, text kept
-        assert "cannot read 'someday' as a date: use 2026-12-01, today" in form_error(app)
-        assert app.screen.value("session-topic") == "Ledger"
+        assert isinstance(app.screen, Form)  # still open, text kept
+        assert "cannot read 'someday' as a date: use 2026-12-01, today" in field_error(app, "date")
+        assert app.screen.value("topic") == "Ledger"
         assert pairing.count_sessions(demo_db) == 11
         # A session that has not happened yet cannot be logged as done either.
-        await type_into(pilot, app, "session-date", "tomorrow")
+        await type_into(pilot, app, "date", "tomorrow")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "has not happened yet" in form_error(app)
         # Escape with changes asks first; a second escape throws them away.
         await pilot.press("escape")
         await pilot.pause()
-        assert isinstance(app.screen, SessionForm)
+        assert isinstance(app.screen, Form)
         assert "Unsaved changes" in form_error(app)
         await pilot.press("escape")
         await pilot.pause()
-        assert not isinstance(app.screen, SessionForm)
+        assert not isinstance(app.screen, Form)
         assert pairing.count_sessions(demo_db) == 11
 
 
@@ -206,7 +210,7 @@ async def test_deactivate_leaves_the_rotation_refuses_sessions_and_reactivates(d
         await on_roster_row(pilot, app, ids["aisha"])
         await pilot.press("p")
         await pilot.pause()
-        assert not isinstance(app.screen, SessionForm)
+        assert not isinstance(app.screen, Form)
         assert any("@aisha is deactivated" in message for message in notices(app))
         await pilot.press("x")
         await pilot.pause()
@@ -223,23 +227,23 @@ async def test_add_and_edit_an_engineer_and_a_duplicate_handle_is_refused(demo_d
         await open_pairing(pilot)
         await pilot.press("a")
         await pilot.pause()
-        assert isinstance(app.screen, PersonForm)
+        assert isinstance(app.screen, Form)
         await pilot.press(*"Dana Li", "tab", *"PRIYA", "tab", *"Payments")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert isinstance(app.screen, PersonForm)
-        assert "@PRIYA is already on the roster (Priya Raman, @priya)" in form_error(app)
+        assert isinstance(app.screen, Form)
+        assert "@PRIYA is already on the roster (Priya Raman, @priya)" in field_error(app, "handle")
         assert people.count_people(demo_db) == 9
-        await type_into(pilot, app, "person-handle", "dana")
-        await type_into(pilot, app, "person-start", "2026-11-02")
-        await type_into(pilot, app, "person-leave", "next month")
+        await type_into(pilot, app, "handle", "dana")
+        await type_into(pilot, app, "start_date", "2026-11-02")
+        await type_into(pilot, app, "leave_until", "next month")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "cannot read 'next month' as a date" in form_error(app)
-        await type_into(pilot, app, "person-leave", "2026-11-30")
+        assert "cannot read 'next month' as a date" in field_error(app, "leave_until")
+        await type_into(pilot, app, "leave_until", "2026-11-30")
         await pilot.press("enter")  # enter in a field saves too
         await pilot.pause()
-        assert not isinstance(app.screen, PersonForm)
+        assert not isinstance(app.screen, Form)
         dana = people.find_by_handle(demo_db, "dana")
         assert (dana.name, dana.team, dana.start_date, dana.leave_until) == (
             "Dana Li",
@@ -253,8 +257,8 @@ async def test_add_and_edit_an_engineer_and_a_duplicate_handle_is_refused(demo_d
         await on_roster_row(pilot, app, dana.id)
         await pilot.press("e")
         await pilot.pause()
-        assert app.screen.value("person-leave") == "2026-11-30"
-        await type_into(pilot, app, "person-leave", "")
+        assert app.screen.value("leave_until") == "2026-11-30"
+        await type_into(pilot, app, "leave_until", "")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert people.find_by_handle(demo_db, "dana").leave_until is None
@@ -303,9 +307,9 @@ async def test_edit_delete_and_undo_a_session(demo_db):
         await on_grid_cell(pilot, app, ids["sam"], date(2026, 10, 1))
         await pilot.press("enter")  # enter on a session opens it
         await pilot.pause()
-        assert isinstance(app.screen, SessionForm)
-        assert app.screen.value("session-topic") == "SLOs and error budgets for the gateway"
-        await type_into(pilot, app, "session-topic", "SLOs, revisited")
+        assert isinstance(app.screen, Form)
+        assert app.screen.value("topic") == "SLOs and error budgets for the gateway"
+        await type_into(pilot, app, "topic", "SLOs, revisited")
         await pilot.press("ctrl+s")
         await pilot.pause()
         (october,) = [s for s in pairing.sessions_for_person(demo_db, ids["sam"]) if s.date.month == 10]

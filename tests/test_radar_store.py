@@ -172,19 +172,11 @@ def test_delete_and_undo_bring_back_the_item_with_its_history(db, few):
     trash_id = service.delete(db, item_id, now=NOW)
     assert radar.get_item(db, item_id) is None
     assert titles(db, parse_filter("temporal")) == []
-    restored = service.undo_delete(db, now=NOW, trash_id=trash_id)
+    restored = trash.undo(db, now=NOW, trash_id=trash_id)
     assert restored.label == "Temporal workflows"
     assert radar.get_item(db, item_id).ring == "trial"
     assert titles(db, parse_filter("temporal")) == ["Temporal workflows"]  # back in the search index
-    assert service.undo_delete(db, now=NOW) is None
-
-
-def test_undo_without_an_id_only_undoes_a_radar_deletion(db, few):
-    dive_id = dives.add_dive(db, quarter=Quarter(2026, 4), title="Ledger", now=NOW)
-
-    trash.delete(db, "deep_dive", dive_id, now=NOW)
-    assert service.undo_delete(db, now=NOW) is None
-    assert dives.get_dive(db, dive_id) is None
+    assert trash.undo(db, now=NOW) is None
 
 
 def test_finishing_triage_logs_this_weeks_scan_once(db):

@@ -15,12 +15,14 @@ from datetime import date, datetime
 from techtime.domain import cadence
 from techtime.domain.pairing import (
     DONE,
+    NOT_LOGGED,
     PLANNED,
     SESSION_STATUSES,
     SKIPPED,
     month_starts,
     month_state,
     parse_handle,
+    session_state,
 )
 from techtime.domain.quarters import Quarter
 from techtime.domain.rotation import Rank, next_up
@@ -135,7 +137,9 @@ def find_person(db: Database, handle: str) -> Person:
     handle = parse_handle(handle)
     person = people.find_by_handle(db, handle)
     if person is None:
-        raise InputError(f"@{handle} is not on the roster: add them to the roster first, or pick a listed handle")
+        raise InputError(
+            f"@{handle} is not on the roster: add them to the roster first, or pick a listed handle", field="handle"
+        )
     return person
 
 
@@ -152,7 +156,8 @@ def _refuse_taken(db: Database, handle: str, *, except_id: int | None = None) ->
         note = "" if owner.active else ", deactivated"
         raise InputError(
             f"@{handle} is already on the roster ({owner.name}, @{owner.handle}{note}): "
-            "handles are unique, ignoring case; pick another"
+            "handles are unique, ignoring case; pick another",
+            field="handle",
         )
 
 
@@ -419,12 +424,13 @@ def _counted_practice(db: Database) -> cadence.Practice | None:
     return cadence.counted_from(practice, practice_store.log_entries(db).get(practice.id, []))
 
 
-def year_view(db: Database, year: int, today: date) -> YearView:
-    """Everything the month-by-month grid shows for one year."""
+def year_view(db: Database, year: int, today: date, *, everyone: Sequence[Person] | None = None) -> YearView:
+    """Everything the month-by-month grid shows for one year (`everyone`: the roster, if already read)."""
     first, last = date(year, 1, 1), date(year, 12, 31)
     sessions = pairing.sessions_between(db, first, last)
     with_sessions = {s.person_id for s in sessions}
-    roster = [p for p in people.list_people(db) if p.active or p.id in with_sessions]
+    everyone = people.list_people(db) if everyone is None else everyone
+    roster = [p for p in everyone if p.active or p.id in with_sessions]
     by_cell: dict[tuple[int, int], list[Session]] = {}
     for session in sessions:
         by_cell.setdefault((session.person_id, session.date.month), []).append(session)
@@ -477,3 +483,91 @@ def _month_summary(
     own_skips = [log for log in month_logs if log.status == SKIPPED and log.session_id is None]
     note = next((log.note for log in own_skips if log.note), "")
     return MonthSummary(start, state, in_month, bool(own_skips), note)
+
+
+# What the Pairing screen shows -----------------------------------------------
+
+
+class RosterLine(NamedTuple):
+    """One engineer as the roster shows them."""
+
+    person: Person
+    number: int | None  # their place in the rotation; None: out of it (see `unavailable`)
+    rank: Rank | None
+    last_done: date | None
+    planned: date | None  # their next planned session
+    unavailable: str  # why they are out of the rotation: deactivated, on leave until..., starts...
+
+
+class PairingView(NamedTuple):
+    """The Pairing screen: this year and the year shown, the rotation, and the roster in its order."""
+
+    year: int
+    current: YearView  # today's year: the summary line always speaks of this month
+    shown: YearView
+    ranks: tuple[Rank, ...]
+    roster: tuple[RosterLine, ...]  # who is next first, then everyone else by team and name
+    active: int
+
+    def line(self, person_id: int) -> RosterLine | None:
+        return next((line for line in self.roster if line.person.id == person_id), None)
+
+
+def pairing_view(db: Database, year: int, today: date) -> PairingView:
+    """Everything the screen shows, the roster and the rotation read once."""
+    everyone = people.list_people(db)
+    last = pairing.last_done_by_person(db)
+    ranks = tuple(next_up([person.as_candidate() for person in everyone], last, today))
+    current = year_view(db, today.year, today, everyone=everyone)
+    shown = current if year == today.year else year_view(db, year, today, everyone=everyone)
+    planned = pairing.next_planned_by_person(db, today)
+    ranked = {rank.candidate.id: (number, rank) for number, rank in enumerate(ranks, start=1)}
+    order = sorted(
+        everyone,
+        key=lambda p: (ranked[p.id][0], "", "") if p.id in ranked else (999 + (not p.active), p.team, p.name),
+    )
+    roster = tuple(
+        RosterLine(
+            person,
+            ranked[person.id][0] if person.id in ranked else None,
+            ranked[person.id][1] if person.id in ranked else None,
+            last.get(person.id),
+            planned.get(person.id),
+            "" if person.id in ranked else unavailable(person, today),
+        )
+        for person in order
+    )
+    return PairingView(year, current, shown, ranks, roster, sum(1 for p in everyone if p.active))
+
+
+def unavailable(person: Person, today: date) -> str:
+    """Why someone is out of the rotation today ("" when they are in it)."""
+    if not person.active:
+        return "deactivated"
+    if person.leave_until is not None and today <= person.leave_until:
+        return f"on leave until {person.leave_until:%a %d %b %Y}"
+    if person.start_date is not None and person.start_date > today:
+        return f"starts {person.start_date:%a %d %b %Y}"
+    return ""
+
+
+class PersonDetail(NamedTuple):
+    """An engineer's sessions at a glance: how many in each state, the latest three."""
+
+    tally: tuple[tuple[str, int], ...]  # (state, count) in the grid's order of states
+    recent: tuple[Session, ...]  # newest first
+
+
+def person_detail(db: Database, person_id: int, today: date) -> PersonDetail:
+    sessions = pairing.sessions_for_person(db, person_id)
+    counts: dict[str, int] = {}
+    for session in sessions:
+        state = session_state(session.status, session.date, today)
+        counts[state] = counts.get(state, 0) + 1
+    order = (DONE, PLANNED, NOT_LOGGED, SKIPPED)
+    tally = tuple((state, counts[state]) for state in order if state in counts)
+    return PersonDetail(tally, tuple(sessions[-3:][::-1]))
+
+
+def get_session(db: Database, session_id: int) -> Session | None:
+    return pairing.get_session(db, session_id)

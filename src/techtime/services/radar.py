@@ -140,6 +140,10 @@ def delete(db: Database, item_id: int, *, now: datetime) -> int:
     return trash.delete(db, "radar_item", item_id, now=now, label=item.title)
 
 
+def get(db: Database, item_id: int) -> RadarItem | None:
+    return radar.get_item(db, item_id)
+
+
 def inbox(db: Database) -> list[int]:
     """The inbox, oldest first: the order of the Monday triage."""
     return radar.inbox_ids(db)

@@ -53,7 +53,7 @@ class Field(NamedTuple):
 
 
 class Form(ModalScreen[T | None], Generic[T]):
-    """A modal form; dismissed with what `save` returned, or None when cancelled."""
+    """A modal form; dismissed with what `save` returned, or None when cancelled (or `save` had nothing to do)."""
 
     DEFAULT_CSS = """
     Form {
@@ -120,7 +120,7 @@ class Form(ModalScreen[T | None], Generic[T]):
         self,
         title: str | Text,
         fields: Sequence[Field],
-        save: Callable[[Values], T],
+        save: Callable[[Values], T | None],
         *,
         hint: str = "",
         focus: str | None = None,
@@ -174,8 +174,10 @@ class Form(ModalScreen[T | None], Generic[T]):
 
     def on_mount(self) -> None:
         self._initial = self.values()
-        first = self._focus or self.fields[0].name
-        self.query_one(f"#field-{first}").focus()
+        first = self.query_one(f"#field-{self._focus or self.fields[0].name}")
+        first.focus()
+        if isinstance(first, TextArea):
+            first.move_cursor(first.document.end)  # to add to what is there
         for field in self.fields:
             if field.preview is not None and field.value:
                 self._preview(field, field.value)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import TypeVar
 
 from rich.text import Text
 from textual import on
@@ -16,24 +15,19 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from textual.widgets.data_table import RowDoesNotExist
 
 from techtime.domain import pairing as vocabulary
-from techtime.domain.dates import parse_date
-from techtime.domain.pairing import DONE, PLANNED, format_minutes, parse_minutes, session_state
-from techtime.domain.rotation import Rank
+from techtime.domain.pairing import DONE, PLANNED, format_minutes, session_state
 from techtime.domain.text import plural
-from techtime.errors import InputError, TechtimeError
+from techtime.errors import InputError
 from techtime.services import pairing as pairing_service
-from techtime.services.pairing import YearView, month_bounds
-from techtime.store import pairing, people
-from techtime.store.pairing import Session
-from techtime.store.people import Person
+from techtime.services.pairing import PairingView, Person, RosterLine, Session, YearView, month_bounds
+from techtime.tui.form import Values
 from techtime.tui.screens.base import TechtimeScreen
-from techtime.tui.screens.person_form import PersonForm
-from techtime.tui.screens.session_form import SessionForm
+from techtime.tui.screens.person_form import person_form
+from techtime.tui.screens.session_form import session_form
 from techtime.tui.screens.session_picker import SessionPicker
 from techtime.tui.text import line, safe
 from techtime.tui.widgets.month_grid import LEGEND, MONTH_MARKS, SESSION_MARKS, Cell, MonthGrid
 
-T = TypeVar("T")
 SEPARATOR = (" · ", "dim")
 STATE_STYLES = {state: style for state, (_, style) in SESSION_MARKS.items()}
 
@@ -58,13 +52,19 @@ class PairingScreen(TechtimeScreen):
         Binding("escape", "clear_search", "Clear the search", show=False),
     ]
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self) -> None:
+        super().__init__()
         self.year: int | None = None
-        self.view: YearView | None = None
-        self.ranks: list[Rank] = []
+        self.pairing: PairingView | None = None
         self._people: dict[int, Person] = {}
         self._query = ""
+        self._wanted_person: int | None = None  # just saved: where the roster's cursor goes
+        self._wanted_cell: tuple[int, date] | None = None  # just saved: where the grid's cursor goes
+
+    @property
+    def view(self) -> YearView | None:
+        """The year shown in the grid."""
+        return self.pairing.shown if self.pairing else None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -102,44 +102,38 @@ class PairingScreen(TechtimeScreen):
     def reload(self) -> None:
         today = self.today()
         self.year = self.year or today.year
-        current = pairing_service.year_view(self.db, today.year, today)
-        self.view = current if self.year == today.year else pairing_service.year_view(self.db, self.year, today)
-        self.ranks = pairing_service.rotation(self.db, today)
-        roster = people.list_people(self.db)
-        self._people = {person.id: person for person in roster}
-        visible = {person.id for person in roster if _matches(person, self._query)} if self._query else None
-        active = sum(1 for person in roster if person.active)
-        self.sub_title = f"Pairing - {active} active engineer{'' if active == 1 else 's'} - {self.year}"
-        self._show_roster(roster, visible, today)
-        self.query_one(MonthGrid).show(self.view, visible=visible)
+        self.pairing = view = pairing_service.pairing_view(self.db, self.year, today)
+        self._people = {line.person.id: line.person for line in view.roster}
+        visible = {p.id for p in self._people.values() if _matches(p, self._query)} if self._query else None
+        self.sub_title = f"Pairing - {view.active} active engineer{'' if view.active == 1 else 's'} - {self.year}"
+        self._show_roster(view.roster, visible)
+        grid = self.query_one(MonthGrid)
+        grid.show(view.shown, visible=visible)
+        if self._wanted_cell is not None:
+            grid.focus_cell(*self._wanted_cell)
+            self._wanted_cell = None
         self.query_one("#pairing-grid-box").border_title = f"{self.year} month by month  ([ ] other years)"
-        self.query_one("#pairing-summary", Static).update(_summary(current, self.view, today))
+        self.query_one("#pairing-summary", Static).update(_summary(view.current, view.shown, today))
         self._show_detail()
 
-    def _show_roster(self, roster: list[Person], visible: set[int] | None, today: date) -> None:
+    def _show_roster(self, roster: tuple[RosterLine, ...], visible: set[int] | None) -> None:
         table = self.query_one("#roster", DataTable)
-        wanted = self._roster_key()
+        wanted = self._wanted_person or self._roster_key()
+        self._wanted_person = None
         table.clear()
-        last = pairing.last_done_by_person(self.db)
-        planned = pairing.next_planned_by_person(self.db, today)
-        ranked = {rank.candidate.id: (number, rank) for number, rank in enumerate(self.ranks, start=1)}
-        order = sorted(
-            roster,
-            key=lambda p: (ranked[p.id][0], "", "") if p.id in ranked else (999 + (not p.active), p.team, p.name),
-        )
-        for person in order:
+        for entry in roster:
+            person, number, rank = entry.person, entry.number, entry.rank
             if visible is not None and person.id not in visible:
                 continue
-            number, rank = ranked.get(person.id, (None, None))
             style = "" if person.active else "dim"
             table.add_row(
                 Text(str(number) if number else "-", style="bold magenta" if number == 1 else style),
                 safe(f"@{person.handle}", "bold" if person.active else "dim strike"),
                 safe(person.name, style),
                 safe(person.team, style),
-                Text(f"{last[person.id]:%d %b %Y}" if person.id in last else "never", style=style or "dim"),
-                Text(f"{planned[person.id]:%a %d %b}" if person.id in planned else "", style="cyan"),
-                safe(rank.reason, "dim") if rank else Text(_unavailable(person, today), style="italic yellow"),
+                Text(f"{entry.last_done:%d %b %Y}" if entry.last_done else "never", style=style or "dim"),
+                Text(f"{entry.planned:%a %d %b}" if entry.planned else "", style="cyan"),
+                safe(rank.reason, "dim") if rank else Text(entry.unavailable, style="italic yellow"),
                 key=str(person.id),
             )
         if wanted is not None:
@@ -169,24 +163,19 @@ class PairingScreen(TechtimeScreen):
         target.update(self._person_detail(person, today))
 
     def _person_detail(self, person: Person, today: date) -> Text:
-        rank = next(((n, r) for n, r in enumerate(self.ranks, start=1) if r.candidate.id == person.id), None)
+        entry = self.pairing.line(person.id) if self.pairing else None
         facts = [person.name, person.team, person.role]
         if person.start_date:
             facts.append(f"started {person.start_date:%d %b %Y}")
         heading = line(safe(f"@{person.handle}", "bold"), "  ", safe(" · ".join(f for f in facts if f)))
-        if rank:
-            status = line((f"next up #{rank[0]}: ", "magenta"), safe(rank[1].reason))
+        if entry is not None and entry.rank is not None:
+            status = line((f"next up #{entry.number}: ", "magenta"), safe(entry.rank.reason))
         else:
-            status = Text(_unavailable(person, today), style="yellow")
-        sessions = pairing.sessions_for_person(self.db, person.id)
-        counts: dict[str, int] = {}
-        for session in sessions:
-            state = session_state(session.status, session.date, today)
-            counts[state] = counts.get(state, 0) + 1
-        tally = ", ".join(f"{counts[state]} {state}" for state in SESSION_MARKS if state in counts) or "no sessions yet"
+            status = Text(pairing_service.unavailable(person, today), style="yellow")
+        detail = pairing_service.person_detail(self.db, person.id, today)
+        tally = ", ".join(f"{count} {state}" for state, count in detail.tally) or "no sessions yet"
         parts = [heading, status, Text(tally, style="dim")]
-        for session in sessions[-3:][::-1]:
-            parts.append(_session_summary(session, today))
+        parts += [_session_summary(session, today) for session in detail.recent]
         if person.notes:
             parts.append(line(("notes: ", "dim"), safe(person.notes)))
         return Text("\n").join(parts)
@@ -257,7 +246,7 @@ class PairingScreen(TechtimeScreen):
             return self.focused.selected()
         return Cell(self._roster_person(), None)
 
-    def _with_session(self, sessions: tuple[Session, ...], purpose: str, then) -> None:
+    def _with_session(self, sessions: tuple[Session, ...], purpose: str, then: Callable[[Session], object]) -> None:
         if len(sessions) == 1:
             then(sessions[0])
             return
@@ -269,16 +258,6 @@ class PairingScreen(TechtimeScreen):
 
         self.app.push_screen(SessionPicker(sessions, self.today(), purpose), chosen)
 
-    def _run(self, action: Callable[[], T], success: str | Callable[[T], str]) -> None:
-        """Run a service call; show its error or what it did; reload either way."""
-        try:
-            result = action()
-        except TechtimeError as error:
-            self.report(error)
-        else:
-            self.notify(success if isinstance(success, str) else success(result), markup=False)
-        self.reload()
-
     # Actions ---------------------------------------------------------------
 
     def action_check_off(self) -> None:
@@ -288,7 +267,7 @@ class PairingScreen(TechtimeScreen):
         if cell.person is not None and cell.sessions:
 
             def toggle(session: Session) -> None:
-                self._run(
+                self.run(
                     lambda: pairing_service.toggle_done(self.db, session.id, today=today, now=now),
                     lambda result: f"Session with @{result.handle} is now {result.status}.",
                 )
@@ -297,10 +276,10 @@ class PairingScreen(TechtimeScreen):
             return
         this_month = today.replace(day=1)
         if cell.person is None or (cell.month is not None and cell.month != this_month):
-            self.notify("Nothing to check off here: l logs a past session, p plans one.", severity="warning")
+            self.say("Nothing to check off here: l logs a past session, p plans one.", severity="warning")
             return
         person = cell.person
-        self._run(
+        self.run(
             lambda: pairing_service.pair_now(self.db, person.id, today=today, now=now),
             f"Checked off {today:%B}'s session with @{person.handle}.",
         )
@@ -312,7 +291,7 @@ class PairingScreen(TechtimeScreen):
         if cell.person is not None and cell.sessions:
 
             def toggle(session: Session) -> None:
-                self._run(
+                self.run(
                     lambda: pairing_service.toggle_skipped(self.db, session.id, today=today, now=now),
                     lambda result: f"Session with @{result.handle} is now {result.status}.",
                 )
@@ -320,7 +299,7 @@ class PairingScreen(TechtimeScreen):
             self._with_session(cell.sessions, "s toggles skipped", toggle)
             return
         month = cell.month or today.replace(day=1)
-        self._run(
+        self.run(
             lambda: pairing_service.toggle_month_skipped(self.db, month, today=today, now=now),
             lambda skipped: f"{month:%B %Y} " + ("recorded as skipped." if skipped else "is no longer skipped."),
         )
@@ -354,7 +333,7 @@ class PairingScreen(TechtimeScreen):
         elif cell.person is not None:
             self._open_person_form(cell.person)
         else:
-            self.notify("Nothing to edit here: a on an engineer, or a session in the grid.", severity="warning")
+            self.say("Nothing to edit here: a on an engineer, or a session in the grid.", severity="warning")
 
     def action_add_person(self) -> None:
         self._open_person_form(None)
@@ -362,22 +341,22 @@ class PairingScreen(TechtimeScreen):
     def action_toggle_active(self) -> None:
         person = self._cell().person
         if person is None:
-            self.notify("Choose an engineer first.", severity="warning")
+            self.say("Choose an engineer first.", severity="warning")
             return
         if person.active:
             message = f"@{person.handle} deactivated: kept with their sessions, out of the rotation (d undoes)."
         else:
             message = f"@{person.handle} reactivated: back in the rotation."
-        self._run(lambda: pairing_service.set_active(self.db, person.id, not person.active, now=self.tt.now()), message)
+        self.run(lambda: pairing_service.set_active(self.db, person.id, not person.active, now=self.tt.now()), message)
 
     def action_delete(self) -> None:
         cell = self._cell()
         if cell.person is None or not cell.sessions:
-            self.notify("No session here to delete: choose one on an engineer's row.", severity="warning")
+            self.say("No session here to delete: choose one on an engineer's row.", severity="warning")
             return
 
         def delete(session: Session) -> None:
-            self._run(
+            self.run(
                 lambda: pairing_service.delete_session(self.db, session.id, now=self.tt.now()),
                 lambda label: f"Deleted {label}; u brings it back.",
             )
@@ -415,75 +394,56 @@ class PairingScreen(TechtimeScreen):
     # Forms -----------------------------------------------------------------
 
     def _open_person_form(self, person: Person | None) -> None:
-        def save(form: PersonForm) -> int:
-            values = form.values()
-            today = self.today()
-            start, leave = values["person-start"].strip(), values["person-leave"].strip()
-            fields = dict(
-                handle=values["person-handle"],
-                name=values["person-name"],
-                team=values["person-team"],
-                role=values["person-role"],
-                start_date=parse_date(start, today) if start else None,
-                leave_until=parse_date(leave, today) if leave else None,
-                notes=values["person-notes"],
-            )
+        def save(values: Values) -> int:
             if person is None:
-                return pairing_service.add_person(self.db, now=self.tt.now(), **fields)
-            pairing_service.edit_person(self.db, person.id, now=self.tt.now(), **fields)
-            return person.id
+                return pairing_service.add_person(self.db, now=self.tt.now(), **values)
+            pairing_service.edit_person(self.db, person.id, now=self.tt.now(), **values)
+            return int(person.id)
 
-        def saved(person_id: int | None) -> None:
-            if person_id is None:
-                return
-            self.reload()
-            self._roster_cursor_to(person_id)
+        def done(person_id: int) -> str:
             handle = self._people[person_id].handle if person_id in self._people else ""
-            self.notify(f"Saved @{handle}.", markup=False)
+            return f"Saved @{handle}."
 
-        self.app.push_screen(PersonForm(person, save), saved)
+        def follow(person_id: int) -> None:
+            self._wanted_person = person_id
+
+        self.open_form(person_form(person, self.today(), save), done, then=follow)
 
     def _open_session_form(
         self, *, session: Session | None = None, handle: str = "", on: date | None = None, status: str = PLANNED
     ) -> None:
-        def save(form: SessionForm) -> int:
-            values = form.values()
+        def save(values: Values) -> Session | None:
+            person = pairing_service.find_person(self.db, values["handle"])
             today = self.today()
-            person = pairing_service.find_person(self.db, values["session-handle"])
-            return pairing_service.save_session(
+            session_id = pairing_service.save_session(
                 self.db,
                 session_id=session.id if session else None,
                 person_id=person.id,
-                on=parse_date(values["session-date"], today),
-                minutes=parse_minutes(values["session-minutes"]),
-                status=values["session-status"],
-                topic=values["session-topic"],
-                notes=values["session-notes"],
-                learned=values["session-learned"],
-                follow_ups=values["session-follow-ups"],
+                on=values["date"],
+                minutes=values["minutes"],
+                status=values["status"],
+                topic=values["topic"],
+                notes=values["notes"],
+                learned=values["learned"],
+                follow_ups=values["follow_ups"],
                 today=today,
                 now=self.tt.now(),
             )
+            return pairing_service.get_session(self.db, session_id)
 
-        def saved(session_id: int | None) -> None:
-            if session_id is None:
-                return
-            saved_session = pairing.get_session(self.db, session_id)
-            if saved_session is not None:
-                if saved_session.date.year != self.year:
-                    self.year = saved_session.date.year
-                self.reload()
-                grid = self.query_one(MonthGrid)
-                grid.focus_cell(saved_session.person_id, saved_session.date)
-                state = session_state(saved_session.status, saved_session.date, self.today())
-                self.notify(
-                    f"Saved: {saved_session.date:%a %d %b} with @{saved_session.handle}, {state}.", markup=False
-                )
+        def follow(saved: Session) -> None:
+            self.year = saved.date.year
+            self._wanted_cell = (saved.person_id, saved.date)
+
+        def done(saved: Session) -> str:
+            state = session_state(saved.status, saved.date, self.today())
+            return f"Saved: {saved.date:%a %d %b} with @{saved.handle}, {state}."
 
         handles = [p.handle for p in self._people.values() if p.active]
-        self.app.push_screen(
-            SessionForm(save, session=session, handle=handle, on=on, status=status, handles=handles), saved
+        form = session_form(
+            save, session=session, handle=handle, on=on, status=status, handles=handles, today=self.today()
         )
+        self.open_form(form, done, then=follow)
 
 
 def _matches(person: Person, query: str) -> bool:
@@ -491,22 +451,12 @@ def _matches(person: Person, query: str) -> bool:
     return any(needle in field.casefold() for field in (person.handle, person.name, person.team, person.role))
 
 
-def _unavailable(person: Person, today: date) -> str:
-    if not person.active:
-        return "deactivated"
-    if person.leave_until is not None and today <= person.leave_until:
-        return f"on leave until {person.leave_until:%a %d %b %Y}"
-    if person.start_date is not None and person.start_date > today:
-        return f"starts {person.start_date:%a %d %b %Y}"
-    return ""
-
-
 def _summary(current: YearView, shown: YearView, today: date) -> Text:
     """This month, this quarter, and the year shown, in one line."""
     month = current.month(today)
     assert month is not None
     days_left = (month_bounds(today)[1] - today).days + 1
-    parts: list = [(f"{today:%B}: ", "bold")]
+    parts: list[tuple[str, str] | Text | str] = [(f"{today:%B}: ", "bold")]
     done = [s for s in month.sessions if s.status == DONE]
     planned = [s for s in month.sessions if s.status == PLANNED and s.date >= today]
     not_logged = [s for s in month.sessions if session_state(s.status, s.date, today) == vocabulary.NOT_LOGGED]

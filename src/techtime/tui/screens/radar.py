@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from rich.text import Text
 from textual import on
@@ -24,14 +24,12 @@ from techtime.domain.radar import (
     parse_filter,
 )
 from techtime.domain.text import clean
-from techtime.domain.urls import is_openable
-from techtime.errors import InputError, TechtimeError
+from techtime.errors import InputError
 from techtime.services import radar as radar_service
-from techtime.store import radar
-from techtime.store.radar import RadarItem
+from techtime.services.radar import RadarItem, RadarRow
 from techtime.tui.screens.base import TechtimeScreen
 from techtime.tui.screens.radar_keys import PLACEMENT_BINDINGS
-from techtime.tui.screens.radar_notes import NotesScreen
+from techtime.tui.screens.radar_notes import notes_form
 from techtime.tui.text import line, safe
 from techtime.tui.widgets.paged_table import Column, PagedTable, Row
 
@@ -100,7 +98,7 @@ class RadarScreen(TechtimeScreen):
         self._sort = "captured"
         self._error = ""
         self._quarter: Quarter | None = None
-        self._deleted: list[int] = []  # trash ids of this session's deletions, newest last
+        self._shown: dict[int, RadarRow] = {}  # the rows of the pages read since the last reset, by item id
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -123,29 +121,35 @@ class RadarScreen(TechtimeScreen):
 
     def reload(self) -> None:
         self._quarter = Quarter.containing(self.today())
-        counts = radar.count_by_status(self.db)
-        self.sub_title = "Radar - " + ", ".join(f"{counts.get(s, 0):,} {s}" for s in STATUSES)
-        table = self.query_one(PagedTable)
-        table.reset(radar.count_items(self.db, self._filter))
-        self._show_bar(sum(counts.values()))
+        self._show_counts()
 
     def _apply(self) -> None:
         """The filter or the sort changed: show the new list from its top."""
-        table = self.query_one(PagedTable)
-        table.reset(radar.count_items(self.db, self._filter), cursor=0)
-        table.scroll_to(y=0, animate=False, immediate=True)
-        self._show_bar(radar.count_all(self.db))
+        self._show_counts(cursor=0)
+        self.query_one(PagedTable).scroll_to(y=0, animate=False, immediate=True)
+
+    def _show_counts(self, *, cursor: int | None = None) -> None:
+        counts = radar_service.counts(self.db, self._filter)
+        self.sub_title = "Radar - " + ", ".join(f"{counts.by_status.get(s, 0):,} {s}" for s in STATUSES)
+        self._shown.clear()
+        self.query_one(PagedTable).reset(counts.shown, cursor=cursor)
+        self._show_bar(counts.total, counts.shown)
 
     def _rows(self, offset: int, limit: int) -> list[Row]:
-        items = radar.query_items(self.db, self._filter, sort=self._sort, limit=limit, offset=offset)
         assert self._quarter is not None
-        moved = radar_service.quarter_statuses(self.db, self._quarter, [item.id for item in items])
-        return [(item.id, _cells(item, moved.get(item.id))) for item in items]
+        rows = radar_service.page(
+            self.db, self._filter, sort=self._sort, quarter=self._quarter, limit=limit, offset=offset
+        )
+        self._shown.update((row.item.id, row) for row in rows)
+        return [(row.item.id, _cells(row)) for row in rows]
 
-    def _show_bar(self, total: int) -> None:
-        shown = self.query_one(PagedTable).total
+    def _show_bar(self, total: int, shown: int) -> None:
         count = f"{total:,} items" if self._filter.is_empty else f"{shown:,} of {total:,} items"
-        parts: list = [(count, "bold"), f"   status: {self._status or 'all'}", f"   sort: {SORTS[self._sort]}"]
+        parts: list[tuple[str, str] | Text | str] = [
+            (count, "bold"),
+            f"   status: {self._status or 'all'}",
+            f"   sort: {SORTS[self._sort]}",
+        ]
         described = RadarFilter(
             ring=self._filter.ring, quadrant=self._filter.quadrant, tags=self._filter.tags
         ).describe()
@@ -157,16 +161,22 @@ class RadarScreen(TechtimeScreen):
             parts.append(("   s sort  escape clears the filter  ? every key", "dim"))
         self.query_one("#radar-bar", Static).update(line(*parts))
 
+    def _row(self, item_id: int) -> RadarRow | None:
+        """A row of the table: from the page just read, else read again (it may be gone)."""
+        if item_id in self._shown:
+            return self._shown[item_id]
+        assert self._quarter is not None
+        return radar_service.row(self.db, item_id, self._quarter)
+
     @on(PagedTable.Highlighted, "#radar-table")
     def _show_detail(self, event: PagedTable.Highlighted) -> None:
         detail = self.query_one("#radar-detail", Static)
-        item = radar.get_item(self.db, event.key) if event.key is not None else None
-        if item is None:
+        row = self._row(event.key) if event.key is not None else None
+        if row is None:
             detail.update(Text(KEY_HINTS, style="dim"))
             return
         assert self._quarter is not None
-        moved = radar_service.quarter_statuses(self.db, self._quarter, [item.id]).get(item.id)
-        detail.update(_describe(item, moved, radar_service.history(self.db, item.id), self._quarter))
+        detail.update(_describe(row, self._quarter))
 
     # Filtering and sorting --------------------------------------------------------------------
 
@@ -182,7 +192,8 @@ class RadarScreen(TechtimeScreen):
             self._filter = parse_filter(event.value, status=self._status)
         except InputError as error:
             self._error = str(error)  # keep showing the last list that made sense
-            self._show_bar(radar.count_all(self.db))
+            table = self.query_one(PagedTable)
+            self._show_bar(radar_service.counts(self.db, RadarFilter()).total, table.total)
             return
         self._error = ""
         self._apply()
@@ -220,44 +231,38 @@ class RadarScreen(TechtimeScreen):
 
     def _selected(self) -> RadarItem | None:
         key = self.query_one(PagedTable).current_key
-        item = radar.get_item(self.db, key) if key is not None else None
-        if item is None:
-            self.notify("No item is highlighted.", severity="warning")
-        return item
+        row = self._row(key) if key is not None else None
+        if row is None:
+            self.say("No item is highlighted.", severity="warning")
+            return None
+        return row.item
 
-    def _change(self, change: Callable[[RadarItem], str | Sequence[str]]) -> None:
-        """Run one write on the highlighted item, then show the result (or the one-line error)."""
+    def _act(self, change: Callable[[RadarItem], object], done: Callable[[RadarItem], str]) -> None:
+        """One key on the highlighted item: the service call, then what it did (or the one-line error)."""
+        item = self._selected()
+        if item is not None:
+            self.run(lambda: change(item), lambda _: done(item))
+
+    def action_status(self, status: str) -> None:
+        self._act(
+            lambda item: radar_service.set_status(self.db, item.id, status, now=self.tt.now()),
+            lambda item: f"{STATUS_WORDS[status]}: {item.title}",
+        )
+
+    def _place(self, **where: str | None) -> None:
         item = self._selected()
         if item is None:
             return
-        try:
-            messages = change(item)
-        except TechtimeError as error:
-            self.report(error)
-            return
-        self.reload()
-        for message in [messages] if isinstance(messages, str) else messages:
-            if message:
-                self.notify(message, markup=False)
 
-    def action_status(self, status: str) -> None:
-        def change(item: RadarItem) -> str:
-            radar_service.set_status(self.db, item.id, status, now=self.tt.now())
-            return f"{STATUS_WORDS[status]}: {clean(item.title)}"
-
-        self._change(change)
-
-    def _place(self, **where: str | None) -> None:
-        def change(item: RadarItem) -> str:
-            after = radar_service.place(self.db, item.id, now=self.tt.now(), **where)
+        def done(after: RadarItem) -> str:
             placed = (
                 " · ".join(part for part in (after.ring, QUADRANT_LABELS.get(after.quadrant or "")) if part)
                 or "off the radar"
             )
             read = " (and read)" if item.status == "inbox" and after.status == "read" else ""
-            return f"{clean(item.title)}: {placed}{read}"
+            return f"{item.title}: {placed}{read}"
 
-        self._change(change)
+        self.run(lambda: radar_service.place(self.db, item.id, now=self.tt.now(), **where), done)
 
     def action_ring(self, ring: str) -> None:
         self._place(ring=ring)
@@ -271,62 +276,35 @@ class RadarScreen(TechtimeScreen):
     def action_open(self) -> None:
         item = self._selected()
         if item is not None:
-            open_link(self, item.url)
+            self.open_link(item.url)
 
     def action_notes(self) -> None:
         item = self._selected()
-        if item is None:
-            return
-
-        def save(notes: str | None) -> None:
-            if notes is None or notes.rstrip() == item.notes:
-                return
-            try:
-                radar_service.edit_notes(self.db, item.id, notes, now=self.tt.now())
-            except TechtimeError as error:
-                self.report(error)
-                return
-            self.reload()
-            self.notify(f"Notes saved: {clean(item.title)}", markup=False)
-
-        self.app.push_screen(NotesScreen(item.title, item.notes), save)
+        if item is not None:
+            self.open_form(notes_form(self, item), lambda _: f"Notes saved: {item.title}")
 
     def action_promote(self) -> None:
-        def change(item: RadarItem) -> list[str]:
-            promoted = radar_service.promote(self.db, item.id, today=self.today(), now=self.tt.now())
-            if promoted.warning:
-                self.notify(promoted.warning, severity="warning", markup=False)
-            return [f"Promoted to a deep dive in {promoted.quarter}: {clean(item.title)}"]
-
-        self._change(change)
+        item = self._selected()
+        if item is not None:
+            self.run(
+                lambda: radar_service.promote(self.db, item.id, today=self.today(), now=self.tt.now()),
+                lambda promoted: f"Promoted to a deep dive in {promoted.quarter}: {item.title}",
+                warn=lambda promoted: promoted.warning,
+            )
 
     def action_delete(self) -> None:
-        def change(item: RadarItem) -> str:
-            self._deleted.append(radar_service.delete(self.db, item.id, now=self.tt.now()))
-            return f"Deleted {clean(item.title)}: u brings it back"
-
-        self._change(change)
-
-    def action_undo(self) -> None:
-        trash_id = self._deleted.pop() if self._deleted else None
-        try:
-            restored = radar_service.undo_delete(self.db, now=self.tt.now(), trash_id=trash_id)
-        except TechtimeError as error:
-            self.report(error)
-            return
-        if restored is None:
-            self.app.action_undo()  # not a deletion here: undo the latest edit (notes, a title...) instead
-            return
-        self.reload()
-        self.notify(f"Brought back {clean(restored.label)}", markup=False)
+        self._act(
+            lambda item: radar_service.delete(self.db, item.id, now=self.tt.now()),
+            lambda item: f"Deleted {item.title}: u brings it back",
+        )
 
     # Other views ---------------------------------------------------------------------------------
 
     def action_triage(self) -> None:
         from techtime.tui.screens.radar_triage import TriageScreen
 
-        if not radar.inbox_ids(self.db):
-            self.notify("The inbox is empty: nothing to triage.")
+        if not radar_service.inbox(self.db):
+            self.say("The inbox is empty: nothing to triage.")
             return
         self.app.push_screen(TriageScreen())
 
@@ -336,22 +314,13 @@ class RadarScreen(TechtimeScreen):
         self.app.push_screen(RadarPictureScreen())
 
 
-def open_link(screen: TechtimeScreen, url: str | None) -> None:
-    """Hand a web link to the browser; anything else (javascript:, file:, '-...') is refused."""
-    if not is_openable(url):
-        screen.notify("This item has no web link to open (only http and https links are opened).", severity="warning")
-        return
-    link = url.strip()  # type: ignore[union-attr]
-    screen.notify(f"Opening {clean(link)}", markup=False)
-    screen.app.open_url(link)
-
-
 def _warm_up_search() -> None:
     import sqlite_utils  # noqa: F401
 
 
-def _cells(item: RadarItem, moved: str | None) -> list[Text]:
-    mark, mark_style = MOVES.get(moved or "", ("", ""))
+def _cells(row: RadarRow) -> list[Text]:
+    item = row.item
+    mark, mark_style = MOVES.get(row.moved or "", ("", ""))
     title_style = "dim" if item.status == "archived" else ""
     return [
         Text(item.status, style=STATUS_STYLES.get(item.status, "")),
@@ -364,8 +333,9 @@ def _cells(item: RadarItem, moved: str | None) -> list[Text]:
     ]
 
 
-def _describe(item: RadarItem, moved: str | None, history, quarter: Quarter) -> Text:
-    facts = [
+def _describe(row: RadarRow, quarter: Quarter) -> Text:
+    item, moved, history = row.item, row.moved, row.history
+    facts: list[tuple[str, str] | Text | str] = [
         (item.status, STATUS_STYLES.get(item.status, "")),
         ("  ·  ", "dim"),
         (item.ring or "no ring", RING_STYLES.get(item.ring or "", "dim")),

@@ -1,44 +1,28 @@
-"""Editing a radar item's notes: a text area; ctrl+s saves, escape leaves them as they were."""
+"""Editing a radar item's notes: the one form with one text area (ctrl+s saves; Escape asks first)."""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Static, TextArea
-
+from techtime.services import radar as radar_service
+from techtime.services.radar import RadarItem
+from techtime.tui.form import Field, Form, Values
+from techtime.tui.screens.base import TechtimeScreen
 from techtime.tui.text import line, safe
 
 
-class NotesScreen(ModalScreen[str | None]):
-    """Dismisses with the new notes, or None when cancelled."""
+def notes_form(screen: TechtimeScreen, item: RadarItem) -> Form[RadarItem]:
+    """Dismissed with the item as saved; with None when cancelled or when nothing changed."""
 
-    CSS_PATH = "radar.tcss"
+    def save(values: Values) -> RadarItem | None:
+        notes: str = values["notes"]
+        if notes.rstrip() == item.notes:
+            return None  # nothing to save, nothing to say
+        return radar_service.edit_notes(screen.db, item.id, notes, now=screen.tt.now())
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "cancel", "Cancel"),
-    ]
-
-    def __init__(self, title: str, notes: str) -> None:
-        super().__init__()
-        self._title = title
-        self._notes = notes
-
-    def compose(self) -> ComposeResult:
-        self._area = TextArea(self._notes, id="notes-text", soft_wrap=True, tab_behavior="focus")
-        with Vertical(id="notes-box"):
-            yield Static(line(("Notes on ", "bold"), safe(self._title, "bold", width=70)), id="notes-title")
-            yield self._area
-            yield Static("ctrl+s save   escape cancel", id="notes-help")
-
-    def on_mount(self) -> None:
-        self._area.focus()
-        self._area.move_cursor(self._area.document.end)
-
-    def action_save(self) -> None:
-        self.dismiss(self._area.text)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    title = line(("Notes on ", "bold"), safe(item.title, "bold", width=70))
+    return Form(
+        title,
+        [Field("notes", "Notes", item.notes, multiline=True)],
+        save,
+        hint="ctrl+s saves · escape cancels (it asks first when you typed something)",
+        tall=True,
+    )

@@ -15,7 +15,6 @@ from techtime.domain.radar import QUADRANT_LABELS, QUADRANTS, QUARTER_STATUSES, 
 from techtime.services import radar as radar_service
 from techtime.services.radar import Blip
 from techtime.tui.screens.base import TechtimeScreen
-from techtime.tui.screens.radar import open_link
 from techtime.tui.text import line, safe
 from techtime.tui.widgets.radar_plot import QUADRANT_COLOURS, STATUS_MARKS, Dot, RadarPlot
 
@@ -147,7 +146,7 @@ class RadarPictureScreen(TechtimeScreen):
     def action_open(self) -> None:
         found = self._selected()
         if found is not None:
-            open_link(self, found[1].item.url)
+            self.open_link(found[1].item.url)
 
     def action_back(self) -> None:
         self.dismiss()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -20,13 +20,14 @@ from techtime.domain.radar import QUADRANT_LABELS
 from techtime.domain.text import clean
 from techtime.errors import TechtimeError
 from techtime.services import radar as radar_service
-from techtime.store import radar
-from techtime.store.radar import RadarItem
+from techtime.services.radar import RadarItem
 from techtime.tui.screens.base import TechtimeScreen
-from techtime.tui.screens.radar import open_link
 from techtime.tui.screens.radar_keys import PLACEMENT_BINDINGS
-from techtime.tui.screens.radar_notes import NotesScreen
+from techtime.tui.screens.radar_notes import notes_form
 from techtime.tui.text import line, progress_bar, safe
+
+if TYPE_CHECKING:
+    from techtime.services.session import Undone
 
 SCAN_SECONDS = 30 * 60
 KEYS = Text.assemble(
@@ -56,15 +57,17 @@ KEYS = Text.assemble(
 )
 
 
-@dataclass(frozen=True)
-class _Decision:
-    before: RadarItem  # what the item was, for undo
+class _Decision(NamedTuple):
+    """One line of the triage's log (the database keeps what was decided; `u` takes it back)."""
+
+    item_id: int
+    title: str
     kind: str  # Read, Bookmarked, Archived, Later, Placed, or a half placement such as "Ring trial"
     moved_on: bool  # did it take the triage to the next item?
 
     @property
     def label(self) -> str:
-        return f"{self.kind}: {clean(self.before.title)}"
+        return f"{self.kind}: {clean(self.title)}"
 
 
 class TriageScreen(TechtimeScreen):
@@ -105,7 +108,7 @@ class TriageScreen(TechtimeScreen):
 
     def on_mount(self) -> None:
         self.sub_title = "Monday triage"
-        self._queue = radar.inbox_ids(self.db)
+        self._queue = radar_service.inbox(self.db)
         self._skip_decided()
         self.set_interval(1.0, self._show_clock)
         self._show()
@@ -116,7 +119,7 @@ class TriageScreen(TechtimeScreen):
     def current(self) -> RadarItem | None:
         if self._position >= len(self._queue):
             return None
-        return radar.get_item(self.db, self._queue[self._position])
+        return radar_service.get(self.db, self._queue[self._position])
 
     @property
     def left(self) -> int:
@@ -174,7 +177,7 @@ class TriageScreen(TechtimeScreen):
             return
         age = (self.today() - item.captured_on).days
         notes = " / ".join(clean(item.notes, multiline=True).splitlines())
-        placed = [
+        placed: list[tuple[str, str] | str] = [
             (f"ring {item.ring}" if item.ring else "no ring yet", "bold" if item.ring else "dim"),
             "   ",
             (
@@ -228,20 +231,16 @@ class TriageScreen(TechtimeScreen):
         item = self.current
         if self._finished or item is None:
             return
-        try:
-            after = change(item)
-        except TechtimeError as error:
-            self.report(error)
-            return
-        # A ring or a quadrant alone leaves the item in the inbox: it moves on once both are set.
-        moved_on = moves_on or after.status != "inbox"
-        name = kind(after) if callable(kind) else kind
-        self._decisions.append(_Decision(item, name, moved_on))
-        if moved_on:
-            self._position += 1
-            self._skip_decided()
-            self._finish_if_done()
-        self._show()
+
+        def decided(after: RadarItem) -> None:
+            # A ring or a quadrant alone leaves the item in the inbox: it moves on once both are set.
+            moved_on = moves_on or after.status != "inbox"
+            name = kind(after) if callable(kind) else kind
+            self._decisions.append(_Decision(item.id, item.title, name, moved_on))
+            if moved_on:
+                self._position += 1
+
+        self.run(lambda: change(item), then=decided)
 
     def action_decide(self, status: str) -> None:
         kinds = {"read": "Read", "bookmarked": "Bookmarked", "archived": "Archived"}
@@ -266,40 +265,23 @@ class TriageScreen(TechtimeScreen):
     def action_quadrant(self, quadrant: str) -> None:
         self._place(f"Quadrant {QUADRANT_LABELS[quadrant]}", quadrant=quadrant)
 
-    def action_undo(self) -> None:
-        if self._finished or not self._decisions:
+    def undone(self, change: Undone) -> None:
+        """`u` took back the last decision: off the log, and back to that item if the triage had moved on."""
+        if self._finished or not self._decisions or change.row_id != self._decisions[-1].item_id:
             return
         decision = self._decisions.pop()
-        try:
-            radar_service.restore(self.db, decision.before, now=self.tt.now())
-        except TechtimeError as error:
-            self.report(error)
-            return
-        if decision.moved_on:
-            self._position = self._queue.index(decision.before.id)
-        self.notify(f"Undone: {decision.label}", markup=False)
-        self._show()
+        if decision.moved_on and decision.item_id in self._queue:
+            self._position = self._queue.index(decision.item_id)
 
     def action_open(self) -> None:
         item = self.current
         if item is not None and not self._finished:
-            open_link(self, item.url)
+            self.open_link(item.url)
 
     def action_notes(self) -> None:
         item = self.current
-        if item is None or self._finished:
-            return
-
-        def save(notes: str | None) -> None:
-            if notes is None or notes.rstrip() == item.notes:
-                return
-            try:
-                radar_service.edit_notes(self.db, item.id, notes, now=self.tt.now())
-            except TechtimeError as error:
-                self.report(error)
-            self._show()
-
-        self.app.push_screen(NotesScreen(item.title, item.notes), save)
+        if item is not None and not self._finished:
+            self.open_form(notes_form(self, item))
 
     def _finish_if_done(self) -> None:
         if self._finished or self.left > 0:
@@ -314,8 +296,5 @@ class TriageScreen(TechtimeScreen):
 
     def action_stop(self) -> None:
         if not self._finished and self.left:
-            self.notify(
-                f"Triage paused with {self.left} left; the scan is logged once you reach the end (t goes on).",
-                markup=False,
-            )
+            self.say(f"Triage paused with {self.left} left; the scan is logged once you reach the end (t goes on).")
         self.dismiss()

@@ -13,7 +13,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from techtime.domain.pairing import session_state
-from techtime.store.pairing import Session
+from techtime.services.pairing import Session
 from techtime.tui.text import line, safe
 
 

@@ -13,6 +13,6 @@ class Footer(TextualFooter):
     until the app has shown its first frame (TechtimeApp.on_ready), then builds its keys once
     (a bare Textual app shows its footer a frame late too). Screens opened later use Textual's."""
 
-    def bindings_changed(self, screen: Screen) -> None:
+    def bindings_changed(self, screen: Screen[object]) -> None:
         if getattr(self.app, "first_frame_shown", True):
             super().bindings_changed(screen)

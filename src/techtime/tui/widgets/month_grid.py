@@ -15,9 +15,7 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import RowDoesNotExist
 
 from techtime.domain import pairing as vocabulary
-from techtime.services.pairing import YearView
-from techtime.store.pairing import Session
-from techtime.store.people import Person
+from techtime.services.pairing import Person, Session, YearView
 from techtime.tui.text import line, safe
 
 MONTH_ROW = "month"
@@ -67,11 +65,11 @@ class Cell:
     sessions: tuple[Session, ...] = ()
 
 
-class MonthGrid(DataTable):
+class MonthGrid(DataTable[Text]):
     """A year of pairing: sessions done, planned and skipped, per engineer and month."""
 
-    def __init__(self, **kwargs) -> None:
-        super().__init__(cursor_type="cell", zebra_stripes=True, fixed_columns=1, **kwargs)
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(cursor_type="cell", zebra_stripes=True, fixed_columns=1, id=id)
         self.view: YearView | None = None
         self._people: dict[str, Person] = {}
 

@@ -61,3 +61,13 @@ def run_cli(*args: str, db_path: Path | None = None, env: dict[str, str] | None 
     return subprocess.run(
         [sys.executable, "-m", "techtime", *args], capture_output=True, text=True, env=environment, timeout=60
     )
+
+
+def database_rows(database: Database, *, leave_out: tuple[str, ...] = ()) -> dict[str, list[tuple]]:
+    """Every row of every table (the full-text index's own tables aside): to compare a file before and after."""
+    tables = [
+        row[0]
+        for row in database.rows("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        if not row[0].startswith(("sqlite_", "radar_item_fts")) and row[0] not in leave_out
+    ]
+    return {table: [tuple(row) for row in database.rows(f"SELECT * FROM {table} ORDER BY rowid")] for table in tables}

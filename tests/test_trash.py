@@ -29,6 +29,10 @@ def test_deleted_dive_comes_back_with_checklist_failure_modes_and_radar_link(db,
     assert (dive.title, dive.checks_done, dive.checks_total) == ("Temporal", 1, 4)
     assert [fm.failure for fm in dives.failure_modes(reopened, dive_id)] == ["Queue backs up"]
     assert radar.get_item(reopened, item_id).dive_id == dive_id
+    # Before the delete, the promotion: undone too, it takes the dive away again and unlinks the item.
+    assert trash.describe(trash.undo(reopened, now=NOW)) == "planning 'Temporal' as a deep dive in 2026Q4"
+    assert dives.get_dive(reopened, dive_id) is None
+    assert radar.get_item(reopened, item_id).dive_id is None
     assert trash.undo(reopened, now=NOW) is None
     reopened.close()
 

@@ -134,7 +134,10 @@ def set_active(db: Database, person_id: int, active: bool, *, now: datetime) -> 
 
 def find_person(db: Database, handle: str) -> Person:
     """The engineer with this handle (as typed: '@dana' or 'dana', any case)."""
-    handle = parse_handle(handle)
+    try:
+        handle = parse_handle(handle)
+    except InputError as error:
+        raise InputError(str(error), field="handle") from None
     person = people.find_by_handle(db, handle)
     if person is None:
         raise InputError(

@@ -31,6 +31,7 @@ from techtime.tui.screens.dive_forms import (
     template_field,
 )
 from techtime.tui.screens.dive_labels import STATUS_STYLES, against_target
+from techtime.tui.screens.dive_planning import PlanningScreen
 from techtime.tui.text import line, progress_bar, safe
 from techtime.tui.widgets.findings import FindingsEditor
 
@@ -511,8 +512,6 @@ class DivesScreen(TechtimeScreen):
         self.run(lambda: service.carry_over(self.db, quarter, now=self.tt.now()), done, then=follow)
 
     def action_plan(self) -> None:
-        from techtime.tui.screens.dive_planning import PlanningScreen
-
         assert self.quarter is not None
         self._save_findings()
         self.app.push_screen(PlanningScreen(self.quarter))

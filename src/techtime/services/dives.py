@@ -44,7 +44,7 @@ def promote_radar_item(db: Database, item_id: int, *, quarter: Quarter, now: dat
         fields: dict[str, Any] = {"dive_id": dive_id}
         if item.status == "inbox":
             fields["status"] = "bookmarked"
-        radar.update_item(db, item_id, now=now, before=item, remember=False, **fields)
+        radar.change_item(db, change, item, now=now, **fields)
     return dive_id
 
 

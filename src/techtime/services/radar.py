@@ -109,10 +109,10 @@ def place(db: Database, item_id: int, *, now: datetime, ring: object = _UNSET, q
 
 def edit_notes(db: Database, item_id: int, notes: str, *, now: datetime) -> RadarItem:
     """New notes (`u` brings the old ones back)."""
-    with db.transaction():
-        item = _get(db, item_id)
-        radar.update_item(db, item_id, now=now, before=item, notes=notes.rstrip())
-    return _get(db, item_id)
+    with trash.recording(db, "", now=now) as change:
+        item = _kept(change, item_id)
+        change.label = f"the edit of the notes of {item.title!r}"
+        return radar.change_item(db, change, item, now=now, notes=notes.rstrip())
 
 
 @dataclass(frozen=True)

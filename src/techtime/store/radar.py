@@ -156,48 +156,29 @@ _UNDOABLE = frozenset({"title", "url", "tags", "notes"})  # text a user would ha
 _EDITABLE = frozenset({"title", "url", "source", "tags", "status", "ring", "quadrant", "notes", "read_at", "dive_id"})
 
 
-def update_item(
-    db: Database,
-    item_id: int,
-    *,
-    now: datetime,
-    before: RadarItem | None = None,
-    remember: bool = True,
-    **fields: Any,
-) -> int | None:
-    """Change an item; a new ring or quadrant is also written to its history (returns that row's id).
-
-    `before`: the item as the caller just read it (saves reading it again). `remember=False` when the
-    caller records the change for undo itself (techtime.store.trash.recording).
-    """
+def update_item(db: Database, item_id: int, *, now: datetime, **fields: Any) -> None:
+    """Change an item; a new ring or quadrant is also written to its history."""
     if "tags" in fields:
         fields["tags"] = json.dumps(list(fields["tags"]))
     if "url" in fields:
         fields["url_key"] = normalize_url(fields["url"])
-    placing = "ring" in fields or "quadrant" in fields
     with db.transaction() as conn:
-        if placing and before is None:
-            before = get_item(db, item_id)
-        watched = (_UNDOABLE | {"url_key"} if "url" in fields else _UNDOABLE) if remember else frozenset()
+        before = get_item(db, item_id)
         update_row(
             db,
             "radar_item",
             item_id,
             {**fields, "updated_at": stamp(now)},
             _EDITABLE | {"url_key", "updated_at"},
-            remember=watched,
+            remember=_UNDOABLE | {"url_key"} if "url" in fields else _UNDOABLE,
             now=now,
         )
-        if not placing or before is None:
-            return None
-        ring, quadrant = fields.get("ring", before.ring), fields.get("quadrant", before.quadrant)
-        if (before.ring, before.quadrant) == (ring, quadrant):
-            return None
-        cursor = conn.execute(
-            "INSERT INTO radar_move (item_id, moved_on, ring, quadrant) VALUES (?, ?, ?, ?)",
-            (item_id, now.date().isoformat(), ring, quadrant),
-        )
-        return inserted_id(cursor)
+        after = get_item(db, item_id)
+        if before and after and (before.ring, before.quadrant) != (after.ring, after.quadrant):
+            conn.execute(
+                "INSERT INTO radar_move (item_id, moved_on, ring, quadrant) VALUES (?, ?, ?, ?)",
+                (item_id, now.date().isoformat(), after.ring, after.quadrant),
+            )
 
 
 def change_item(db: Database, change: Change, before: RadarItem, *, now: datetime, **fields: Any) -> RadarItem:

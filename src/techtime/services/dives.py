@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from techtime.domain.dives import (
@@ -98,6 +98,11 @@ class QuarterPlan:
 
 def quarter_plan(db: Database, quarter: Quarter, today: date) -> QuarterPlan:
     return QuarterPlan(quarter, today, tuple(dives.dives_in_quarter(db, quarter)), target(db))
+
+
+def after_check(db: Database, plan: QuarterPlan, dive_id: int) -> tuple[QuarterPlan, tuple[CheckItem, ...]]:
+    """What checking a step changes on the screen: the quarter's progress and the dive's checklist."""
+    return replace(plan, dives=tuple(dives.dives_in_quarter(db, plan.quarter))), tuple(dives.checklist(db, dive_id))
 
 
 class DiveDetail(NamedTuple):

@@ -174,10 +174,9 @@ class RadarRow(NamedTuple):
 
 
 def page(db: Database, query: RadarFilter, *, sort: str, quarter: Quarter, limit: int, offset: int) -> list[RadarRow]:
-    """One page of the table, its items' histories read with it (two reads a page)."""
-    items = radar.query_items(db, query, sort=sort, limit=limit, offset=offset)
-    found = radar.moves(db, [item.id for item in items])
-    return [_row(item, found.get(item.id, []), quarter) for item in items]
+    """One page of the table, its items' histories read with it (one read a page)."""
+    found = radar.query_items_with_history(db, query, sort=sort, limit=limit, offset=offset)
+    return [_row(item, history, quarter) for item, history in found]
 
 
 def row(db: Database, item_id: int, quarter: Quarter) -> RadarRow | None:

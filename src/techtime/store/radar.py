@@ -267,6 +267,28 @@ def query_items(
     return [_item(row) for row in rows]
 
 
+def query_items_with_history(
+    db: Database, query: RadarFilter, *, sort: str = "captured", limit: int = 100, offset: int = 0
+) -> list[tuple[RadarItem, list[Move]]]:
+    """A page like `query_items`, each item with its ring history (oldest first), in one read."""
+    if sort not in _ORDER_BY:
+        raise ValueError(f"unknown sort {sort!r}")
+    where, params = _where(db, query)
+    rows = db.rows(
+        f"SELECT {_COLUMNS}, (SELECT json_group_array(json_array(moved_on, ring, quadrant)) FROM"
+        " (SELECT moved_on, ring, quadrant FROM radar_move m WHERE m.item_id = radar_item.id ORDER BY moved_on, id))"
+        f" AS history FROM radar_item{where} ORDER BY {_ORDER_BY[sort]} LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
+    return [
+        (
+            _item(row),
+            [Move(date.fromisoformat(day), ring, quadrant) for day, ring, quadrant in json.loads(row["history"])],
+        )
+        for row in rows
+    ]
+
+
 def count_items(db: Database, query: RadarFilter) -> int:
     where, params = _where(db, query)
     return int(db.scalar(f"SELECT count(*) FROM radar_item{where}", params))

@@ -83,9 +83,11 @@ class TechtimeScreen(Screen[None]):
         *,
         then: Callable[[T], object] | None = None,
         warn: Callable[[T], str] | None = None,
+        reload: Callable[[], None] | None = None,
     ) -> bool:
         """Call a service; on success `then` (e.g. follow the change), reload, say `done` and any warning.
 
+        `reload`: what to read again when the change touches only part of the screen (else all of it).
         A TechtimeError is the one line the user reads: said as an error, and the screen reloads (the
         change did not happen; what it was about may have been changed elsewhere). True on success.
         """
@@ -97,7 +99,7 @@ class TechtimeScreen(Screen[None]):
             return False
         if then is not None:
             then(result)
-        self.reload()
+        (reload or self.reload)()
         message = done(result) if callable(done) else done
         if message:
             self.say(message)

@@ -120,6 +120,16 @@ class DivesScreen(TechtimeScreen):
         self._show_table(view.plan)
         self._show_detail(view.detail)
 
+    def _reload_steps(self) -> None:
+        """A step checked: only the checklist and the quarter's progress changed (two reads, not the view's six)."""
+        if self.view is None or self.view.detail is None:
+            self.reload()
+            return
+        plan, checklist = service.after_check(self.db, self.view.plan, self.view.detail.dive.id)
+        self.view = self.view._replace(plan=plan, detail=self.view.detail._replace(checklist=checklist))
+        self._show_table(plan)
+        self._show_checklist(checklist)
+
     def _show_header(self, plan: QuarterPlan, candidates: int) -> None:
         counts = plan.counts
         header = line((str(plan.quarter), "bold"), f"  {plan.when}   ")
@@ -363,7 +373,8 @@ class DivesScreen(TechtimeScreen):
         if step is None:
             self.say("This dive has no checklist steps: a adds one.", severity="warning")
             return
-        if self.run(lambda: service.toggle_check(self.db, step.id, now=self.tt.now())) and not step.done:
+        checked = self.run(lambda: service.toggle_check(self.db, step.id, now=self.tt.now()), reload=self._reload_steps)
+        if checked and not step.done:
             # Checked: on to the next open step, so x, x, x works through the list.
             detail = self._detail()
             later = detail.next_open_after(step.id) if detail else None
@@ -563,9 +574,11 @@ class DivesScreen(TechtimeScreen):
     def _save_findings(self) -> None:
         self.query_one(FindingsEditor).save()
 
-    def _write_findings(self, dive_id: int, text: str) -> None:
-        """Write findings to their dive if they changed (quietly: this runs often)."""
+    def _write_findings(self, dive_id: int, text: str) -> bool:
+        """Write findings to their dive if they changed (quietly: this runs often). False when refused."""
         try:
             service.save_findings(self.db, dive_id, text, now=self.tt.now())
         except TechtimeError as error:
             self.report(error)
+            return False
+        return True

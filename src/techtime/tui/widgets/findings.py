@@ -21,15 +21,17 @@ class FindingsEditor(TextArea):
         super().__init__(soft_wrap=True, tab_behavior="focus", id=id, placeholder="What did you find? (w to write)")
         self.dive_id: int | None = None
         self._save = save
+        self._stored = ""  # the text as its dive has it: nothing to save while they are the same
 
     def save(self) -> None:
-        """Hand the text to its dive (the callback skips it when nothing changed)."""
-        if self.dive_id is not None:
-            self._save(self.dive_id, self.text)
+        """Hand the text to its dive, if it changed since it was loaded or last saved."""
+        if self.dive_id is not None and self.text != self._stored and self._save(self.dive_id, self.text) is not False:
+            self._stored = self.text  # (False: not saved, an error was said; the next save tries again)
 
     def show(self, dive_id: int | None, text: str) -> None:
         """Load another dive's findings (the caller saves the previous ones first)."""
         self.dive_id = dive_id
+        self._stored = text
         if self.text != text:
             self.load_text(text)
 

@@ -1,0 +1,62 @@
+"""Statements per key press: each common key reads what it needs once (counted with the connection's trace).
+
+Before the screens read views from services, `b` on Radar ran 13 statements (the item read 6 times), a ring
+key 14, `x` on Deep dives 13. What is counted: the statements a key sends, the screen's reload included;
+not the transaction's BEGIN/COMMIT/SAVEPOINT, not the poll for other writers, not a trigger's own work.
+"""
+
+from __future__ import annotations
+
+from conftest import make_app
+from textual.widgets import OptionList
+
+CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE", "PRAGMA data_version")
+SIZE = (120, 40)
+
+
+def data_statements(traced: list[str]) -> list[str]:
+    counted: list[str] = []
+    for sql in traced:
+        if sql.startswith("--") or sql.startswith(CONTROL):
+            continue  # a trigger at work (the full-text index), or the transaction's own statements
+        if counted and sql == counted[-1] and not sql.startswith("SELECT"):
+            continue  # SQLite traces a write again for each trigger it fires
+        counted.append(sql)
+    return counted
+
+
+async def statements_for(pilot, key: str) -> list[str]:
+    traced: list[str] = []
+    pilot.app.db.conn.set_trace_callback(traced.append)
+    try:
+        await pilot.press(key)
+        await pilot.pause()
+    finally:
+        pilot.app.db.conn.set_trace_callback(None)
+    return data_statements(traced)
+
+
+async def test_the_common_keys_read_each_thing_once(demo_db):
+    async with make_app(demo_db).run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        options = pilot.app.screen.query_one("#checkin", OptionList)
+        options.highlighted = next(i for i, o in enumerate(options.options) if (o.id or "").startswith("practice:"))
+        today = await statements_for(pilot, "x")
+        await pilot.press("2")
+        await pilot.pause()
+        dives = await statements_for(pilot, "x")
+        await pilot.press("3")
+        await pilot.pause()
+        bookmark = await statements_for(pilot, "b")
+        ring = await statements_for(pilot, "A")
+
+    # x on a step: the UPDATE (RETURNING whether it is done), the quarter's progress, the checklist.
+    assert len(dives) == 3, dives
+    # b: the item kept for undo, the UPDATE ... RETURNING, the trash entry; the counts and the page.
+    assert len(bookmark) == 5, bookmark
+    # A ring key: the same, and the move it adds to the item's history.
+    assert len(ring) == 6, ring
+    for statements in (dives, bookmark, ring):
+        assert len(set(statements)) == len(statements), statements  # nothing read twice
+    # Today rebuilds the whole check-in (services.checkin): left as it was, a ceiling against it growing.
+    assert len(today) <= 21, today

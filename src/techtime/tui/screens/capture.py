@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.screen import ModalScreen
 
 from techtime.errors import TechtimeError
+from techtime.tui.screens.base import say
 from techtime.tui.widgets.capture_box import CaptureBox
 
 if TYPE_CHECKING:
@@ -57,5 +58,5 @@ class CaptureScreen(ModalScreen["Saved | None"]):
                 return
             kept = ""
         if kept:
-            self.notify("Draft kept: c brings it back.", timeout=3)
+            say(self.app, "Draft kept: c brings it back.", timeout=3)
         self.dismiss(None)

@@ -155,13 +155,13 @@ class DecisionsScreen(TechtimeScreen):
         self.reload()
         message = done(result) if callable(done) else done
         if message:
-            self.notify(message, markup=False)
+            self.say(message)
         return result
 
     def _record(self) -> Record | None:
         decision_id = self.selected_id()
         if decision_id is None:
-            self.notify("No decision selected: press n to write one down.", markup=False)
+            self.say("No decision selected: press n to write one down.")
             return None
         try:
             return service.record(self.db, decision_id)
@@ -213,7 +213,7 @@ class DecisionsScreen(TechtimeScreen):
             self.reload()
             if decision_id in self._ids:
                 self.query_one("#decisions-journal", DataTable).move_cursor(row=self._ids.index(decision_id))
-            self.notify("Decision saved." if record is None else "Decision updated.", markup=False)
+            self.say("Decision saved." if record is None else "Decision updated.")
 
         form = DecisionForm(
             today=self.today(), roster=service.roster(db), questions=asked, save=save, record=record, draft=draft
@@ -232,7 +232,7 @@ class DecisionsScreen(TechtimeScreen):
         def saved(review_id: int | None) -> None:
             if review_id is not None:
                 self.reload()
-                self.notify("Review saved: calibration updated.", markup=False)
+                self.say("Review saved: calibration updated.")
 
         self.app.push_screen(ReviewForm(record, today=self.today(), save=save), saved)
 
@@ -241,7 +241,7 @@ class DecisionsScreen(TechtimeScreen):
         if record is None:
             return
         if not record.open_reviews:
-            self.notify("No open review to snooze: press r to review it now.", markup=False)
+            self.say("No open review to snooze: press r to review it now.")
             return
         review = record.open_reviews[0]
         today, db = self.today(), self.db
@@ -256,7 +256,7 @@ class DecisionsScreen(TechtimeScreen):
         def saved(day: date | None) -> None:
             if day is not None:
                 self.reload()
-                self.notify(f"Review moved to {day.isoformat()}.", markup=False)
+                self.say(f"Review moved to {day.isoformat()}.")
 
         self.app.push_screen(SnoozeForm(record.decision.title, review.due_on, save=save), saved)
 
@@ -269,7 +269,7 @@ class DecisionsScreen(TechtimeScreen):
         if record is None:
             return
         if record.decision.status != "proposed":
-            self.notify(f"Already {record.decision.status}.", markup=False)
+            self.say(f"Already {record.decision.status}.")
             return
         self._run(
             lambda: service.set_status(self.db, record.decision.id, "decided", now=self.tt.now()),

@@ -69,4 +69,7 @@ def database_rows(database: Database, *, leave_out: tuple[str, ...] = ()) -> dic
     from techtime import areas
 
     tables = [name for name in sorted([*(table.name for table in areas.tables()), "trash"]) if name not in leave_out]
-    return {table: [tuple(row) for row in database.rows(f"SELECT * FROM {table} ORDER BY rowid")] for table in tables}
+    # Sorted here, not by rowid: a WITHOUT ROWID table has none.
+    return {
+        table: sorted((tuple(row) for row in database.rows(f"SELECT * FROM {table}")), key=repr) for table in tables
+    }

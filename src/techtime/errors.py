@@ -42,3 +42,11 @@ class ReadOnlyDatabaseError(DatabaseError):
 
 class DatabaseLockedError(DatabaseError):
     """Another process held the database past the busy timeout."""
+
+
+class DamagedDatabaseError(DatabaseError):
+    """The file is a techtime database that is damaged (cut short, pages out of order): restore a backup."""
+
+
+class ForeignDatabaseError(DatabaseError):
+    """The file is not techtime's (another program's SQLite file, or not SQLite at all)."""

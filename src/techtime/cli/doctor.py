@@ -1,18 +1,26 @@
-"""`techtime doctor`: one line per check, with a verdict."""
+"""`techtime doctor`: one line per check, with a verdict. It never writes to the database.
+
+A file that is not techtime's, damaged or from a newer techtime is described (what it is, what is
+wrong), not opened for writing.
+"""
 
 from __future__ import annotations
 
 import argparse
 import stat
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
 from techtime import clock
-from techtime.cli.common import open_db
-from techtime.store.backups import list_backups
+from techtime.errors import DatabaseError
+from techtime.paths import database_path
+from techtime.store.backups import Backup, list_backups
+from techtime.store.database import check_file, open_database
 from techtime.store.migrations import SCHEMA_VERSION, schema_version
 
 OK, WARN, FAIL = "ok", "warn", "FAIL"
+Check = tuple[str, str]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -20,26 +28,39 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    with open_db(args) as db:
-        checks = [
-            _integrity(db.scalar("PRAGMA integrity_check")),
-            _schema(schema_version(db)),
-            *(_mode(path, expected) for path, expected in _private_paths(db.path)),
-            _backup_age(list_backups(db.path), clock.now()),
-        ]
+    checks = diagnose(Path(database_path(args.db)), clock.now())
     for verdict, text in checks:
         print(f"{verdict:<4}  {text}")
     return 1 if any(verdict == FAIL for verdict, _ in checks) else 0
 
 
-def _integrity(result: str) -> tuple[str, str]:
-    return (OK, "integrity check passed") if result == "ok" else (FAIL, f"integrity check: {result}")
+def diagnose(path: Path, now: datetime) -> list[Check]:
+    if not path.exists():
+        return [(FAIL, f"there is no database at {path} yet: techtime creates it on first use")]
+    try:
+        check_file(str(path))
+        with open_database(path, migrate=False, verify=False, read_only=True) as db:
+            checks = [
+                _integrity(str(db.scalar("PRAGMA integrity_check"))),
+                _schema(schema_version(db)),
+            ]
+    except DatabaseError as error:
+        checks = [(FAIL, str(error))]
+    checks += [_mode(each, expected) for each, expected in _private_paths(path)]
+    checks.append(_backup_age(list_backups(path), now))
+    return checks
 
 
-def _schema(version: int) -> tuple[str, str]:
+def _integrity(result: str) -> Check:
+    if result == "ok":
+        return OK, "integrity check passed"
+    return FAIL, f"integrity check: {result.splitlines()[0]} (`techtime restore` brings back a backup)"
+
+
+def _schema(version: int) -> Check:
     if version == SCHEMA_VERSION:
         return OK, f"schema version {version} (current)"
-    return FAIL, f"schema version {version}, expected {SCHEMA_VERSION}"
+    return WARN, f"schema version {version}, techtime upgrades it to {SCHEMA_VERSION} when it next opens it"
 
 
 def _private_paths(db_path: Path) -> list[tuple[Path, int]]:
@@ -48,7 +69,7 @@ def _private_paths(db_path: Path) -> list[tuple[Path, int]]:
     return paths
 
 
-def _mode(path: Path, expected: int) -> tuple[str, str]:
+def _mode(path: Path, expected: int) -> Check:
     actual = stat.S_IMODE(path.stat().st_mode)
     if actual & 0o077:
         fix = f"chmod {expected:o} '{path}'"
@@ -56,7 +77,7 @@ def _mode(path: Path, expected: int) -> tuple[str, str]:
     return OK, f"{path} is private (mode {actual:o})"
 
 
-def _backup_age(backups, now: datetime) -> tuple[str, str]:
+def _backup_age(backups: Sequence[Backup], now: datetime) -> Check:
     if not backups:
         return WARN, "no backup yet: run `techtime backup` (the app also makes one a day)"
     days = max((now - backups[0].taken).days, 0)

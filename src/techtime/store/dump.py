@@ -46,12 +46,12 @@ def insert(db: Database, table: str, values: dict[str, Any]) -> int:
         with db.transaction() as conn:
             cursor = conn.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})", list(values.values()))
     except sqlite3.Error as error:
-        raise InputError(f"{table} row with id {values.get('id')} cannot be imported: {error}") from None
-    return int(cursor.lastrowid)
+        raise InputError(f"{table} record with id {values.get('id')} cannot be imported: {error}") from None
+    return int(cursor.lastrowid or 0)
 
 
 def find(db: Database, table: str, keys: Sequence[str], values: dict[str, Any]) -> int | None:
     """The id of a row equal to `values` on `keys` (NULLs compare equal), if there is one."""
     clause = " AND ".join(f"{key} IS ?" for key in keys)
-    row = db.one(f"SELECT id FROM {table} WHERE {clause} LIMIT 1", [values.get(key) for key in keys])
+    row = db.one(f"SELECT rowid FROM {table} WHERE {clause} LIMIT 1", [values.get(key) for key in keys])
     return None if row is None else int(row[0])

@@ -1,4 +1,4 @@
-"""Schema migrations, counted by `PRAGMA user_version`.
+"""Schema migrations, counted by `PRAGMA user_version`, and what makes a file techtime's.
 
 Before a pending migration runs on a file that holds data, a consistent
 copy is written beside it (VACUUM INTO, mode 0600). All pending migrations
@@ -6,23 +6,32 @@ run in one BEGIN IMMEDIATE transaction: all or nothing, and a second
 process opening a new file at the same moment waits, then finds the work
 done. Only this path imports sqlite-utils, so opening an up-to-date file
 stays cheap.
+
+This module needs no other store module at run time (the database is passed in), so
+`database` can call it on opening without an import cycle.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sqlite3
 from collections.abc import Callable, Sequence
 from datetime import date
 
 from techtime import clock
-from techtime.errors import DatabaseError
-from techtime.store.database import APPLICATION_ID, Database
+from techtime.errors import DamagedDatabaseError, DatabaseError, ForeignDatabaseError
 
 TYPE_CHECKING = False  # pathlib stays off the fast path (see techtime.store.database)
 if TYPE_CHECKING:
     from pathlib import Path
 
-Migration = Callable[[Database, date], None]
+    from techtime.store.database import Database
+
+# "tt" in ASCII: marks a file as techtime's, so we never migrate somebody else's database.
+APPLICATION_ID = 0x7474
+
+Migration = Callable[["Database", date], None]
 
 
 def initial_schema(db: Database, today: date) -> None:
@@ -35,7 +44,7 @@ def initial_schema(db: Database, today: date) -> None:
     # Full-text search over what a leader remembers of an item: words of the
     # title, the link, a tag or a note. Triggers keep the index in step.
     db.utils["radar_item"].enable_fts(["title", "url", "tags", "notes"], create_triggers=True, tokenize="porter")
-    seeds.seed_defaults(db, today)
+    seeds.seed_defaults(db.conn, today, clock.now())
 
 
 def fragments_and_calendar(db: Database, today: date) -> None:
@@ -99,22 +108,48 @@ def schema_version(db: Database) -> int:
     return int(db.scalar("PRAGMA user_version"))
 
 
+def expected_tables() -> set[str]:
+    """The tables a file of the current schema has: every area's, and the trash."""
+    from techtime import areas
+
+    return {table.name for table in areas.tables()} | {"trash"}
+
+
+def describe(db: Database) -> str:
+    """What an SQLite file is, in a few words: its application id, schema version and first tables."""
+    application_id = int(db.scalar("PRAGMA application_id"))
+    version = schema_version(db)
+    tables = [row[0] for row in db.rows("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    shown = ", ".join(tables[:5]) + (f" and {len(tables) - 5} more" if len(tables) > 5 else "")
+    owner = "techtime's" if application_id == APPLICATION_ID else f"application id {application_id:#x}"
+    return f"{owner}, user version {version}, tables: {shown or 'none'}"
+
+
 def check_compatible(db: Database, latest: int = SCHEMA_VERSION) -> int:
     """Refuse, before anything is written, a file that is not ours or is from a newer techtime."""
     version = schema_version(db)
-    if version == latest and version > 0:
-        return version
-    application_id = db.scalar("PRAGMA application_id")
+    application_id = int(db.scalar("PRAGMA application_id"))
     has_tables = bool(db.scalar("SELECT count(*) FROM sqlite_master"))
-    if application_id not in (0, APPLICATION_ID) or (version == 0 and has_tables):
-        raise DatabaseError(
-            f"{db.filename} is an SQLite file of another program, not techtime's; it was left untouched"
+    if version == 0 and not has_tables and application_id in (0, APPLICATION_ID):
+        return 0  # a new, empty file
+    if application_id != APPLICATION_ID or version == 0:
+        raise ForeignDatabaseError(
+            f"{db.filename} is an SQLite file of another program, not techtime's ({describe(db)}); "
+            "it was left untouched"
         )
     if version > latest:
         raise DatabaseError(
             f"{db.filename} was written by a newer techtime (schema {version}; this one knows up to {latest}): "
             "upgrade techtime to open it; the file was left untouched"
         )
+    if version == SCHEMA_VERSION:
+        present = {row[0] for row in db.rows("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        missing = expected_tables() - present
+        if missing:
+            raise DamagedDatabaseError(
+                f"{db.filename} is damaged: techtime's tables {', '.join(sorted(missing))} are missing; "
+                "it was left untouched. `techtime restore` brings back a backup"
+            )
     return version
 
 
@@ -144,10 +179,12 @@ def backup_before_migration(db: Database, version: int) -> Path:
 
 
 def vacuum_into(db: Database, target: Path) -> Path:
-    """A consistent copy of the whole database (WAL included), created 0600.
+    """A consistent copy of the whole database (WAL included), created 0600, on disk when this returns.
 
     Written under a temporary name and renamed into place: a copy cut short by a crash or a kill is
-    never mistaken for a backup.
+    never mistaken for a backup. The temporary file is locked while it is written, so a later run
+    can tell what a killed copy left (`clean_partials`) from a copy another process is making now.
+    A failure (a full disk, a folder that is gone) is one line, with nothing left behind.
     """
     if target.exists():
         raise DatabaseError(f"cannot write the backup {target}: it already exists")
@@ -157,11 +194,70 @@ def vacuum_into(db: Database, target: Path) -> Path:
         fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except OSError as error:
         raise DatabaseError(f"cannot write the backup {target}: {error.strerror}") from None
-    os.close(fd)
     try:
-        db.conn.execute("VACUUM INTO ?", (str(partial),))
-        os.replace(partial, target)
+        _lock(fd)
+        try:
+            db.conn.execute("VACUUM INTO ?", (str(partial),))
+            os.fsync(fd)  # VACUUM INTO leaves the copy in the page cache; the same inode, synced here
+            os.replace(partial, target)
+            _sync_folder(str(target.parent))
+        except sqlite3.Error as error:
+            raise DatabaseError(f"cannot write the backup {target}: {_reason(error)}") from None
+        except OSError as error:
+            raise DatabaseError(f"cannot write the backup {target}: {error.strerror or error}") from None
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
+    finally:
+        os.close(fd)
     return target
+
+
+def _reason(error: sqlite3.Error) -> str:
+    message = str(error)
+    return "the disk is full" if "disk is full" in message else message
+
+
+def _lock(fd: int) -> None:
+    with contextlib.suppress(ImportError, OSError):
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def _sync_folder(folder: str) -> None:
+    """The rename itself is durable once the folder is synced (POSIX; a no-op where folders cannot be opened)."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def clean_partials(folder: Path, pattern: str) -> list[Path]:
+    """Remove the temporary files that killed copies left (`.NAME.partial`); returns what was removed.
+
+    A file still locked is a copy in progress in another process and stays.
+    """
+    removed = []
+    for path in folder.glob(pattern):
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except OSError:
+            continue
+        try:
+            try:
+                import fcntl
+
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                continue
+            except (ImportError, OSError):
+                pass
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed.append(path)
+        finally:
+            os.close(fd)
+    return removed

@@ -1,18 +1,22 @@
-"""What a new database starts with: the practices from the thread and the deep-dive checklist."""
+"""What a new database starts with: the practices from the thread and the deep-dive checklist.
+
+It writes on the connection it is given, inside the migration's transaction, and imports no other
+store module: migrations -> seeds, never back.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+import sqlite3
+from collections.abc import Callable
+from datetime import date, datetime
 
-from techtime import clock
 from techtime.domain.dives import DEFAULT_CHECKLIST
 from techtime.domain.quarters import Quarter
-from techtime.store.database import Database
 
 # key, name, RRULE, expected minutes, counted from. Cadences are data: the leader can change them.
 # A weekly appointment counts from the first day of use (nothing is overdue before techtime knew of
 # it); a month, quarter or year already under way counts, since there is still time to do it.
-DEFAULT_PRACTICES = (
+DEFAULT_PRACTICES: tuple[tuple[str, str, str, int, Callable[[date], date]], ...] = (
     ("radar-scan", "Tech-radar scan", "FREQ=WEEKLY;BYDAY=MO", 30, lambda today: today),
     ("pairing", "IC pairing session", "FREQ=MONTHLY;BYMONTHDAY=1", 90, lambda today: today.replace(day=1)),
     (
@@ -34,9 +38,9 @@ DEFAULT_PRACTICES = (
 BUILT_IN_KEYS = frozenset(key for key, *_ in DEFAULT_PRACTICES)
 
 
-def seed_defaults(db: Database, today: date) -> None:
-    stamp = clock.now().isoformat(sep=" ")
-    db.conn.executemany(
+def seed_defaults(conn: sqlite3.Connection, today: date, now: datetime) -> None:
+    stamp = now.isoformat(sep=" ", timespec="seconds")
+    conn.executemany(
         "INSERT INTO practice (key, name, rule, start_date, minutes, position, created_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?)",
         [
@@ -44,7 +48,7 @@ def seed_defaults(db: Database, today: date) -> None:
             for i, (key, name, rule, minutes, counted_from) in enumerate(DEFAULT_PRACTICES)
         ],
     )
-    db.conn.executemany(
+    conn.executemany(
         "INSERT INTO checklist_template (position, text) VALUES (?, ?)",
         list(enumerate(DEFAULT_CHECKLIST)),
     )

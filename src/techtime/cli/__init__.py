@@ -123,6 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str] | None) -> int:
     try:
+        _check_arguments(sys.argv[1:] if argv is None else argv)
         args = parse_args(argv)
         if args.demo:
             from techtime.cli.demo import with_demo_database
@@ -130,10 +131,10 @@ def _main(argv: Sequence[str] | None) -> int:
             return with_demo_database(args, _dispatch)
         return _dispatch(args)
     except InputError as error:
-        print(f"techtime: {error}", file=sys.stderr)
+        _say(str(error))
         return 2
     except TechtimeError as error:
-        print(f"techtime: {error}", file=sys.stderr)
+        _say(str(error))
         return 1
     except KeyboardInterrupt:
         return 130
@@ -141,12 +142,36 @@ def _main(argv: Sequence[str] | None) -> int:
         # `techtime today | head` closed the pipe: not an error worth a traceback.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as error:  # the machine said no (a full disk, a missing folder): its words, one line
+        where = f": {error.filename}" if error.filename else ""
+        _say(f"{error.strerror or error}{where}")
+        return 1
     except Exception as error:  # the outermost boundary: one line, never a traceback
         if os.environ.get("TECHTIME_DEBUG"):
             raise
-        hint = "TECHTIME_DEBUG=1 shows the traceback"
-        print(f"techtime: unexpected {type(error).__name__}: {error} ({hint})", file=sys.stderr)
+        from techtime.errorlog import log_error, one_line
+
+        log = log_error(error, f"techtime {' '.join(sys.argv[1:] if argv is None else argv)[:200]}")
+        details = f"details in {log}" if log else "TECHTIME_DEBUG=1 shows the traceback"
+        _say(f"unexpected {one_line(error)} ({details})")
         return 1
+
+
+def _say(message: str) -> None:
+    """The one line on stderr; user text in it (a title, a file name) shown, never acted on."""
+    from techtime.domain.text import clean
+
+    print(f"techtime: {clean(message)}", file=sys.stderr)
+
+
+def _check_arguments(argv: Sequence[str]) -> None:
+    """Arguments that are not valid UTF-8 reach Python as lone surrogates, which SQLite cannot store."""
+    for number, argument in enumerate(argv, start=1):
+        if any("\udc80" <= character <= "\udcff" for character in argument):
+            raw = os.fsencode(argument)
+            raise InputError(
+                f"argument {number} is not valid UTF-8 ({raw!r}): set the terminal to UTF-8; nothing was saved"
+            )
 
 
 def _dispatch(args: argparse.Namespace) -> int:

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import os
-import sys
-import tempfile
-from pathlib import Path
 
 from techtime import areas, clock
 from techtime.cli.common import open_db
+from techtime.cli.output import write_output
 from techtime.errors import InputError
 
 TYPE_CHECKING = False
@@ -75,39 +72,3 @@ def _options(args: argparse.Namespace) -> dict[str, object]:
 
             options[name] = Quarter.parse(value)
     return options
-
-
-def write_output(text: str, output: str | None, *, db_path: Path) -> None:
-    """Print, or write a private file (exports hold notes about people) without ever touching the database.
-
-    The file is written beside its target and renamed into place: created 0600 whatever the old file's
-    mode, and never half-written.
-    """
-    if not output:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
-        return
-    target = Path(output).expanduser()
-    if _is_database_file(target, db_path):
-        raise InputError(f"{output} is the database or one of its files: choose another output file")
-    try:
-        fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError as error:
-        raise InputError(f"cannot write {output}: {error.strerror or error}") from None
-    print(f"wrote {output}", file=sys.stderr)
-
-
-def _is_database_file(target: Path, db_path: Path) -> bool:
-    database = db_path.resolve()
-    resolved = target.resolve()
-    own_files = {database, *(database.with_name(database.name + suffix) for suffix in ("-wal", "-shm", "-journal"))}
-    backups = database.with_name(database.name + ".backups")
-    return resolved in own_files or resolved.is_relative_to(backups)

@@ -7,6 +7,8 @@ import time
 from collections.abc import Callable
 from typing import TextIO
 
+from techtime.domain.text import clean
+
 # Quick work never flashes a bar; after this many seconds one appears.
 DELAY_SECONDS = 0.5
 _REDRAW_SECONDS = 0.1
@@ -24,7 +26,7 @@ class ProgressBar:
         clock: Callable[[], float] = time.monotonic,
         interactive: bool | None = None,
     ) -> None:
-        self.label = label
+        self.label = clean(label)  # a file name can hold escape sequences: shown, never acted on
         self.stream = stream or sys.stderr
         self.clock = clock
         self.interactive = self.stream.isatty() if interactive is None else interactive

@@ -76,6 +76,10 @@ class TechtimeApp(App):
         self.now = now
         self.first_frame_shown = False  # see techtime.tui.widgets.footer
         self._data_version = db.data_version()
+        self._poll_error = ""
+        self.unexpected_errors = 0  # shown as notifications; the exit status says so too
+        self.fatal_error = ""  # the one line the terminal gets when an error ended the app
+        self.log_path: str | None = None
 
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self.check_for_outside_changes)
@@ -105,7 +109,11 @@ class TechtimeApp(App):
 
     @work(thread=True, exclusive=True, group="backup")
     def make_daily_backup(self) -> None:
-        """One backup a day (the last 7 kept), off the UI thread: it must never delay the first screen."""
+        """One backup a day (the last 7 kept), off the UI thread: it must never delay the first screen.
+
+        A backup that cannot be made (a full disk, a folder that cannot be written) never stops the app:
+        a warning says why, and the data is as safe as it was.
+        """
         from techtime.services.session import daily_backup
 
         if self.db.read_only:
@@ -113,17 +121,61 @@ class TechtimeApp(App):
         try:
             made = daily_backup(self.db.path, today=self.today(), now=self.now())
         except TechtimeError as error:
-            self.call_from_thread(say, self, f"Daily backup failed: {error}", severity="warning")
+            self.call_from_thread(say, self, f"The daily backup could not be made: {error}", severity="warning")
             return
         if made is not None:
             self.log(f"daily backup: {made}")
 
     def check_for_outside_changes(self) -> None:
         """PRAGMA data_version changes only when another connection commits: cheap to poll."""
-        version = self.db.data_version()
+        try:
+            version = self.db.data_version()
+        except TechtimeError as error:
+            if str(error) != self._poll_error:  # once, not every second
+                self._poll_error = str(error)
+                say(self, str(error), severity="error")
+            return
+        self._poll_error = ""
         if version != self._data_version:
             self._data_version = version
             self.reload_screen()
+
+    # Errors -----------------------------------------------------------------
+    #
+    # Textual hands every exception nobody caught to App._handle_exception, which prints a traceback
+    # (with locals) and exits. Here: a worker's or a timer's error becomes a notification and the app
+    # goes on (nothing of Textual's stops with it); an error in a message handler stops that widget's
+    # message loop, so the app cannot safely go on: it exits with status 1. Either way the traceback
+    # goes to the log file (techtime.errorlog), the terminal gets one line, and the exit status is 1.
+
+    def _handle_exception(self, error: Exception) -> None:
+        from textual.timer import Timer
+        from textual.worker import WorkerFailed
+
+        cause = error.error if isinstance(error, WorkerFailed) else error
+        trace = error.__traceback__
+        in_timer = trace is not None and trace.tb_frame.f_code is Timer._tick.__code__
+        if isinstance(cause, TechtimeError) and (isinstance(error, WorkerFailed) or in_timer):
+            say(self, str(cause), severity="error")
+            return
+        line = self._log_unexpected(cause)
+        if isinstance(error, WorkerFailed) or in_timer:
+            self.unexpected_errors += 1
+            say(self, line, title="Unexpected error", severity="error", timeout=15)
+            return
+        self.fatal_error = line
+        self._return_code = 1
+        if self._exception is None:  # run_test() raises it in tests, as Textual does
+            self._exception = error
+            self._exception_event.set()
+        self._close_messages_no_wait()
+
+    def _log_unexpected(self, error: BaseException) -> str:
+        from techtime.errorlog import log_error, one_line
+
+        self.log_path = log_error(error, "techtime (the app)") or self.log_path
+        where = f"details in {self.log_path}" if self.log_path else "the log could not be written"
+        return f"{one_line(error)} ({where})"
 
     def reload_screen(self) -> None:
         for screen in self.screen_stack:

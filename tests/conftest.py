@@ -20,10 +20,40 @@ NOW = datetime(2026, 11, 26, 9, 30)
 
 
 @pytest.fixture(autouse=True)
-def _frozen_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The CLI and anything else reading techtime.clock sees TODAY."""
+def _frozen_clock(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The CLI and anything else reading techtime.clock sees TODAY; the user's cache and log stay untouched."""
     monkeypatch.setenv("TECHTIME_TODAY", TODAY.isoformat())
     monkeypatch.delenv("TECHTIME_DB", raising=False)
+    home = tmp_path_factory.getbasetemp() / "xdg"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
+
+
+def check_export(text: str) -> None:
+    """A JSON export against the schema in the repository (techtime-export.schema.json)."""
+    import json
+
+    import jsonschema
+
+    from techtime.interchange.json_backup import SCHEMA_FILE
+
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    jsonschema.validate(json.loads(text), schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+
+
+@pytest.fixture(autouse=True)
+def _exports_follow_the_schema(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every JSON export a test makes in this process is checked against the JSON Schema."""
+    from techtime.interchange import json_backup
+
+    real = json_backup.export_json
+
+    def checked(db, today):  # type: ignore[no-untyped-def]
+        text = real(db, today)
+        check_export(text)
+        return text
+
+    monkeypatch.setattr(json_backup, "export_json", checked)
 
 
 @pytest.fixture

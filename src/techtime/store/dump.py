@@ -55,3 +55,9 @@ def find(db: Database, table: str, keys: Sequence[str], values: dict[str, Any]) 
     clause = " AND ".join(f"{key} IS ?" for key in keys)
     row = db.one(f"SELECT rowid FROM {table} WHERE {clause} LIMIT 1", [values.get(key) for key in keys])
     return None if row is None else int(row[0])
+
+
+def update(db: Database, table: str, row_id: int, column: str, value: Any) -> None:
+    """Set one column of one row (a merge re-linking a reference within a table)."""
+    with db.transaction() as conn:
+        conn.execute(f"UPDATE {table} SET {column} = ? WHERE rowid = ?", (value, row_id))

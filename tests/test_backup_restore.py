@@ -127,3 +127,102 @@ def test_an_interrupted_backup_never_counts_as_a_backup(db, db_path):
     made = daily_backup(db, today=TODAY, now=NOW)  # the next start makes it properly
     assert made is not None and made.name == "daily-2026-11-26.db"
     assert sqlite3.connect(made).execute("SELECT count(*) FROM practice").fetchone()[0] == 5
+
+
+def test_two_restores_and_two_backups_in_the_same_second_all_work(db_path):
+    """The frozen clock of the tests makes every command run at the same second."""
+    assert run_cli("add", "n", "first", db_path=db_path).returncode == 0
+    for _ in range(2):
+        made = run_cli("backup", db_path=db_path)
+        assert made.returncode == 0, made.stderr
+    for _ in range(2):
+        restored = run_cli("restore", "--yes", db_path=db_path)
+        assert restored.returncode == 0, restored.stderr
+    kinds = [b.kind for b in list_backups(db_path)]
+    assert kinds.count("manual") == 2 and kinds.count("before restore") == 2
+
+
+def test_what_killed_backups_left_is_cleaned_on_the_next_run_but_not_a_copy_in_progress(db, db_path):
+    import fcntl
+    import os
+
+    folder = backup_folder(db_path)
+    folder.mkdir(mode=0o700)
+    left = [db_path.with_name(f".{db_path.name}.20261120-090000.backup.partial"), folder / ".daily-2026-11-20.db.partial"]
+    for path in left:
+        path.write_bytes(b"half a copy")
+    busy = db_path.with_name(f".{db_path.name}.20261126-093000.backup.partial")
+    busy.write_bytes(b"being written by another process")
+    fd = os.open(busy, os.O_RDONLY)
+    fcntl.flock(fd, fcntl.LOCK_EX)  # as vacuum_into holds it while it copies
+    try:
+        backup_to(db, None, now=NOW)
+        assert not any(path.exists() for path in left)
+        assert busy.exists()
+    finally:
+        os.close(fd)
+    daily_backup(db, today=TODAY, now=NOW)
+    assert not busy.exists()
+
+
+def test_restore_brings_a_backup_back_over_a_damaged_file(db_path, tmp_path):
+    assert run_cli("add", "n", "worth keeping", db_path=db_path).returncode == 0
+    assert run_cli("backup", str(tmp_path / "good.db"), db_path=db_path).returncode == 0
+    damaged = db_path.read_bytes()[:-100]
+    db_path.write_bytes(damaged)
+    refused = run_cli("today", db_path=db_path)
+    assert refused.returncode == 1 and "techtime restore" in refused.stderr
+    restored = run_cli("restore", "--yes", str(tmp_path / "good.db"), db_path=db_path)
+    assert restored.returncode == 0, restored.stderr
+    assert "worth keeping" in run_cli("today", db_path=db_path).stdout
+    kept = [b for b in list_backups(db_path) if b.kind == "before restore"]
+    assert len(kept) == 1 and kept[0].path.read_bytes() == damaged
+
+
+def test_a_full_disk_makes_no_backup_says_why_and_leaves_nothing(tmp_path):
+    import subprocess
+
+    mount = tmp_path / "small"
+    mount.mkdir()
+    import os
+
+    if os.geteuid() != 0 or subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], capture_output=True
+    ).returncode:
+        pytest.skip("needs root and mount (a 1 MB tmpfs) to fill a disk")
+    try:
+        from techtime.store.database import open_database
+
+        db = open_database(mount / "t.db", today=TODAY)
+        with pytest.raises(DatabaseError, match="full"):
+            for i in range(1000):
+                notes.add_note(db, text=f"{i} " + "y" * 20_000, now=NOW)
+        with pytest.raises(DatabaseError, match="the disk is full"):
+            daily_backup(db, today=TODAY, now=NOW)
+        assert not list(backup_folder(db.path).iterdir())
+        assert db.scalar("PRAGMA integrity_check") == "ok"
+        db.close()
+    finally:
+        subprocess.run(["umount", str(mount)], capture_output=True)
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [(b"my shopping list\n" * 20, "not an SQLite file"), (None, "another program")],
+    ids=["text", "foreign-sqlite"],
+)
+def test_doctor_says_what_a_file_that_is_not_techtimes_is(tmp_path, capsys, content, expected):
+    path = tmp_path / "x.db"
+    if content is None:
+        other = sqlite3.connect(path)
+        other.execute("CREATE TABLE recipes (name)")
+        other.execute("PRAGMA user_version = 1")
+        other.commit()
+        other.close()
+    else:
+        path.write_bytes(content)
+    before = path.read_bytes()
+    assert main(["--db", str(path), "doctor"]) == 1
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.startswith("FAIL") and expected in first
+    assert path.read_bytes() == before

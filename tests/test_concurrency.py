@@ -44,3 +44,40 @@ def test_two_shell_writers_and_the_app_connection_lose_nothing(db, db_path):
     assert set(acknowledged) <= stored
     assert check.scalar("PRAGMA integrity_check") == "ok"
     check.close()
+
+
+READ_THEN_WRITE = """
+import sys, time
+from datetime import datetime
+from techtime.store import notes
+from techtime.store.database import open_database
+db = open_database(sys.argv[1], migrate=False, busy_timeout_ms=60000)
+for i in range(int(sys.argv[2])):
+    with db.transaction() as conn:
+        # Read, then write on what was read (as update_row, trash and a capture's duplicate check do).
+        count = conn.execute("SELECT count(*) FROM inbox_note").fetchone()[0]
+        time.sleep(0.002)
+        notes.add_note(db, text=f"{sys.argv[3]}-{i} after {count}", now=datetime(2026, 11, 26, 9))
+    print("ACK", flush=True)
+    time.sleep(0.001)
+"""
+
+
+def test_writers_that_read_before_they_write_wait_their_turn(db, db_path):
+    """With a plain BEGIN, the second writer's read snapshot is stale once the first commits, and its
+    write fails at once with "database is locked", whatever the busy timeout. BEGIN IMMEDIATE queues it."""
+    count = 40
+    writers = [
+        subprocess.Popen(
+            [sys.executable, "-c", READ_THEN_WRITE, str(db_path), str(count), name],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for name in ("reader-a", "reader-b", "reader-c")
+    ]
+    for writer in writers:
+        output, errors = writer.communicate(timeout=180)
+        assert writer.returncode == 0, errors[-500:]
+        assert output.count("ACK") == count
+    assert db.scalar("SELECT count(*) FROM inbox_note") == 3 * count

@@ -244,3 +244,196 @@ def test_the_folder_is_created_private_when_missing(tmp_path):
     open_database(path, today=TODAY).close()
     assert mode(path.parent) == 0o700
     assert mode(path) == 0o600
+
+
+# Foreign, damaged and read-only files (issue 16) --------------------------------------------------
+
+
+def _sqlite_file(path: Path, *statements: str) -> bytes:
+    other = sqlite3.connect(path)
+    for statement in statements:
+        other.execute(statement)
+    other.commit()
+    other.close()
+    return path.read_bytes()
+
+
+def test_another_programs_file_with_a_schema_version_is_refused_before_any_write(tmp_path, capsys):
+    from techtime.cli import main
+
+    path = tmp_path / "o.db"
+    content = _sqlite_file(path, "CREATE TABLE c(x)", "PRAGMA user_version=1")
+    assert main(["--db", str(path), "today"]) == 1
+    error = capsys.readouterr().err
+    assert "another program" in error and "tables: c" in error and error.count("\n") == 1
+    assert path.read_bytes() == content  # header bytes 18/19 still 1: never switched to WAL
+    assert content[18:20] == b"\x01\x01"
+    assert not path.with_name("o.db-wal").exists()
+    assert main(["--db", str(path), "doctor"]) == 1
+    assert "FAIL  " in capsys.readouterr().out.splitlines()[0]
+
+
+def test_a_techtime_file_without_its_tables_is_damaged(tmp_path):
+    path = tmp_path / "t.db"
+    content = _sqlite_file(path, "CREATE TABLE person(x)", "PRAGMA user_version=1", "PRAGMA application_id=29812")
+    with pytest.raises(DatabaseError, match="tables .* are missing"):
+        open_database(path, today=TODAY)
+    assert path.read_bytes() == content
+
+
+@pytest.fixture(scope="module")
+def full_file(tmp_path_factory) -> bytes:
+    path = tmp_path_factory.mktemp("full") / "t.db"
+    db = open_database(path, today=TODAY)
+    for i in range(300):
+        notes.add_note(db, text=f"note {i} " + "x" * 500, now=NOW)
+    db.close()
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("cut", [1, 100, 2048, 4096, 3 * 4096])
+def test_a_file_cut_short_is_refused_before_the_first_write(tmp_path, full_file, cut, capsys):
+    from techtime.cli import main
+
+    path = tmp_path / "t.db"
+    path.write_bytes(full_file[:-cut])
+    assert main(["--db", str(path), "add", "n", "probe"]) == 1
+    error = capsys.readouterr().err
+    assert "damaged" in error and "techtime restore" in error and error.count("\n") == 1
+    assert path.read_bytes() == full_file[:-cut]
+
+
+def _break_a_page(path: Path) -> None:
+    with open(path, "r+b") as handle:
+        handle.seek(4096 * 20 + 3)
+        handle.write(b"\x7f\x7f")  # page 21's cell count: its b-tree no longer reads
+
+
+def test_damage_inside_the_file_is_found_by_quick_check(tmp_path, full_file):
+    path = tmp_path / "t.db"
+    path.write_bytes(full_file)
+    _break_a_page(path)
+    content = path.read_bytes()
+    with pytest.raises(DatabaseError, match="damaged"):
+        open_database(path, today=TODAY)
+    assert path.read_bytes() == content
+
+
+def _quick_checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    seen: list[str] = []
+    real_execute = sqlite3.Connection.execute
+
+    class Watched(sqlite3.Connection):
+        def execute(self, sql, *args):  # type: ignore[override]
+            if "quick_check" in sql:
+                seen.append(sql)
+            return real_execute(self, sql, *args)
+
+    real_connect = sqlite3.connect
+    monkeypatch.setattr(sqlite3, "connect", lambda *a, **k: real_connect(*a, **{**k, "factory": Watched}))
+    return seen
+
+
+def test_quick_check_runs_once_per_outside_change_and_cannot_be_fooled(tmp_path, full_file, monkeypatch):
+    path = tmp_path / "t.db"
+    path.write_bytes(full_file)  # written by someone else: checked on the next open
+    seen = _quick_checks(monkeypatch)
+    open_database(path, today=TODAY).close()
+    assert len(seen) == 1
+    for _ in range(3):  # techtime's own writes and closes: the file is known, not read again
+        db = open_database(path, today=TODAY)
+        notes.add_note(db, text="mine", now=NOW)
+        db.close()
+    assert len(seen) == 1
+    # Damaged in place by another program, which even sets the modification time back: the change time
+    # (which no program can set) still tells, so it is checked, and refused.
+    before = os.stat(path)
+    _break_a_page(path)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    with pytest.raises(DatabaseError, match="damaged"):
+        open_database(path, today=TODAY)
+    assert len(seen) == 2
+
+
+def test_reading_commands_work_in_a_read_only_folder_and_saving_says_why(db, db_path, monkeypatch, capsys):
+    from techtime.cli import main
+
+    notes.add_note(db, text="readable", now=NOW)
+    db.close()
+    folder = str(db_path.parent)
+    real_access = os.access
+    # Tests may run as root, for whom every folder is writable: the folder's permission is what counts.
+    monkeypatch.setattr(database_module.os, "access", lambda p, how: False if str(p) == folder else real_access(p, how))
+    assert main(["--db", str(db_path), "today"]) == 0
+    assert "readable" in capsys.readouterr().out
+    assert main(["--db", str(db_path), "add", "n", "lost?"]) == 1
+    assert f"its folder {folder} is read-only" in capsys.readouterr().err
+
+
+def _mount_tmpfs(folder: Path) -> bool:
+    import subprocess
+
+    if os.geteuid() != 0:
+        return False
+    folder.mkdir()
+    return subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(folder)], capture_output=True).returncode == 0
+
+
+def _unmount(folder: Path) -> None:
+    import subprocess
+
+    subprocess.run(["umount", str(folder)], capture_output=True)
+
+
+def test_a_read_only_file_system_is_read_and_saving_says_why(tmp_path, capsys):
+    import subprocess
+
+    from techtime.cli import main
+
+    mount = tmp_path / "ro"
+    if not _mount_tmpfs(mount):
+        pytest.skip("needs root and mount (a tmpfs) to make a read-only file system")
+    try:
+        path = mount / "t.db"
+        assert main(["--db", str(path), "add", "n", "on a read-only disk"]) == 0
+        subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)
+        capsys.readouterr()
+        assert main(["--db", str(path), "today"]) == 0
+        assert "on a read-only disk" in capsys.readouterr().out
+        assert main(["--db", str(path), "export", "--format", "json"]) == 0
+        assert main(["--db", str(path), "add", "n", "x"]) == 1
+        assert "file system is mounted read-only; nothing was saved" in capsys.readouterr().err
+    finally:
+        _unmount(mount)
+
+
+def test_missing_parents_are_created_private_whatever_the_umask(tmp_path):
+    previous = os.umask(0)
+    try:
+        path = tmp_path / "home" / ".local" / "share" / "techtime" / "techtime.db"
+        open_database(path, today=TODAY).close()
+    finally:
+        os.umask(previous)
+    for folder in (tmp_path / "home", tmp_path / "home" / ".local", path.parent):
+        assert mode(folder) == 0o700, folder
+    assert mode(path) == 0o600
+
+
+def test_a_database_path_under_a_file_is_one_line_exit_2(tmp_path, capsys):
+    from techtime.cli import main
+
+    (tmp_path / "plain").write_text("x")
+    assert main(["--db", str(tmp_path / "plain" / "t.db"), "add", "n", "x"]) == 2
+    error = capsys.readouterr().err
+    assert "is a file, not a folder" in error and error.count("\n") == 1
+
+
+def test_arguments_that_are_not_utf8_are_exit_2_and_save_nothing(db_path):
+    import subprocess
+    import sys
+
+    env = {**os.environ, "TECHTIME_DB": str(db_path)}
+    result = subprocess.run([sys.executable, "-m", "techtime", "add", "n", b"caf\xff"], capture_output=True, env=env)
+    assert result.returncode == 2
+    assert b"not valid UTF-8" in result.stderr and result.stderr.count(b"\n") == 1
+    assert not db_path.exists()

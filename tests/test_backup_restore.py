@@ -148,7 +148,10 @@ def test_what_killed_backups_left_is_cleaned_on_the_next_run_but_not_a_copy_in_p
 
     folder = backup_folder(db_path)
     folder.mkdir(mode=0o700)
-    left = [db_path.with_name(f".{db_path.name}.20261120-090000.backup.partial"), folder / ".daily-2026-11-20.db.partial"]
+    left = [
+        db_path.with_name(f".{db_path.name}.20261120-090000.backup.partial"),
+        folder / ".daily-2026-11-20.db.partial",
+    ]
     for path in left:
         path.write_bytes(b"half a copy")
     busy = db_path.with_name(f".{db_path.name}.20261126-093000.backup.partial")
@@ -186,9 +189,12 @@ def test_a_full_disk_makes_no_backup_says_why_and_leaves_nothing(tmp_path):
     mount.mkdir()
     import os
 
-    if os.geteuid() != 0 or subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], capture_output=True
-    ).returncode:
+    if (
+        os.geteuid() != 0
+        or subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], capture_output=True
+        ).returncode
+    ):
         pytest.skip("needs root and mount (a 1 MB tmpfs) to fill a disk")
     try:
         from techtime.store.database import open_database

@@ -114,7 +114,9 @@ def test_on_a_terminal_control_characters_are_made_visible(hostile_db, fmt):
 def test_the_progress_bar_shows_a_hostile_file_name_as_text():
     stream = io.StringIO()
     moments = iter([0.0, 1.0, 2.0])
-    with ProgressBar("importing \x1b]52;c;aGk=\x07.html", stream=stream, clock=lambda: next(moments), interactive=True) as bar:
+    with ProgressBar(
+        "importing \x1b]52;c;aGk=\x07.html", stream=stream, clock=lambda: next(moments), interactive=True
+    ) as bar:
         bar(1, 2)
     drawn = stream.getvalue()
     assert "\x1b]52" not in drawn and "\x07" not in drawn and "␛]52" in drawn

@@ -276,7 +276,7 @@ def test_another_programs_file_with_a_schema_version_is_refused_before_any_write
 def test_a_techtime_file_without_its_tables_is_damaged(tmp_path):
     path = tmp_path / "t.db"
     content = _sqlite_file(path, "CREATE TABLE person(x)", "PRAGMA user_version=1", "PRAGMA application_id=29812")
-    with pytest.raises(DatabaseError, match="tables .* are missing"):
+    with pytest.raises(DatabaseError, match=r"tables .* are missing"):
         open_database(path, today=TODAY)
     assert path.read_bytes() == content
 
@@ -376,7 +376,10 @@ def _mount_tmpfs(folder: Path) -> bool:
     if os.geteuid() != 0:
         return False
     folder.mkdir()
-    return subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(folder)], capture_output=True).returncode == 0
+    return (
+        subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(folder)], capture_output=True).returncode
+        == 0
+    )
 
 
 def _unmount(folder: Path) -> None:

@@ -273,12 +273,15 @@ def test_another_programs_file_with_a_schema_version_is_refused_before_any_write
     assert "FAIL  " in capsys.readouterr().out.splitlines()[0]
 
 
-def test_a_techtime_file_without_its_tables_is_damaged(tmp_path):
+@pytest.mark.parametrize("version", [1, SCHEMA_VERSION])
+def test_a_techtime_file_without_its_tables_is_damaged(tmp_path, version):
     path = tmp_path / "t.db"
-    content = _sqlite_file(path, "CREATE TABLE person(x)", "PRAGMA user_version=1", "PRAGMA application_id=29812")
+    statements = ("CREATE TABLE person(x)", f"PRAGMA user_version={version}", "PRAGMA application_id=29812")
+    content = _sqlite_file(path, *statements)
     with pytest.raises(DatabaseError, match=r"tables .* are missing"):
         open_database(path, today=TODAY)
     assert path.read_bytes() == content
+    assert not list(tmp_path.glob("*.bak"))  # refused before the backup a migration makes
 
 
 @pytest.fixture(scope="module")

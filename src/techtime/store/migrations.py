@@ -108,11 +108,18 @@ def schema_version(db: Database) -> int:
     return int(db.scalar("PRAGMA user_version"))
 
 
-def expected_tables() -> set[str]:
-    """The tables a file of the current schema has: every area's, and the trash."""
-    from techtime import areas
+def expected_tables(version: int = SCHEMA_VERSION) -> set[str]:
+    """The tables a file of this schema version has: at the current one every area's and the trash;
+    at an older one at least those of the first schema (the migrations add the rest)."""
+    if version == SCHEMA_VERSION:
+        from techtime import areas
 
-    return {table.name for table in areas.tables()} | {"trash"}
+        return {table.name for table in areas.tables()} | {"trash"}
+    import re
+    from pathlib import Path
+
+    sql = (Path(__file__).parent / "schema_v1.sql").read_text(encoding="utf-8")
+    return set(re.findall(r"CREATE TABLE (\w+)", sql))
 
 
 def describe(db: Database) -> str:
@@ -142,9 +149,9 @@ def check_compatible(db: Database, latest: int = SCHEMA_VERSION) -> int:
             f"{db.filename} was written by a newer techtime (schema {version}; this one knows up to {latest}): "
             "upgrade techtime to open it; the file was left untouched"
         )
-    if version == SCHEMA_VERSION:
+    if version <= SCHEMA_VERSION:
         present = {row[0] for row in db.rows("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        missing = expected_tables() - present
+        missing = expected_tables(version) - present
         if missing:
             raise DamagedDatabaseError(
                 f"{db.filename} is damaged: techtime's tables {', '.join(sorted(missing))} are missing; "

@@ -338,8 +338,7 @@ def _read(db: Database, text: str) -> dict[str, list[dict[str, Any]]]:
 
 def _check_for(table: Table) -> Callable[[dict[str, Any]], None]:
     if table.check:
-        check = areas.resolve(table.check)
-        assert callable(check)
+        check: Callable[[dict[str, Any]], None] = areas.resolve(table.check)
         return check
     return _scalars_only
 

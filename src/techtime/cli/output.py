@@ -44,9 +44,9 @@ def for_terminal(text: str, stream: TextIO) -> str:
 
 def write_output(text: str, output: str | None, *, db_path: Path) -> None:
     """Print, or write the file `-o` names, without ever touching the database."""
-    if not text.endswith("\n"):
-        text += "\n"
     if not output or output == "-":
+        if not text.endswith("\n"):
+            text += "\n"  # the shell's prompt on a line of its own; a file keeps the text exactly
         sys.stdout.write(for_terminal(text, sys.stdout))
         sys.stdout.flush()
         return

@@ -258,11 +258,12 @@ def _sqlite_file(path: Path, *statements: str) -> bytes:
     return path.read_bytes()
 
 
-def test_another_programs_file_with_a_schema_version_is_refused_before_any_write(tmp_path, capsys):
+@pytest.mark.parametrize("version", [1, SCHEMA_VERSION])
+def test_another_programs_file_with_a_schema_version_is_refused_before_any_write(tmp_path, capsys, version):
     from techtime.cli import main
 
     path = tmp_path / "o.db"
-    content = _sqlite_file(path, "CREATE TABLE c(x)", "PRAGMA user_version=1")
+    content = _sqlite_file(path, "CREATE TABLE c(x)", f"PRAGMA user_version={version}")
     assert main(["--db", str(path), "today"]) == 1
     error = capsys.readouterr().err
     assert "another program" in error and "tables: c" in error and error.count("\n") == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from techtime import areas, clock
 from techtime.cli.common import open_db

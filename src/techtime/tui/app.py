@@ -52,6 +52,10 @@ class TechtimeApp(App):
         "pairing": _on_first_use("pairing", "PairingScreen"),
     }
     DEFAULT_MODE = "today"
+    # Every screen gets a class for the room it has (see techtime.tcss): -tiny below 70 columns,
+    # -narrow below 100 (an 80x24 terminal, a split pane), -wide above; -short below 30 lines.
+    HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (70, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     BINDINGS = [
         Binding("1", "switch_mode('today')", "Today"),
         Binding("2", "switch_mode('dives')", "Dives"),

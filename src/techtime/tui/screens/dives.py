@@ -33,7 +33,20 @@ from techtime.tui.screens.dive_forms import (
 from techtime.tui.screens.dive_labels import STATUS_STYLES, against_target
 from techtime.tui.screens.dive_planning import PlanningScreen
 from techtime.tui.text import line, progress_bar, safe
+from techtime.tui.widgets.columns import Column
 from techtime.tui.widgets.findings import FindingsEditor
+from techtime.tui.widgets.fit_table import FitTable
+
+# The title takes the spare room; below 30 cells the team goes (it is in the detail), then the hours.
+DIVE_COLUMNS = (
+    Column("Status", 8),
+    Column("Checklist", 12),
+    Column("Deep dive", min_width=30),
+    Column("Team / owner", 24, drop=2),
+    Column("Hours", 7, drop=1),
+)
+# Every part of a failure mode matters: the four share the width, and a row grows to show them whole.
+FAILURE_COLUMNS = tuple(Column(label, min_width=12) for label in ("Failure", "Blast radius", "Detection", "Mitigation"))
 
 # Findings are saved this long after the last key press, and whenever the editor loses focus.
 FINDINGS_SAVE_DELAY = 1.0
@@ -80,30 +93,23 @@ class DivesScreen(TechtimeScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="dives-quarter")
-        yield DataTable(id="dives-table", cursor_type="row", zebra_stripes=True)
+        yield FitTable(DIVE_COLUMNS, id="dives-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="dives-empty")
-        with Horizontal(id="dive-detail"):
-            with Vertical(id="dive-left"):
-                yield Static(id="dive-summary")
-                yield Label("Checklist  (x checks, a adds, T edits the template)", classes="dive-section")
-                yield OptionList(id="dive-checklist")
-            with Vertical(id="dive-right"):
-                yield Label("Findings  (w writes, Escape leaves)", classes="dive-section")
-                yield FindingsEditor(self._write_findings, id="dive-findings")
+        with Vertical(id="dive-detail"):
+            yield Static(id="dive-summary")
+            with Horizontal(id="dive-panes"):
+                with Vertical(id="dive-left"):
+                    yield Label("Checklist  (x checks, a adds, T edits the template)", classes="dive-section")
+                    yield OptionList(id="dive-checklist")
+                with Vertical(id="dive-right"):
+                    yield Label("Findings  (w writes, Escape leaves)", classes="dive-section")
+                    yield FindingsEditor(self._write_findings, id="dive-findings")
         yield Label("Failure modes  (f adds, e edits, del deletes)", classes="dive-section", id="dive-failures-label")
-        yield DataTable(id="dive-failures", cursor_type="row")
+        yield FitTable(FAILURE_COLUMNS, id="dive-failures", cursor_type="row")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#dives-table", DataTable)
-        table.add_column("Status", width=8)
-        table.add_column("Checklist", width=14)
-        table.add_column("Deep dive", width=46)
-        table.add_column("Team / owner", width=24)
-        table.add_column("Hours", width=8)
-        failures = self.query_one("#dive-failures", DataTable)
-        for label, width in (("Failure", 28), ("Blast radius", 26), ("Detection", 26), ("Mitigation", 30)):
-            failures.add_column(label, width=width)
         self.quarter = Quarter.containing(self.today())
         self.reload()
         table.focus()
@@ -151,8 +157,8 @@ class DivesScreen(TechtimeScreen):
             table.add_row(
                 Text(dive.status, style=style),
                 line(progress_bar(dive.checks_done, dive.checks_total), f" {dive.progress}"),
-                safe(dive.title, "strike dim" if dive.status == "dropped" else "", width=46),
-                safe(dive.owner, width=24),
+                safe(dive.title, "strike dim" if dive.status == "dropped" else ""),
+                safe(dive.owner),
                 Text(hours),
                 key=str(dive.id),
             )

@@ -53,14 +53,15 @@ KEY_HINTS = (
     "ring A adopt T trial S assess H hold   quadrant E techniques P platforms O tools L languages   - off the radar\n"
     "r read  b bookmark  a archive  i inbox   o open link  e notes  p promote  d delete  u undo"
 )
+# The title takes the spare room; when it has less than 28 cells, tags go first, then the date.
 COLUMNS = (
     Column("Status", 10),
-    Column("Ring", 6),
-    Column("Quadrant", 10),
-    Column("Title"),
-    Column("Tags", 18),
-    Column("Moved", 6),
-    Column("Captured", 10),
+    Column("Ring", 6, drop=1),
+    Column("Quadrant", 10, drop=2),
+    Column("Title", min_width=28),
+    Column("Tags", 18, drop=5),
+    Column("Moved", 6, drop=3),
+    Column("Captured", 10, drop=4),
 )
 
 

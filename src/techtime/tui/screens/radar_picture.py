@@ -45,7 +45,7 @@ class RadarPictureScreen(TechtimeScreen):
             yield RadarPlot(id="radar-plot")
             with Vertical(id="picture-side"):
                 yield Static(id="picture-title")
-                yield OptionList(id="picture-legend")
+                yield _Legend(id="picture-legend")
                 yield Static(id="picture-blip")
         yield Footer()
 
@@ -57,8 +57,6 @@ class RadarPictureScreen(TechtimeScreen):
     def reload(self) -> None:
         if self._quarter is None:
             return
-        legend = self.query_one("#picture-legend", OptionList)
-        before = legend.highlighted_option.id if legend.highlighted_option else None
         self._blips = radar_service.blips(self.db, self._quarter)
         self.sub_title = f"Radar picture - {self._quarter}"
         self.query_one(RadarPlot).show(
@@ -73,16 +71,23 @@ class RadarPictureScreen(TechtimeScreen):
                 (MARKS_LEGEND, "dim"),
             )
         )
+        self._show_legend()
+        self._show_blip()
+
+    def _show_legend(self) -> None:
+        legend = self.query_one("#picture-legend", OptionList)
+        before = legend.highlighted_option.id if legend.highlighted_option else None
         legend.clear_options()
-        legend.add_options(self._options())
+        # A line each: the title gets what the mark, number, ring, padding and scroll bar leave.
+        width = legend.scrollable_content_region.width
+        legend.add_options(self._options(max(width - 12, 8) if width else 34))
         ids = [option.id for option in legend.options]
         if before is not None and before in ids:
             legend.highlighted = ids.index(before)
         else:
             legend.highlighted = next((i for i, option in enumerate(legend.options) if not option.disabled), None)
-        self._show_blip()
 
-    def _options(self) -> list[Option]:
+    def _options(self, title_width: int) -> list[Option]:
         options: list[Option] = []
         for quadrant in QUADRANTS:
             members = [(n, b) for n, b in enumerate(self._blips, 1) if b.quadrant == quadrant]
@@ -97,7 +102,7 @@ class RadarPictureScreen(TechtimeScreen):
                         line(
                             (f"{STATUS_MARKS[blip.status]}{number:>3} ", QUADRANT_COLOURS[quadrant]),
                             (f"{RING_LABELS[blip.ring]:<7}", "dim"),
-                            safe(blip.item.title, width=34),
+                            safe(blip.item.title, width=title_width),
                         ),
                         id=f"blip:{number}",
                     )
@@ -150,3 +155,11 @@ class RadarPictureScreen(TechtimeScreen):
 
     def action_back(self) -> None:
         self.dismiss()
+
+
+class _Legend(OptionList):
+    """The blips, a line each: laid out again when its width changes (a resized terminal)."""
+
+    def on_resize(self) -> None:
+        if isinstance(self.screen, RadarPictureScreen) and self.screen._quarter is not None:
+            self.screen._show_legend()

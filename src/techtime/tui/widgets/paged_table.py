@@ -10,7 +10,6 @@ line falls in, keeping a few pages. The scroll bar spans the whole list, and
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from rich.style import Style
 from rich.text import Text
@@ -22,12 +21,9 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from techtime.tui.widgets.columns import Column, fit
 
-@dataclass(frozen=True)
-class Column:
-    label: str
-    width: int | None = None  # None: a share of the width the fixed columns leave
-
+__all__ = ["Column", "PagedTable"]
 
 # One row: its key (e.g. an item id) and one Text per column. Cells must be safe Text, never markup.
 Row = tuple[int, Sequence[Text]]
@@ -81,6 +77,7 @@ class PagedTable(ScrollView, can_focus=True):
         self.total = 0
         self._pages: dict[int, Sequence[Row]] = {}
         self.fetches = 0  # how many pages were read: tests check that paging stays lazy
+        self._fitted: tuple[int, list[int]] | None = None  # the widths of the columns, for a width
 
     # Data ---------------------------------------------------------------------------------
 
@@ -172,15 +169,16 @@ class PagedTable(ScrollView, can_focus=True):
     # Rendering ----------------------------------------------------------------------------
 
     def _widths(self, width: int) -> list[int]:
-        fixed = sum(column.width or 0 for column in self.columns)
-        flexible = [column for column in self.columns if column.width is None]
-        spare = max(width - fixed - len(self.columns) - 1, len(flexible) * 8)
-        share = spare // max(len(flexible), 1)
-        return [column.width if column.width is not None else share for column in self.columns]
+        """By the room there is (the leading space aside): secondary columns hide before the title shrinks."""
+        if self._fitted is None or self._fitted[0] != width:
+            self._fitted = (width, fit(self.columns, width - 1))
+        return self._fitted[1]
 
     def _line(self, cells: Sequence[Text], widths: Sequence[int], style: Style, *, plain: bool) -> Text:
         line = Text(" ", style=style, no_wrap=True, end="")
         for cell, width in zip(cells, widths, strict=False):
+            if not width:
+                continue  # hidden: no room for it
             text = Text(cell.plain) if plain else cell.copy()
             text.truncate(width, overflow="ellipsis", pad=True)
             line.append_text(text)

@@ -4,6 +4,11 @@ A terminal cell is about twice as tall as it is wide, so the rings are drawn
 as ellipses twice as wide as they are tall, and look round. Blips are spread
 over their ring and quadrant by angle, never overlapping; each is a mark for
 its movement this quarter and a number the legend explains.
+
+The picture scales to the room it has (a split pane, an 80x24 terminal): ring
+and quadrant names shorten or step aside rather than run into each other, and
+a blip that finds no room with its mark is drawn as its number alone, then over
+the ring's dotted edge, so that every blip is drawn down to a small picture.
 """
 
 from __future__ import annotations
@@ -32,6 +37,9 @@ RING_EDGES = (0.40, 0.64, 0.84, 1.0)
 RING_BACKGROUNDS = ("#3a3a3a", "#303030", "#262626", "#1c1c1c")
 STATUS_MARKS = {NEW: "★", MOVED_IN: "▲", MOVED_OUT: "▼", NO_CHANGE: "●"}
 _LINE = Style(color="#6c6c6c")
+# Shorter names for a small picture: ring names of two letters, quadrant names of one word.
+RING_SHORT = {"adopt": "Ad", "trial": "Tr", "assess": "As", "hold": "Ho"}
+QUADRANT_SHORT = {"techniques": "Techniques", "tools": "Tools", "platforms": "Platforms", "languages-frameworks": "Languages"}
 
 
 @dataclass(frozen=True)
@@ -47,6 +55,10 @@ class Dot:
     def label(self) -> str:
         return f"{STATUS_MARKS.get(self.status, '●')}{self.number}"
 
+    def labels(self) -> tuple[str, str]:
+        """What to draw, from the most to the least room: the mark and the number, the number alone."""
+        return self.label, str(self.number)
+
 
 class RadarPlot(Widget):
     """Shows `dots`; the one numbered `selected` stands out."""
@@ -57,6 +69,7 @@ class RadarPlot(Widget):
         super().__init__(id=id)
         self.dots: tuple[Dot, ...] = ()
         self.placed: dict[int, tuple[int, int]] = {}  # dot number -> (x, y) of its label, after a render
+        self.drawn: dict[int, str] = {}  # dot number -> the label drawn for it (its mark may have no room)
         self._layout: tuple[object, _Grid] | None = None  # placing is the slow part: redo it only when needed
 
     def show(self, dots: Sequence[Dot]) -> None:
@@ -74,6 +87,7 @@ class RadarPlot(Widget):
         if self._layout is None or self._layout[0] != key:
             grid = _Grid(width, height)
             self.placed = grid.place(self.dots)
+            self.drawn = grid.drawn
             self._layout = (key, grid)
         return self._layout[1].text(self.dots, self.placed, self.selected)
 
@@ -90,6 +104,8 @@ class _Grid:
         ]
         self.taken = [[False] * width for _ in range(height)]
         self.quadrants = [[self._quadrant_at(x, y) for x in range(width)] for y in range(height)]
+        self.edges = [[False] * width for _ in range(height)]  # the dotted ring edges (a crowded blip may cover one)
+        self.drawn: dict[int, str] = {}
         self._draw_rings_and_axes()
         self._write_labels()
 
@@ -145,34 +161,51 @@ class _Grid:
                     self._put(x, y, "─", _LINE)
                 elif self._is_edge(x, y):
                     self._put(x, y, "·", _LINE)
+                    self.edges[y][x] = True
+
+    def _write(self, x: int, y: int, text: str, style: Style) -> None:
+        for offset, char in enumerate(text):
+            self._put(x + offset, y, char, style)
 
     def _write_labels(self) -> None:
-        # Ring names along the horizontal axis, in the middle of each band, on both sides.
+        # Ring names along the horizontal axis, in the middle of each band, on both sides: the full name
+        # where the band has room for it, two letters where it has not, none where not even they fit.
         inner = 0.0
+        style = Style(color="#bcbcbc", bold=True)
         for index, edge in enumerate(RING_EDGES):
-            name = RING_LABELS[RINGS[index]]
+            band = (edge - inner) * self.radius * 2  # the band's width in cells along the axis
+            ring = RINGS[index]
             middle = (inner + edge) / 2 * self.radius * 2
-            for side in (-1, 1):
+            # A name shorter than its band (by a cell, kept free) cannot run into its neighbours' names.
+            name = next((n for n in (RING_LABELS[ring], RING_SHORT[ring]) if len(n) <= band - 1), "")
+            for side in (-1, 1) if name else ():
                 start = round(self.cx + side * middle - len(name) / 2)
                 if start >= 0 and start + len(name) < self.width:
-                    for offset, char in enumerate(name):
-                        self._put(start + offset, self.cy, char, Style(color="#bcbcbc", bold=True))
+                    self._write(start, self.cy, name, style)
             inner = edge
-        # Quadrant names in the corners, outside the circle.
-        for quadrant, (sx, sy) in QUADRANT_SIGNS.items():
-            label = QUADRANT_LABELS[quadrant]
+        # Quadrant names in the corners, outside the circle; one word each when a line cannot hold both.
+        for sy in (-1, 1):
+            left, right = (q for q, signs in QUADRANT_SIGNS.items() if signs[1] == sy)
+            names = {left: QUADRANT_LABELS[left], right: QUADRANT_LABELS[right]}
+            if sum(map(len, names.values())) + 1 > self.width:
+                names = {left: QUADRANT_SHORT[left], right: QUADRANT_SHORT[right]}
+            if sum(map(len, names.values())) + 1 > self.width:
+                half = (self.width - 1) // 2
+                names = {quadrant: name[:half] for quadrant, name in names.items()}
             y = 0 if sy < 0 else self.height - 1
-            x = 0 if sx < 0 else self.width - len(label)
-            for offset, char in enumerate(label[: self.width]):
-                self._put(x + offset, y, char, Style(color=QUADRANT_COLOURS[quadrant], bold=True))
+            for quadrant, name in names.items():
+                x = 0 if quadrant == left else self.width - len(name)
+                self._write(x, y, name, Style(color=QUADRANT_COLOURS[quadrant], bold=True))
 
     # Blips ----------------------------------------------------------------------------------
 
-    def _fits(self, x: int, y: int, length: int, ring: int, quadrant: str) -> bool:
+    def _fits(self, x: int, y: int, length: int, ring: int, quadrant: str, *, over_edges: bool) -> bool:
         if x < 1 or x + length >= self.width:
             return False
         for cx in range(x - 1, x + length + 1):  # one free cell either side keeps labels apart
-            if self.taken[y][cx] or self.rings[y][cx] != ring or self.quadrants[y][cx] != quadrant:
+            if self.rings[y][cx] != ring or self.quadrants[y][cx] != quadrant:
+                return False
+            if self.taken[y][cx] and not (over_edges and self.edges[y][cx]):
                 return False
         return True
 
@@ -198,24 +231,41 @@ class _Grid:
             ]
             count = len(members)
             for order, dot in enumerate(members):
-                length = len(dot.label)
                 target_angle = (order + 0.5) / count
                 target_depth = (0.5, 0.3, 0.7)[order % 3]
-                best: tuple[float, int, int] | None = None
-                for x, y in region:
-                    if not self._fits(x, y, length, ring, quadrant):
-                        continue
-                    angle, depth = self._angle_and_depth(x + length // 2, y, ring)
-                    score = (angle - target_angle) ** 2 + 0.3 * (depth - target_depth) ** 2
-                    if best is None or score < best[0]:
-                        best = (score, x, y)
-                if best is None:
-                    continue
-                _, x, y = best
-                for offset in range(length):
-                    self.taken[y][x + offset] = True
-                placed[dot.number] = (x, y)
+                # The mark and the number; else the number alone; else the number over a dotted edge.
+                for label, over_edges in ((dot.label, False), (dot.labels()[1], False), (dot.labels()[1], True)):
+                    spot = self._best_spot(region, label, ring, quadrant, target_angle, target_depth, over_edges)
+                    if spot is not None:
+                        x, y = spot
+                        for offset in range(len(label)):
+                            self.taken[y][x + offset] = True
+                            self.edges[y][x + offset] = False
+                        placed[dot.number] = (x, y)
+                        self.drawn[dot.number] = label
+                        break
         return placed
+
+    def _best_spot(
+        self,
+        region: list[tuple[int, int]],
+        label: str,
+        ring: int,
+        quadrant: str,
+        target_angle: float,
+        target_depth: float,
+        over_edges: bool,
+    ) -> tuple[int, int] | None:
+        length = len(label)
+        best: tuple[float, int, int] | None = None
+        for x, y in region:
+            if not self._fits(x, y, length, ring, quadrant, over_edges=over_edges):
+                continue
+            angle, depth = self._angle_and_depth(x + length // 2, y, ring)
+            score = (angle - target_angle) ** 2 + 0.3 * (depth - target_depth) ** 2
+            if best is None or score < best[0]:
+                best = (score, x, y)
+        return None if best is None else (best[1], best[2])
 
     def text(self, dots: Sequence[Dot], placed: dict[int, tuple[int, int]], selected: int | None) -> Text:
         overlay: dict[tuple[int, int], tuple[str, Style]] = {}
@@ -226,7 +276,7 @@ class _Grid:
             style = Style(color=QUADRANT_COLOURS[dot.quadrant], bold=True)
             if dot.number == selected:
                 style = Style(color="#000000", bgcolor="#ffffff", bold=True)
-            for offset, char in enumerate(dot.label):
+            for offset, char in enumerate(self.drawn.get(dot.number, dot.label)):
                 overlay[(x + offset, y)] = (char, self.styles[y][x + offset] + style)
         result = Text(no_wrap=True, overflow="crop", end="")
         for y in range(self.height):

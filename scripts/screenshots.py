@@ -2,13 +2,15 @@
 
     .venv/bin/python scripts/screenshots.py
 
-The date is fixed so the pictures only change when the screens do.
+The date is fixed so the pictures only change when the screens do. A picture is taken at 120x40,
+or at the size its name ends with ("today-80x24": an 80x24 terminal).
 """
 
 from __future__ import annotations
 
 import asyncio
 import os
+import re
 import sys
 import tempfile
 from datetime import date, datetime, time
@@ -27,6 +29,12 @@ def shots() -> dict[str, tuple[str, ...]]:
     return {name: keys for area in areas.AREAS for name, keys in area.screenshots}
 
 
+def size_of(name: str) -> tuple[int, int]:
+    """The terminal a picture is taken in: the -COLSxROWS its name ends with, else SIZE."""
+    found = re.search(r"-(\d+)x(\d+)$", name)
+    return (int(found[1]), int(found[2])) if found else SIZE
+
+
 async def render(name: str, keys: tuple[str, ...], folder: Path) -> None:
     from techtime.services.demo import populate
     from techtime.store.database import open_database
@@ -37,11 +45,11 @@ async def render(name: str, keys: tuple[str, ...], folder: Path) -> None:
     populate(db, TODAY)
     app = TechtimeApp(db, today=lambda: TODAY, now=lambda: datetime.combine(TODAY, time(9, 30)))
     app.animation_level = "none"
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=size_of(name)) as pilot:
         await pilot.pause()
         for key in keys:
             await pilot.press(key)
-        await pilot.pause()
+            await pilot.pause()
         await pilot.wait_for_animation()
         app.save_screenshot(filename=f"{name}.svg", path=str(OUT))
     db.close()

@@ -19,7 +19,7 @@ async def open_decisions(pilot):
 
 def cell_titles(screen) -> list[str]:
     table = screen.query_one("#decisions-journal", DataTable)
-    return [str(table.get_row_at(i)[4]) for i in range(table.row_count)]
+    return [str(table.get_row_at(i)[-1]) for i in range(table.row_count)]  # the title: the last column shown
 
 
 async def test_a_capture_from_the_decisions_screen_lands_in_the_journal(db):

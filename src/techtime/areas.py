@@ -92,7 +92,8 @@ class Area(NamedTuple):
     # "module:function(db, monday, today) -> str": its Markdown section of the weekly digest, "" for none.
     digest: str = ""
     demo: str = ""  # "module:function(demo: services.demo.Demo)" adding its sample data, in registry order
-    screenshots: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (file name, keys pressed from Today)
+    # (file name, keys pressed from Today); a name ending in -COLSxROWS is taken at that size, else 120x40
+    screenshots: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 _PARSERS = "techtime.domain.capture_options"
@@ -206,6 +207,7 @@ AREAS: tuple[Area, ...] = (
         demo="techtime.services.demo:notes",
         screenshots=(
             ("today", ()),
+            ("today-80x24", ()),
             ("capture", ("c", *"r https://temporal.io Temporal durable workflows #workflows ring:assess")),
             ("help", ("question_mark",)),
         ),
@@ -244,7 +246,7 @@ AREAS: tuple[Area, ...] = (
         today="techtime.services.checkin:dives_section",
         today_order=30,
         demo="techtime.services.demo:dives",
-        screenshots=(("dives", ("2",)), ("dives-planning", ("2", "p"))),
+        screenshots=(("dives", ("2",)), ("dives-planning", ("2", "p")), ("dives-80x24", ("2",))),
     ),
     Area(
         "radar",
@@ -279,7 +281,12 @@ AREAS: tuple[Area, ...] = (
             ("radar-html", "techtime.interchange.radar_svg:export_html"),
         ),
         demo="techtime.services.demo:radar",
-        screenshots=(("radar", ("3",)), ("radar-picture", ("3", "v")), ("radar-triage", ("3", "t"))),
+        screenshots=(
+            ("radar", ("3",)),
+            ("radar-picture", ("3", "v")),
+            ("radar-triage", ("3", "t")),
+            ("radar-picture-80x24", ("3", "v")),
+        ),
     ),
     Area(
         "pairing",

@@ -31,6 +31,8 @@ from techtime.services.decisions import Draft, Entry, Journal, Record
 from techtime.tui.screens.base import TechtimeScreen
 from techtime.tui.screens.decision_forms import DecisionForm, ReviewForm, SnoozeForm
 from techtime.tui.text import line, safe
+from techtime.tui.widgets.columns import Column
+from techtime.tui.widgets.fit_table import FitTable
 
 T = TypeVar("T")
 STATUS_STYLES = {"proposed": "yellow", "decided": "green", "superseded": "dim", "reversed": "magenta"}
@@ -40,6 +42,17 @@ EMPTY = (
     "  c  dec Buy a managed developer portal conf:70 review:in 90 days #platform\n\n"
     "Each call keeps its options, blast radius, reversibility, a confidence and a falsifiable prediction; "
     "on its review date you say what happened, and calibration shows whether 80 % sure means 80 %."
+)
+
+
+# The title takes the spare room; in a narrow journal the status goes first, then the date (both are
+# in the record beside it).
+JOURNAL_COLUMNS = (
+    Column("Review", 11, key="review"),
+    Column("Date", 10, drop=1, key="date"),
+    Column("Status", 10, drop=2, key="status"),
+    Column("%", 3, key="confidence"),
+    Column("Decision", min_width=22, key="title"),
 )
 
 
@@ -70,18 +83,13 @@ class DecisionsScreen(TechtimeScreen):
         yield Header()
         yield Static(id="decisions-head")
         with Horizontal(id="decisions-body"):
-            yield DataTable(id="decisions-journal", cursor_type="row", zebra_stripes=True)
+            yield FitTable(JOURNAL_COLUMNS, id="decisions-journal", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="decisions-detail"):
                 yield Static(id="decisions-record")
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one("#decisions-journal", DataTable)
-        table.add_column("Review", key="review", width=11)
-        table.add_column("Date", key="date", width=10)
-        table.add_column("Status", key="status", width=10)
-        table.add_column("%", key="confidence", width=3)
-        table.add_column("Decision", key="title")
         self.reload()
         table.focus()
 

@@ -26,9 +26,22 @@ from techtime.tui.screens.person_form import person_form
 from techtime.tui.screens.session_form import session_form
 from techtime.tui.screens.session_picker import SessionPicker
 from techtime.tui.text import line, safe
+from techtime.tui.widgets.columns import Column
+from techtime.tui.widgets.fit_table import FitTable
 from techtime.tui.widgets.month_grid import LEGEND, MONTH_MARKS, SESSION_MARKS, Cell, MonthGrid
 
 SEPARATOR = (" · ", "dim")
+# The role is in the detail below: the reason (why next) takes the spare room. In a narrow terminal the
+# team goes first, then the name (both are in the detail too).
+ROSTER_COLUMNS = (
+    Column("#", 2),
+    Column("Engineer", 10),
+    Column("Name", 14, drop=1),
+    Column("Team", 10, drop=2),
+    Column("Last paired", 11),
+    Column("Planned", 10),
+    Column("Why", min_width=24),
+)
 STATE_STYLES = {state: style for state, (_, style) in SESSION_MARKS.items()}
 
 
@@ -71,7 +84,7 @@ class PairingScreen(TechtimeScreen):
         yield Static(id="pairing-summary")
         yield Input(placeholder="search: handle, name, team or role (escape clears)", id="pairing-search")
         with Vertical(id="pairing-roster-box"):
-            yield DataTable(id="roster", cursor_type="row", zebra_stripes=True)
+            yield FitTable(ROSTER_COLUMNS, id="roster", cursor_type="row", zebra_stripes=True)
         with Vertical(id="pairing-grid-box"):
             yield MonthGrid(id="month-grid")
             yield Static(LEGEND, id="pairing-legend")
@@ -83,17 +96,6 @@ class PairingScreen(TechtimeScreen):
         self.query_one("#pairing-search").display = False
         self.query_one("#pairing-roster-box").border_title = "Roster · next up"
         roster = self.query_one("#roster", DataTable)
-        # The role is in the detail below: the reason needs the width.
-        for label, width in (
-            ("#", 2),
-            ("Engineer", 10),
-            ("Name", 14),
-            ("Team", 10),
-            ("Last paired", 11),
-            ("Planned", 10),
-            ("Why", 44),
-        ):
-            roster.add_column(Text(label, style="bold"), width=width)
         self.reload()
         roster.focus()
 

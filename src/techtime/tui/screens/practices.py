@@ -19,7 +19,20 @@ from techtime.services import practices as practice_service
 from techtime.tui.form import Field, Form, Values
 from techtime.tui.screens.base import TechtimeScreen
 from techtime.tui.text import safe
+from techtime.tui.widgets.columns import Column
+from techtime.tui.widgets.fit_table import FitTable
 from techtime.tui.widgets.heatmap import HeatMap
+
+# The name takes the spare room; in a narrow terminal the minutes go first, then the last day done, then
+# the cadence in words; compliance and the next date always show.
+COLUMNS = (
+    Column("Practice", min_width=18),
+    Column("Cadence", 14, drop=1),
+    Column("Minutes", 7, drop=3),
+    Column("This quarter", 15),
+    Column("Last done", 11, drop=2),
+    Column("Next", 21),
+)
 
 
 class PracticesScreen(TechtimeScreen):
@@ -41,13 +54,12 @@ class PracticesScreen(TechtimeScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="practices-title")
-        yield DataTable(id="practices-table", cursor_type="row", zebra_stripes=True)
+        yield FitTable(COLUMNS, id="practices-table", cursor_type="row", zebra_stripes=True)
         yield Static("Activity", id="heatmap-title")
         yield HeatMap(id="heatmap")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns("Practice", "Cadence", "Minutes", "This quarter", "Last done", "Next")
         self.reload()
 
     def reload(self) -> None:

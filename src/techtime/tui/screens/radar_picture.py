@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -74,12 +74,12 @@ class RadarPictureScreen(TechtimeScreen):
         self._show_legend()
         self._show_blip()
 
-    def _show_legend(self) -> None:
+    def _show_legend(self, width: int | None = None) -> None:
         legend = self.query_one("#picture-legend", OptionList)
         before = legend.highlighted_option.id if legend.highlighted_option else None
         legend.clear_options()
         # A line each: the title gets what the mark, number, ring, padding and scroll bar leave.
-        width = legend.scrollable_content_region.width
+        width = legend.scrollable_content_region.width if width is None else width
         legend.add_options(self._options(max(width - 12, 8) if width else 34))
         ids = [option.id for option in legend.options]
         if before is not None and before in ids:
@@ -160,6 +160,7 @@ class RadarPictureScreen(TechtimeScreen):
 class _Legend(OptionList):
     """The blips, a line each: laid out again when its width changes (a resized terminal)."""
 
-    def on_resize(self) -> None:
+    def on_resize(self, event: events.Resize) -> None:
         if isinstance(self.screen, RadarPictureScreen) and self.screen._quarter is not None:
-            self.screen._show_legend()
+            room = event.size.width - self.styles.gutter.width - self.styles.scrollbar_size_vertical
+            self.screen._show_legend(room)

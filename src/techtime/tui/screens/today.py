@@ -6,6 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Header, OptionList, Static
@@ -47,7 +48,7 @@ class TodayScreen(TechtimeScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="suggestion")
-        yield OptionList(id="checkin")
+        yield CheckInList(id="checkin")
         yield Static(FIRST_RUN, id="first-run")
         yield Footer()
 
@@ -61,10 +62,11 @@ class TodayScreen(TechtimeScreen):
         )
         self.query_one("#first-run").display = checkin.is_empty
         self._show_suggestion(checkin)
-        options = self.query_one("#checkin", OptionList)
+        options = self.query_one("#checkin", CheckInList)
         highlighted = options.highlighted_option.id if options.highlighted_option else None
         options.clear_options()
-        options.add_options(_options(checkin, today))
+        width = options.line_width
+        options.add_options([_fit(option, width) for option in _options(checkin, today)])
         options.display = not checkin.is_empty
         self._restore_highlight(options, highlighted)
 
@@ -172,6 +174,29 @@ class TodayScreen(TechtimeScreen):
 
     def action_reload(self) -> None:
         self.reload()
+
+
+class CheckInList(OptionList):
+    """The check-in, a line per thing: in a narrow terminal a line ends in an ellipsis rather than wrap,
+    and a resize lays the lines out again."""
+
+    line_width = 0  # what a line may take: the list's width less its padding and scroll bar (0: not known)
+
+    def on_resize(self, event: events.Resize) -> None:
+        width = event.size.width - self.styles.gutter.width - self.styles.scrollbar_size_vertical
+        if width != self.line_width:
+            self.line_width = width
+            if isinstance(self.screen, TechtimeScreen):
+                self.screen.reload()
+
+
+def _fit(option: Option | None, width: int) -> Option | None:
+    """The option on one line of `width` cells (the end cut with an ellipsis); as it is if width is not known."""
+    if option is None or width <= 0 or not isinstance(option.prompt, Text) or option.prompt.cell_len <= width:
+        return option
+    prompt = option.prompt.copy()
+    prompt.truncate(width, overflow="ellipsis")
+    return Option(prompt, id=option.id, disabled=option.disabled)
 
 
 def _heading(text: str) -> Option:

@@ -26,7 +26,7 @@ def fit(columns: Sequence[Column], width: int, *, gap: int = 1) -> list[int]:
     while True:
         fixed = sum((columns[i].width or 0) + gap for i in shown)
         flexible = [i for i in shown if columns[i].width is None]
-        spare = width - fixed - gap * len(flexible)
+        spare = width - fixed  # (fixed counts the gap beside every column, the flexible ones too)
         droppable = [i for i in shown if columns[i].drop]
         if spare >= sum(columns[i].min_width for i in flexible) or not droppable:
             break

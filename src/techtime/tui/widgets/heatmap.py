@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from rich.text import Text
-from textual.widgets import Static
+from textual.widget import Widget
 
 SHADES = ("grey23", "dark_green", "green4", "green3", "bright_green")
 CELL = "■"
@@ -39,9 +39,27 @@ def heatmap_text(activity: dict[date, int], last_day: date, weeks: int = 52) -> 
     return text
 
 
-class HeatMap(Static):
-    """Shows `heatmap_text`; call `show()` with fresh activity."""
+class HeatMap(Widget):
+    """Shows `heatmap_text` for as many weeks as its width holds (up to a year), never wrapping a row;
+    call `show()` with fresh activity. A resize draws it again for the new width."""
+
+    DEFAULT_CSS = "HeatMap { height: auto; }"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._activity: dict[date, int] = {}
+        self._last_day: date | None = None
 
     def show(self, activity: dict[date, int], last_day: date) -> None:
-        weeks = max(8, min(52, (self.size.width - 6) // 2)) if self.size.width else 52
-        self.update(heatmap_text(activity, last_day, weeks))
+        self._activity, self._last_day = activity, last_day
+        self.refresh()
+
+    @property
+    def weeks(self) -> int:
+        """Two cells a week after the four of the day names: a year, or what fits (4 weeks at least)."""
+        return max(4, min(52, (self.content_size.width - 4) // 2))
+
+    def render(self) -> Text:
+        if self._last_day is None:
+            return Text()
+        return heatmap_text(self._activity, self._last_day, self.weeks)

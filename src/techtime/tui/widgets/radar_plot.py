@@ -39,7 +39,12 @@ STATUS_MARKS = {NEW: "★", MOVED_IN: "▲", MOVED_OUT: "▼", NO_CHANGE: "●"}
 _LINE = Style(color="#6c6c6c")
 # Shorter names for a small picture: ring names of two letters, quadrant names of one word.
 RING_SHORT = {"adopt": "Ad", "trial": "Tr", "assess": "As", "hold": "Ho"}
-QUADRANT_SHORT = {"techniques": "Techniques", "tools": "Tools", "platforms": "Platforms", "languages-frameworks": "Languages"}
+QUADRANT_SHORT = {
+    "techniques": "Techniques",
+    "tools": "Tools",
+    "platforms": "Platforms",
+    "languages-frameworks": "Languages",
+}
 
 
 @dataclass(frozen=True)

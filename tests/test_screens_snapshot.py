@@ -1,0 +1,56 @@
+"""Every screen on the demo data, as a picture, at 80x24 (a laptop's terminal, a split pane) and 120x40.
+
+Review the report before `--snapshot-update`: the pictures are the layout's tests. The date is fixed
+and animations are off, so a picture changes only when a screen does.
+"""
+
+import pytest
+from conftest import TODAY, make_app
+
+from techtime.services.demo import populate
+from techtime.store.database import open_database
+
+# What is pressed from a fresh start on Today; "DECISIONS" opens the Decisions screen (until it has a
+# number key of its own).
+SCREENS = {
+    "today": (),
+    "capture": ("c", *"r https://temporal.io Temporal #workflows ring:assess"),
+    "help": ("question_mark",),
+    "practices": ("p",),
+    "dives": ("2",),
+    "dive-form": ("2", "n"),
+    "dives-planning": ("2", "p"),
+    "radar": ("3", "down", "down"),
+    "radar-picture": ("3", "v", "down"),
+    "radar-triage": ("3", "t"),
+    "pairing": ("4",),
+    "pairing-session": ("4", "tab", *["down"] * 7, "left", "enter"),
+    "decisions": ("DECISIONS",),
+}
+SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
+
+
+def press(keys):
+    async def run_before(pilot) -> None:
+        await pilot.pause()
+        for key in keys:
+            if key == "DECISIONS":
+                from techtime.tui.screens.decisions import DecisionsScreen
+
+                pilot.app.push_screen(DecisionsScreen())
+            else:
+                await pilot.press(key)
+            await pilot.pause()
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("screen", SCREENS)
+def test_every_screen(snap_compare, tmp_path, screen, size):
+    db = open_database(tmp_path / "demo.db", today=TODAY)
+    populate(db, TODAY)
+    try:
+        assert snap_compare(make_app(db), run_before=press(SCREENS[screen]), terminal_size=SIZES[size])
+    finally:
+        db.close()

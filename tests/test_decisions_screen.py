@@ -160,12 +160,3 @@ async def test_snooze_moves_the_due_review_and_delete_is_undone(demo_db):
         await pilot.press("u")
         await pilot.pause()
         assert "Buy a managed developer portal" in cell_titles(screen)
-
-
-def test_the_decisions_screen_on_the_demo_data(snap_compare, demo_db):
-    app = make_app(demo_db)
-
-    async def open_it(pilot):
-        await open_decisions(pilot)
-
-    assert snap_compare(app, run_before=open_it, terminal_size=(120, 40))

@@ -6,7 +6,6 @@ from conftest import NOW, TODAY, make_app
 from textual.widgets import DataTable, Input, Static
 
 from techtime.services import pairing as service
-from techtime.services.demo import populate
 from techtime.store import pairing, people, practices
 from techtime.tui.form import Form
 from techtime.tui.widgets.month_grid import MONTH_ROW, MonthGrid
@@ -367,23 +366,6 @@ async def test_user_text_is_shown_literally(db):
         await on_grid_cell(pilot, app, person, date(2026, 11, 1))
         detail = str(app.screen.query_one("#pairing-detail-text", Static).content)
         assert "Topic: [link=x]click[/link]" in detail
-
-
-def test_pairing_screen_snapshot(snap_compare, tmp_path):
-    from techtime.store.database import open_database
-
-    db = open_database(tmp_path / "snapshot.db", today=TODAY)
-    populate(db, TODAY)
-    app = make_app(db)
-
-    async def run_before(pilot) -> None:
-        await pilot.press("4")
-        await pilot.pause()
-
-    try:
-        assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
-    finally:
-        db.close()
 
 
 async def test_the_search_box_does_not_swallow_screen_keys_after_escape(demo_db):

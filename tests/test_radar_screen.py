@@ -521,11 +521,3 @@ def _demo_app(tmp_path):
     database = open_database(tmp_path / "snap.db", today=TODAY)
     populate(database, TODAY)
     return make_app(database)
-
-
-def test_snapshot_of_the_radar_table(snap_compare, tmp_path):
-    assert snap_compare(_demo_app(tmp_path), press=["3", "down", "down"], terminal_size=SIZE)
-
-
-def test_snapshot_of_the_radar_picture(snap_compare, tmp_path):
-    assert snap_compare(_demo_app(tmp_path), press=["3", "v", "down"], terminal_size=SIZE)

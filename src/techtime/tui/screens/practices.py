@@ -26,12 +26,12 @@ from techtime.tui.widgets.heatmap import HeatMap
 # The name takes the spare room; in a narrow terminal the minutes go first, then the last day done, then
 # the cadence in words; compliance and the next date always show.
 COLUMNS = (
-    Column("Practice", min_width=18),
-    Column("Cadence", 14, drop=1),
+    Column("Practice", min_width=20),
+    Column("Cadence", 13, drop=1),
     Column("Minutes", 7, drop=3),
     Column("This quarter", 15),
     Column("Last done", 11, drop=2),
-    Column("Next", 21),
+    Column("Next", 20),
 )
 
 

@@ -11,7 +11,7 @@ from techtime.services.demo import populate
 from techtime.store.database import open_database
 
 # What is pressed from a fresh start on Today; "DECISIONS" opens the Decisions screen (until it has a
-# number key of its own).
+# number key of its own). The Monday triage is left out: its 30-minute clock runs on the wall clock.
 SCREENS = {
     "today": (),
     "capture": ("c", *"r https://temporal.io Temporal #workflows ring:assess"),
@@ -22,7 +22,6 @@ SCREENS = {
     "dives-planning": ("2", "p"),
     "radar": ("3", "down", "down"),
     "radar-picture": ("3", "v", "down"),
-    "radar-triage": ("3", "t"),
     "pairing": ("4",),
     "pairing-session": ("4", "tab", *["down"] * 7, "left", "enter"),
     "decisions": ("DECISIONS",),

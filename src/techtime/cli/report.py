@@ -7,7 +7,7 @@ import argparse
 
 from techtime import clock
 from techtime.cli.common import open_db
-from techtime.cli.export import write_output
+from techtime.cli.output import write_output
 from techtime.domain.quarters import Quarter
 from techtime.errors import InputError
 

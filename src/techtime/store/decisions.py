@@ -18,31 +18,6 @@ if TYPE_CHECKING:
     from techtime.domain.decisions import OptionFields
 
 
-def create_schema(db: Database, today: date) -> None:
-    """The journal's migration: the tables (schema_decisions.sql) and the question bank's seed."""
-    from pathlib import Path
-
-    from techtime.store import questions
-
-    sql = (Path(__file__).parent / "schema_decisions.sql").read_text(encoding="utf-8")
-    _run_script(db, sql)
-    questions.seed(db, today)
-
-
-def _run_script(db: Database, sql: str) -> None:
-    """Run the statements one by one: executescript() would COMMIT the migration's transaction."""
-    import sqlite3
-
-    statement = ""
-    for line in sql.splitlines(keepends=True):
-        if line.lstrip().startswith("--") and not statement.strip():
-            continue
-        statement += line
-        if sqlite3.complete_statement(statement):
-            db.conn.execute(statement)
-            statement = ""
-
-
 class Decision(NamedTuple):
     """A decision as stored. `confidence` and `prediction` are as first written (see `amendments`);
     `consulted` and `tags` tuples; `dive_id`, `supersedes_id`, `madr_number` may be None."""

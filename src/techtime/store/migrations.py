@@ -76,7 +76,7 @@ def search_everything(db: Database, today: date) -> None:
     failure modes, pairing sessions, practice log notes; and the radar's own made again with prefix
     indexes, so typing a word's first letters stays quick at 100,000 items. Triggers keep them in step
     with every write, import and undo."""
-    from techtime.store.search import create_index
+    from techtime.store.schema import create_index
 
     del today
     db.conn.execute("DROP TABLE radar_item_fts")  # made by sqlite-utils in schema 1, without prefixes
@@ -95,9 +95,14 @@ def search_everything(db: Database, today: date) -> None:
 
 def decision_journal(db: Database, today: date) -> None:
     """The decision journal and the question bank (schema_decisions.sql), the bank seeded from the thread."""
-    from techtime.store import decisions
+    from pathlib import Path
 
-    decisions.create_schema(db, today)
+    from techtime.store import seeds
+    from techtime.store.schema import run_script
+
+    del today
+    run_script(db, (Path(__file__).parent / "schema_decisions.sql").read_text(encoding="utf-8"))
+    seeds.seed_questions(db.conn, clock.now())
 
 
 MIGRATIONS: tuple[Migration, ...] = (initial_schema, fragments_and_calendar, search_everything, decision_journal)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from techtime import clock
 from techtime.records import NamedTuple
 from techtime.store.database import Database, inserted_id, stamp, update_row
 
@@ -30,20 +29,6 @@ class Answer(NamedTuple):
     decision_id: int | None
     dive_id: int | None
     asked_on: date
-
-
-def seed(db: Database, today: date) -> None:
-    """The questions from the thread, in every new database."""
-    from techtime.domain.questions import SEED
-
-    del today
-    created = stamp(clock.now())
-    positions: dict[str, int] = {}
-    rows = []
-    for group, text in SEED:
-        positions[group] = positions.get(group, -1) + 1
-        rows.append((group, positions[group], text, created))
-    db.conn.executemany("INSERT INTO question (grp, position, text, created_at) VALUES (?, ?, ?, ?)", rows)
 
 
 def _question(row: sqlite3.Row) -> Question:

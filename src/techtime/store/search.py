@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from techtime import areas
 from techtime.records import NamedTuple
-from techtime.store.database import Database
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from typing import Any
+
+    from techtime.store.database import Database
 
 MARK_START, MARK_END = "\x02", "\x03"
 SNIPPET_WORDS = 12
@@ -51,30 +52,6 @@ def fts_query(text: str) -> str | None:
     if len(words[-1].strip('"')) >= 2 and not text[-1:].isspace():
         quoted[-1] += "*"
     return " ".join(quoted)
-
-
-def create_index(db: Database, table: str, columns: Sequence[str]) -> None:
-    """An FTS5 index of `columns` of `table` (its rows by id), kept in step by triggers, built from the
-    rows already there. sqlite-utils' enable_fts makes the same but cannot ask for prefix indexes, which
-    make a keystroke's prefix query sub-millisecond at 100,000 rows. For migrations: names from code only."""
-    names = ", ".join(columns)
-    new = ", ".join(f"new.{column}" for column in columns)
-    old = ", ".join(f"old.{column}" for column in columns)
-    fts = f"{table}_fts"
-    for statement in (
-        f"CREATE VIRTUAL TABLE {fts} USING fts5({names}, content='{table}', content_rowid='id',"
-        " tokenize='porter', prefix='2 3')",
-        f"CREATE TRIGGER {table}_ai AFTER INSERT ON {table} BEGIN"
-        f" INSERT INTO {fts} (rowid, {names}) VALUES (new.id, {new}); END",
-        f"CREATE TRIGGER {table}_ad AFTER DELETE ON {table} BEGIN"
-        f" INSERT INTO {fts} ({fts}, rowid, {names}) VALUES ('delete', old.id, {old}); END",
-        # Only when an indexed column changes: a status or a ring changing leaves the index alone.
-        f"CREATE TRIGGER {table}_au AFTER UPDATE OF {names} ON {table} BEGIN"
-        f" INSERT INTO {fts} ({fts}, rowid, {names}) VALUES ('delete', old.id, {old});"
-        f" INSERT INTO {fts} (rowid, {names}) VALUES (new.id, {new}); END",
-        f"INSERT INTO {fts} ({fts}) VALUES ('rebuild')",
-    ):
-        db.conn.execute(statement)
 
 
 def search(

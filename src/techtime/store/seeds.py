@@ -52,3 +52,15 @@ def seed_defaults(conn: sqlite3.Connection, today: date, now: datetime) -> None:
         "INSERT INTO checklist_template (position, text) VALUES (?, ?)",
         list(enumerate(DEFAULT_CHECKLIST)),
     )
+
+
+def seed_questions(conn: sqlite3.Connection, now: datetime) -> None:
+    """The review questions from the thread, in every new database (the leader edits and adds to them)."""
+    from techtime.domain.questions import SEED
+
+    positions: dict[str, int] = {}
+    rows = []
+    for group, text in SEED:
+        positions[group] = positions.get(group, -1) + 1
+        rows.append((group, positions[group], text, now.isoformat(sep=" ", timespec="seconds")))
+    conn.executemany("INSERT INTO question (grp, position, text, created_at) VALUES (?, ?, ?, ?)", rows)

@@ -40,6 +40,10 @@ def press(keys):
             else:
                 await pilot.press(key)
             await pilot.pause()
+        # A text cursor blinks on a timer: shown always, so a picture does not depend on when it is taken.
+        for widget in pilot.app.screen.query("Input, TextArea"):
+            widget.cursor_blink = False
+        await pilot.pause()
 
     return run_before
 

@@ -56,6 +56,12 @@ def _exports_follow_the_schema(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(json_backup, "export_json", checked)
 
 
+@pytest.fixture(autouse=True)
+def _no_user_config(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The app reads no one's own config.toml: keys and theme are the defaults unless a test writes one."""
+    monkeypatch.setenv("TECHTIME_CONFIG", str(tmp_path / "config" / "config.toml"))
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "data" / "techtime.db"

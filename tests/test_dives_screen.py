@@ -93,7 +93,7 @@ async def test_the_quarter_header_list_and_the_selected_dive(demo_db):
         await pilot.pause()
         assert "Multi-region failover" in text_of(screen, "#dive-summary")
         assert screen.query_one("#dive-failures", DataTable).row_count == 0
-        assert "none yet: f adds one" in str(screen.query_one("#dive-failures-label", Label).render())
+        assert "none yet: F adds one" in str(screen.query_one("#dive-failures-label", Label).render())
 
 
 async def test_user_text_is_shown_literally(db):
@@ -233,7 +233,7 @@ async def test_edit_moves_a_dive_to_another_quarter(demo_db):
 async def test_status_hours_and_bad_hours(demo_db):
     async with make_app(demo_db).run_test(size=SIZE) as pilot:
         screen = await open_dives(pilot)
-        await pilot.press("down", "s")
+        await pilot.press("down", "m")
         await pilot.pause()
         gateway = dives.dives_in_quarter(demo_db, Q4)[1]
         assert gateway.status == "active"
@@ -284,7 +284,7 @@ async def test_add_edit_and_delete_own_steps(demo_db):
     async with make_app(demo_db).run_test(size=SIZE) as pilot:
         screen = await open_dives(pilot)
         ledger = dives.dives_in_quarter(demo_db, Q4)[0]
-        await pilot.press("a", *"Read the rollback plan", "enter")
+        await pilot.press("plus", *"Read the rollback plan", "enter")
         await pilot.pause()
         assert dives.checklist(demo_db, ledger.id)[-1].text == "Read the rollback plan"
         assert checklist_lines(screen)[-1] == "○ Read the rollback plan"
@@ -309,7 +309,7 @@ async def test_add_edit_and_delete_a_failure_mode(demo_db):
     async with make_app(demo_db).run_test(size=SIZE) as pilot:
         screen = await open_dives(pilot)
         ledger = dives.dives_in_quarter(demo_db, Q4)[0]
-        await pilot.press("f")
+        await pilot.press("F")
         await pilot.pause()
         form = pilot.app.screen
         await pilot.press("enter")
@@ -384,7 +384,7 @@ async def test_drop_and_undo(demo_db):
     async with make_app(demo_db).run_test(size=SIZE) as pilot:
         screen = await open_dives(pilot)
         ledger = dives.dives_in_quarter(demo_db, Q4)[0]
-        await pilot.press("d")
+        await pilot.press("D")
         await pilot.pause()
         assert dives.get_dive(demo_db, ledger.id).status == "dropped"
         assert screen.query_one("#dives-table", DataTable).get_row_at(0)[0].plain == "dropped"
@@ -399,7 +399,7 @@ async def test_undo_puts_back_only_what_the_change_changed(demo_db):
     async with make_app(demo_db).run_test(size=SIZE) as pilot:
         await open_dives(pilot)
         gateway = dives.dives_in_quarter(demo_db, Q4)[1]
-        await pilot.press("down", "s")  # planned -> active
+        await pilot.press("down", "m")  # planned -> active
         await pilot.pause()
         assert dives.get_dive(demo_db, gateway.id).status == "active"
         await pilot.press("h", *"1.5", "enter")  # hours logged since: not a change u takes back
@@ -562,7 +562,7 @@ async def test_carry_over_at_the_end_of_a_quarter(demo_db):
 async def test_target_and_template_are_configurable(demo_db):
     async with make_app(demo_db).run_test(size=SIZE) as pilot:
         screen = await open_dives(pilot)
-        await pilot.press("t")
+        await pilot.press("g")
         await pilot.pause()
         await fill(pilot, pilot.app.screen, {"target": "2"})
         await pilot.press("enter")
@@ -570,7 +570,7 @@ async def test_target_and_template_are_configurable(demo_db):
         assert service.target(demo_db) == 2
         assert "3 deep dives, above your target of 2" in text_of(screen, "#dives-quarter")
 
-        await pilot.press("T")
+        await pilot.press("ctrl+t")
         await pilot.pause()
         assert isinstance(pilot.app.screen, Form)
         await pilot.press("down", "down", "down", "end", "enter", *"Ask who is on call", "ctrl+s")

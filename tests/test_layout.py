@@ -98,7 +98,7 @@ async def test_the_radar_picture_draws_every_blip_and_readable_ring_names_in_sma
 async def test_the_heat_map_shows_fewer_weeks_rather_than_wrap(tmp_path):
     app = make_app(_demo(tmp_path))
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("p")
+        await pilot.press("v")
         await pilot.pause()
         heatmap = app.screen.query_one(HeatMap)
         assert heatmap.weeks == 52
@@ -120,9 +120,9 @@ async def test_every_screen_at_60x20_takes_its_main_keys(tmp_path):
     app = make_app(db)
     tour = [
         ("1", "down", "down", "enter", "1", "up", "x", "u"),
-        ("p", "down", "x", "u", "b", "escape", "escape"),
+        ("v", "down", "x", "u", "l", "escape", "escape"),
         ("2", "down", "tab", "x", "u", "]", "[", "p", "escape", "n", "escape", "w", "escape"),
-        ("3", "down", "f", "s", "slash", *"kafka", "escape", "escape", "v", "down", "]", "[", "escape"),
+        ("3", "down", "f", "greater_than_sign", "slash", *"kafka", "escape", "escape", "v", "down", "]", "[", "escape"),
         ("t", "r", "u", "escape"),
         ("4", "down", "tab", "left", "right", "enter", "escape", "escape", "]", "["),
         ("question_mark", "escape", "c", *"n a note", "escape", "escape"),
@@ -134,7 +134,7 @@ async def test_every_screen_at_60x20_takes_its_main_keys(tmp_path):
                 await pilot.pause()
         app.push_screen(DecisionsScreen())
         await pilot.pause()
-        for key in ("down", "enter", "escape", "v", "v", "r", "escape", "escape"):
+        for key in ("down", "enter", "escape", "v", "v", "w", "escape", "escape"):
             await pilot.press(key)
             await pilot.pause()
         for size in ((80, 24), (60, 20), (120, 40)):

@@ -200,7 +200,7 @@ async def test_deactivate_leaves_the_rotation_refuses_sessions_and_reactivates(d
     async with app.run_test(size=SIZE) as pilot:
         await open_pairing(pilot)
         await on_roster_row(pilot, app, ids["aisha"])
-        await pilot.press("d")
+        await pilot.press("D")
         await pilot.pause()
         assert not people.get_person(demo_db, ids["aisha"]).active
         assert ids["aisha"] not in [rank.candidate.id for rank in service.rotation(demo_db, TODAY)]
@@ -214,7 +214,7 @@ async def test_deactivate_leaves_the_rotation_refuses_sessions_and_reactivates(d
         await pilot.press("x")
         await pilot.pause()
         assert [s.status for s in pairing.sessions_for_person(demo_db, ids["aisha"])] == ["done"]  # the old one
-        await pilot.press("d")
+        await pilot.press("D")
         await pilot.pause()
         assert people.get_person(demo_db, ids["aisha"]).active
         assert str(roster(app).get_row(str(ids["aisha"]))[0]) == "2"
@@ -224,7 +224,7 @@ async def test_add_and_edit_an_engineer_and_a_duplicate_handle_is_refused(demo_d
     app = make_app(demo_db)
     async with app.run_test(size=SIZE) as pilot:
         await open_pairing(pilot)
-        await pilot.press("a")
+        await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, Form)
         await pilot.press(*"Dana Li", "tab", *"PRIYA", "tab", *"Payments")

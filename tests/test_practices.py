@@ -129,13 +129,13 @@ def select(app, name: str) -> None:
 async def test_practices_screen_add_log_backdate_pause(db):
     app = make_app(db)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("p")
+        await pilot.press("v")
         await pilot.pause()
         assert isinstance(app.screen, PracticesScreen)
         assert [row[0] for row in rows(app)][:2] == ["Tech-radar scan", "IC pairing session"]
 
         # Add a practice of one's own; a bad cadence is refused first and the form keeps what was typed.
-        await pilot.press("a", *"Technical 1-on-1", "tab", *"every blursday", "tab", "backspace", "backspace", *"4500")
+        await pilot.press("n", *"Technical 1-on-1", "tab", *"every blursday", "tab", "backspace", "backspace", *"4500")
         await pilot.press("enter")
         await pilot.pause()
         assert "cannot read the cadence" in str(app.screen.query_one("#note-cadence", Static).render())
@@ -159,7 +159,7 @@ async def test_practices_screen_add_log_backdate_pause(db):
         tinkering = store.practice_by_key(db, "tinkering")
         assert [e.on for e in store.log_entries(db)[tinkering.id]] == [TODAY]
         select(app, "Tech-radar scan")
-        await pilot.press("b", *"tomorrow", "enter")
+        await pilot.press("l", *"tomorrow", "enter")
         await pilot.pause()
         assert "in the future" in str(app.screen.query_one("#note-day", Static).render())
         app.screen.query_one(Input).value = "last mon"
@@ -187,7 +187,7 @@ async def test_practices_screen_add_log_backdate_pause(db):
 async def test_skip_records_the_open_occurrence_and_is_not_done(demo_db):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("p")
+        await pilot.press("v")
         await pilot.pause()
         select(app, "Tech-radar scan")
         await pilot.press("s")

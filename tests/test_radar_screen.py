@@ -298,10 +298,10 @@ async def test_status_filter_and_sort_cycle(demo_db):
             await pilot.pause()
             assert table_of(app).total == count
             assert f"status: {status}" in text_of(app, "#radar-bar")
-        await pilot.press("f", "s")
+        await pilot.press("f", "greater_than_sign")
         await pilot.pause()
         assert titles_shown(app)[:2] == ["Apache Iceberg table format", "Architecture decision records"]
-        await pilot.press("s")
+        await pilot.press("greater_than_sign")
         await pilot.pause()
         assert titles_shown(app)[:4] == [
             "Architecture decision records",
@@ -352,7 +352,7 @@ async def test_triage_goes_through_the_inbox_oldest_first_and_logs_the_scan(demo
 
         await pilot.press("r")
         assert radar.get_item(demo_db, inbox[0]).status == "read"
-        await pilot.press("b", "a", "n")
+        await pilot.press("b", "a", "s")
         assert [radar.get_item(demo_db, i).status for i in inbox[1:4]] == ["bookmarked", "archived", "inbox"]
         await pilot.press("T")  # a ring alone does not decide
         await pilot.pause()

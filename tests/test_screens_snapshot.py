@@ -16,7 +16,7 @@ SCREENS = {
     "today": (),
     "capture": ("c", *"r https://temporal.io Temporal #workflows ring:assess"),
     "help": ("question_mark",),
-    "practices": ("p",),
+    "practices": ("v",),
     "dives": ("2",),
     "dive-form": ("2", "n"),
     "dives-planning": ("2", "p"),

@@ -80,6 +80,7 @@ class Area(NamedTuple):
     title: str  # "Radar"
     number: str = ""  # the key that switches to it from anywhere ("" : opened from another screen)
     screen: str = ""  # "module:Class" of its main screen
+    keys: str = ""  # "module:attribute": its key bindings (a tuple of techtime.tui.keymap.Key), the views' too
     captures: tuple[CaptureKind, ...] = ()
     tables: tuple[Table, ...] = ()  # in dependency order: a table's references point to earlier tables
     today: str = ""  # "module:function(db, today) -> Section" for the check-in
@@ -187,6 +188,7 @@ AREAS: tuple[Area, ...] = (
         "Today",
         number="1",
         screen="techtime.tui.screens.today:TodayScreen",
+        keys="techtime.tui.keymap:TODAY_KEYS",
         captures=(NOTE,),
         tables=(
             Table("setting", key=("key",), seeded=True, undoable=False, check="techtime.domain.checks:check_setting"),
@@ -217,6 +219,7 @@ AREAS: tuple[Area, ...] = (
         "Deep dives",
         number="2",
         screen="techtime.tui.screens.dives:DivesScreen",
+        keys="techtime.tui.keymap:DIVES_AREA",
         captures=(DIVE,),
         tables=(
             Table(
@@ -253,6 +256,7 @@ AREAS: tuple[Area, ...] = (
         "Radar",
         number="3",
         screen="techtime.tui.screens.radar:RadarScreen",
+        keys="techtime.tui.keymap:RADAR_AREA",
         captures=(RADAR,),
         tables=(
             Table(
@@ -293,6 +297,7 @@ AREAS: tuple[Area, ...] = (
         "Pairing",
         number="4",
         screen="techtime.tui.screens.pairing:PairingScreen",
+        keys="techtime.tui.keymap:PAIRING_KEYS",
         captures=(PAIR,),
         tables=(
             Table("person", key=("handle",), bool_columns=("active",), check="techtime.domain.checks:check_person"),
@@ -315,6 +320,7 @@ AREAS: tuple[Area, ...] = (
         "practices",
         "Practices",
         screen="techtime.tui.screens.practices:PracticesScreen",
+        keys="techtime.tui.keymap:PRACTICES_KEYS",
         captures=(TINKER,),
         tables=(
             Table(
@@ -342,13 +348,14 @@ AREAS: tuple[Area, ...] = (
         today_order=10,
         exports=(("ics", "techtime.interchange.ics:export_ics"),),
         demo="techtime.services.demo:practices",
-        screenshots=(("practices", ("p",)),),
+        screenshots=(("practices", ("v",)),),
     ),
     Area(
         "decisions",
         "Decisions",
         number="5",
         screen="techtime.tui.screens.decisions:DecisionsScreen",
+        keys="techtime.tui.keymap:DECISIONS_KEYS",
         captures=(DECISION,),
         tables=(
             Table(
@@ -403,7 +410,7 @@ AREAS: tuple[Area, ...] = (
         exports=(("madr", "techtime.interchange.madr:export_folder"),),
         demo="techtime.services.decision_demo:decisions_demo",
         # The portal call's review is due on the demo's day: the journal, then its review form.
-        screenshots=(("decisions", ("5",)), ("decisions-review", ("5", "r")), ("decisions-calibration", ("5", "v"))),
+        screenshots=(("decisions", ("5",)), ("decisions-review", ("5", "w")), ("decisions-calibration", ("5", "v"))),
     ),
     # Room for Incidents ("6"): a record, as it lands.
 )

@@ -1,4 +1,4 @@
-"""TechtimeApp: the four areas as modes, global keys, and watching the file for other writers.
+"""TechtimeApp: the areas as modes (from the registry), global keys, and watching the file for other writers.
 
 Start-up is a feature (the first Today screen near a bare Textual app's time): only Today is
 imported before the first paint. The other areas load when first opened, what sits behind a key
@@ -8,64 +8,59 @@ imported before the first paint. The other areas load when first opened, what si
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
-from importlib import import_module
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import App
-from textual.binding import Binding
+from textual.binding import BindingsMap
 from textual.screen import Screen
 
-from techtime import clock
+from techtime import areas, clock
 from techtime.errors import TechtimeError
 from techtime.services.session import Database, exposed_folder
+from techtime.tui import keymap
 from techtime.tui.commands import ActionsProvider
 from techtime.tui.screens.base import TechtimeScreen, say
-from techtime.tui.screens.today import TodayScreen
 
 if TYPE_CHECKING:
+    from textual.theme import Theme
+    from textual.timer import Timer
+
     from techtime.services.capture import Saved
 
 # How often to look for commits by other processes (a `techtime add` in another terminal).
 POLL_SECONDS = 1.0
+# A theme is remembered once it has stayed this long (the palette previews themes as you move).
+THEME_SAVE_DELAY = 1.0
 
 
-def _on_first_use(module: str, screen: str) -> Callable[[], Screen]:
-    """A MODES entry that imports its screen's module the first time the mode is opened."""
+def _on_first_use(screen: str) -> Callable[[], Screen[object]]:
+    """A MODES entry that imports its screen's module ("module:Class") the first time the mode is opened."""
 
-    def make() -> Screen:
-        return getattr(import_module(f"techtime.tui.screens.{module}"), screen)()
+    def make() -> Screen[object]:
+        made = areas.resolve(screen)
+        assert isinstance(made, type) and issubclass(made, Screen)
+        return made()
 
     return make
 
 
-class TechtimeApp(App):
+class TechtimeApp(App[None]):
     TITLE = "techtime"
     CSS_PATH = "techtime.tcss"
     COMMANDS = App.COMMANDS | {ActionsProvider}
-    MODES = {
-        "today": TodayScreen,
-        "dives": _on_first_use("dives", "DivesScreen"),
-        "radar": _on_first_use("radar", "RadarScreen"),
-        "pairing": _on_first_use("pairing", "PairingScreen"),
-    }
+    # The areas' modes and number keys come from the registry when the app is made (__init__): only Today's
+    # screen is imported before the first frame, each other one when its mode is first opened.
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[object]]]] = {}
     DEFAULT_MODE = "today"
     # Every screen gets a class for the room it has (see techtime.tcss): -tiny below 70 columns,
     # -narrow below 100 (an 80x24 terminal, a split pane), -wide above; -short below 30 lines.
     HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (70, "-narrow"), (100, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
-    BINDINGS = [
-        Binding("1", "switch_mode('today')", "Today"),
-        Binding("2", "switch_mode('dives')", "Dives"),
-        Binding("3", "switch_mode('radar')", "Radar"),
-        Binding("4", "switch_mode('pairing')", "Pairing"),
-        Binding("c", "capture", "Capture"),
-        Binding("u", "undo", "Undo"),
-        Binding("question_mark", "help", "Help"),
-        Binding("q", "quit", "Quit"),
-    ]
+    BINDINGS = keymap.bindings("app")
 
     def __init__(
         self,
@@ -75,6 +70,24 @@ class TechtimeApp(App):
         now: Callable[[], datetime] = clock.now,
     ) -> None:
         super().__init__()
+        for area in areas.AREAS:
+            if area.number and area.screen:
+                self.add_mode(area.key, _on_first_use(area.screen))
+        # After capture, undo, help and quit: the footer shows them first, and cuts the number keys when narrow.
+        self._bindings = BindingsMap.merge([self._bindings, BindingsMap(map(keymap.binding, keymap.mode_keys()))])
+        from techtime.tui import config
+
+        self.settings = config.load(keymap.all_keys())
+        self._config_warnings = list(self.settings.warnings)
+        if self.settings.keymap:
+            self.set_keymap(self.settings.keymap)
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        elif self.settings.theme:
+            self._config_warnings.append(
+                f"{config.config_path()}: no theme {self.settings.theme!r} (ctrl+p, then Theme, lists them)"
+            )
+        self._theme_timer: Timer | None = None
         self.db = db
         self.today = today
         self.now = now
@@ -96,6 +109,9 @@ class TechtimeApp(App):
         """
         self.first_frame_shown = True
         self.screen.refresh_bindings()
+        for warning in self._config_warnings:
+            say(self, warning, title="config.toml", severity="warning", timeout=15)
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.make_daily_backup()
         if folder := exposed_folder(self.db.path):
             say(
@@ -220,6 +236,98 @@ class TechtimeApp(App):
                 screen.undone(undone)
         say(self, f"Undid {undone.description}.")
         self.reload_screen()
+
+    async def action_open_area(self, key: str) -> None:
+        await self.open_area(key)
+
+    async def open_area(self, key: str) -> None:
+        """Go to an area's screen: its mode (a number key), or, for an area opened from another screen
+        (Practices), its screen on top of this one."""
+        area = areas.area(key)
+        if area.key in self._modes:
+            await self.switch_mode(area.key)
+            return
+        made = areas.resolve(area.screen)
+        assert isinstance(made, type) and issubclass(made, Screen)
+        if not isinstance(self.screen, made):
+            await self.push_screen(made())
+
+    # The palette's report, export and backup -----------------------------------------------
+
+    def write_file(self, title: str, what: str, make: Callable[[Database, date], str]) -> None:
+        """Ask for a folder, then write what `make` returns there as a new private file."""
+        from techtime.services import exporting
+
+        today = self.today()
+
+        def write(folder: str) -> Path:
+            name = exporting.file_name(what, today)
+            return exporting.write_into(folder, name, lambda: make(self.db, today), db_path=self.db.path)
+
+        self._ask_folder(title, write)
+
+    def write_backup(self) -> None:
+        from techtime.services import exporting
+
+        def write(folder: str) -> Path:
+            return exporting.backup_into(self.db, folder, now=self.now())
+
+        self._ask_folder("Backup: a copy of the database", write)
+
+    def _ask_folder(self, title: str, write: Callable[[str], Path]) -> None:
+        """The one form, one field: the folder (the last one used, to start with). A folder that is not
+        there, a file already there, the database's own files: said in the form, nothing written."""
+        from techtime.tui.form import Field, Form
+
+        def save(values: Mapping[str, object]) -> tuple[str, Path]:
+            folder = str(values["folder"])
+            return folder, write(folder)
+
+        field = Field("folder", "Folder", self.settings.export_folder or "~", placeholder="e.g. ~/Documents")
+        hint = "A new private (0600) file named with today's date, never over one already there. Enter writes."
+        self.push_screen(Form(title, [field], save, hint=hint), self._written)
+
+    def _written(self, written: tuple[str, Path] | None) -> None:
+        if written is None:
+            return
+        folder, path = written
+        say(self, f"Wrote {path} (private: only you can read it)", timeout=8)
+        if folder != self.settings.export_folder:
+            self.settings = self.settings._replace(export_folder=folder)
+            self.remember(export_folder=folder)
+
+    # Settings (config.toml) ------------------------------------------------------------------
+
+    @work(thread=True, group="config")
+    def remember(self, **settings: str) -> None:
+        """Write settings into config.toml, off the UI thread; a failure is one warning."""
+        from techtime.tui import config
+
+        problem = config.save(**settings)
+        if problem:
+            self.call_from_thread(say, self, problem, severity="warning", timeout=10)
+
+    def _theme_changed(self, theme: Theme) -> None:
+        """Remember the theme chosen in the palette, once the choosing is over (the palette previews each
+        theme as the highlight moves, and Escape brings the old one back)."""
+        if self._theme_timer is not None:
+            self._theme_timer.stop()
+        self._theme_timer = self.set_timer(THEME_SAVE_DELAY, self._save_theme)
+
+    def _save_theme(self) -> None:
+        self._theme_timer = None
+        if self.theme != self.settings.theme:
+            self.settings = self.settings._replace(theme=self.theme)
+            self.remember(theme=self.theme)
+
+    def on_unmount(self) -> None:
+        if self._theme_timer is not None:  # chosen just before quitting
+            self._theme_timer.stop()
+            self._theme_timer = None
+            if self.theme != self.settings.theme:
+                from techtime.tui import config
+
+                config.save(theme=self.theme)
 
     def action_help(self) -> None:
         from techtime.tui.screens.help import HelpScreen

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import App, ComposeResult
-from textual.binding import Binding
 
 from techtime.errors import TechtimeError
+from techtime.tui import keymap
 from techtime.tui.widgets.capture_box import CaptureBox
 
 if TYPE_CHECKING:
@@ -33,10 +33,7 @@ class CaptureApp(App["Saved | None"]):
     CSS = "Screen { padding: 0 1; }"
     ENABLE_COMMAND_PALETTE = False
     VERTICAL_BREAKPOINTS = [(0, "-short"), (14, "-tall")]
-    BINDINGS = [
-        Binding("escape", "keep_draft", "Close (keeps a draft)", id="capture.close"),
-        Binding("ctrl+q", "keep_draft", "Quit (keeps a draft)", show=False, priority=True),
-    ]
+    BINDINGS = keymap.bindings("capture.app")
 
     def __init__(
         self,

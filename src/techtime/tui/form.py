@@ -16,7 +16,6 @@ from typing import Any, Generic, NamedTuple, TypeVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
@@ -24,6 +23,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from techtime.errors import InputError, TechtimeError
+from techtime.tui import keymap
 from techtime.tui.text import safe
 
 T = TypeVar("T")
@@ -111,10 +111,7 @@ class Form(ModalScreen[T | None], Generic[T]):
     }
     """
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "cancel", "Cancel"),
-    ]
+    BINDINGS = keymap.bindings_for("form.save", "form.cancel")
 
     def __init__(
         self,

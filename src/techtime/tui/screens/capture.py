@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import ModalScreen
 
 from techtime.errors import TechtimeError
+from techtime.tui import keymap
 from techtime.tui.screens.base import say
 from techtime.tui.widgets.capture_box import CaptureBox
 
@@ -37,7 +37,7 @@ class CaptureScreen(ModalScreen["Saved | None"]):
         }
     }
     """
-    BINDINGS = [Binding("escape", "keep_draft", "Close (keeps a draft)", id="capture.close")]
+    BINDINGS = keymap.bindings("capture")
     VERTICAL_BREAKPOINTS = [(0, "-short"), (21, "-tall")]  # the whole syntax needs ~19 lines
 
     def compose(self) -> ComposeResult:

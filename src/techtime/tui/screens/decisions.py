@@ -10,9 +10,8 @@ from typing import TypeVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from techtime.domain.dates import FORWARD, parse_date
 from techtime.domain.decisions import (
@@ -28,11 +27,13 @@ from techtime.errors import InputError, TechtimeError
 from techtime.services import decisions as service
 from techtime.services import questions as bank
 from techtime.services.decisions import Draft, Entry, Journal, Record
+from techtime.tui import keymap
 from techtime.tui.screens.base import TechtimeScreen
 from techtime.tui.screens.decision_forms import DecisionForm, ReviewForm, SnoozeForm
 from techtime.tui.text import line, safe
 from techtime.tui.widgets.columns import Column
 from techtime.tui.widgets.fit_table import FitTable
+from techtime.tui.widgets.footer import Footer
 
 T = TypeVar("T")
 STATUS_STYLES = {"proposed": "yellow", "decided": "green", "superseded": "dim", "reversed": "magenta"}
@@ -61,17 +62,8 @@ class DecisionsScreen(TechtimeScreen):
 
     CSS_PATH = "decisions.tcss"
 
-    BINDINGS = [
-        Binding("n", "new", "New"),
-        Binding("e", "edit", "Edit"),
-        Binding("r", "review", "Review"),
-        Binding("z", "snooze", "Snooze the review", show=False),
-        Binding("v", "calibration", "Calibration"),
-        Binding("x", "decide", "Mark decided", show=False),
-        Binding("d", "delete", "Delete (u undoes)", show=False),
-        Binding("delete", "delete", "", show=False),
-        Binding("enter", "open", "Open", show=False),
-    ]
+    KEYMAP = "decisions"
+    BINDINGS = keymap.bindings("decisions")
 
     def __init__(self) -> None:
         super().__init__()
@@ -249,7 +241,7 @@ class DecisionsScreen(TechtimeScreen):
         if record is None:
             return
         if not record.open_reviews:
-            self.say("No open review to snooze: press r to review it now.")
+            self.say("No open review to snooze: press w to review it now.")
             return
         review = record.open_reviews[0]
         today, db = self.today(), self.db

@@ -5,17 +5,18 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, Label, OptionList, Static
+from textual.widgets import Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from techtime.domain.quarters import Quarter
 from techtime.services import dives as service
 from techtime.services.dives import Candidate
+from techtime.tui import keymap
 from techtime.tui.screens.base import TechtimeScreen
 from techtime.tui.screens.dive_labels import STATUS_STYLES, against_target
 from techtime.tui.text import line, safe
+from techtime.tui.widgets.footer import Footer
 
 
 class PlanningScreen(TechtimeScreen):
@@ -23,12 +24,8 @@ class PlanningScreen(TechtimeScreen):
 
     CSS_PATH = "dives.tcss"
 
-    BINDINGS = [
-        Binding("m", "move_in", "Move into quarter"),
-        Binding("u", "undo", "Undo"),
-        Binding("escape", "back", "Back"),
-        Binding("p", "back", "", show=False),  # p opened it, p closes it
-    ]
+    KEYMAP = "dives.planning"
+    BINDINGS = keymap.bindings("dives.planning")
 
     def __init__(self, quarter: Quarter) -> None:
         super().__init__()

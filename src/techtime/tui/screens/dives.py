@@ -5,10 +5,9 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Header, Label, OptionList, Static
+from textual.widgets import DataTable, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from techtime.domain.dives import DIVE_STATUSES, DiveFields
@@ -18,6 +17,7 @@ from techtime.errors import InputError, TechtimeError
 from techtime.services import dives as service
 from techtime.services.dives import CheckItem, DeepDive, DiveDetail, DivesView, FailureMode, QuarterPlan
 from techtime.services.trash import delete as delete_row
+from techtime.tui import keymap
 from techtime.tui.form import Form, Values
 from techtime.tui.screens.base import TechtimeScreen
 from techtime.tui.screens.dive_forms import (
@@ -36,6 +36,7 @@ from techtime.tui.text import line, progress_bar, safe
 from techtime.tui.widgets.columns import Column
 from techtime.tui.widgets.findings import FindingsEditor
 from techtime.tui.widgets.fit_table import FitTable
+from techtime.tui.widgets.footer import Footer
 
 # The title takes the spare room; below 30 cells the team goes (it is in the detail), then the hours.
 DIVE_COLUMNS = (
@@ -57,30 +58,8 @@ class DivesScreen(TechtimeScreen):
 
     CSS_PATH = "dives.tcss"
 
-    BINDINGS = [
-        Binding("left_square_bracket", "previous_quarter", "Prev quarter"),
-        Binding("right_square_bracket", "next_quarter", "Next quarter"),
-        Binding("n", "new", "New"),
-        Binding("e", "edit", "Edit", show=False),
-        Binding("x", "toggle_step", "Check the highlighted step", show=False),
-        Binding("p", "plan", "Plan"),
-        Binding("u", "undo", "Undo"),
-        Binding("s", "advance_status", "Status: planned, active, done", show=False),
-        Binding("d", "drop", "Drop (again: restore)", show=False),
-        Binding("h", "log_hours", "Log hours spent", show=False),
-        Binding("a", "add_step", "Add a checklist step", show=False),
-        Binding("f", "add_failure_mode", "Add a failure mode", show=False),
-        Binding("w", "write_findings", "Write findings (Escape leaves)", show=False),
-        Binding("o", "open_doc", "Open the design doc", show=False),
-        Binding("delete", "delete", "Delete the highlighted dive, step or failure mode", show=False),
-        # A Mac's delete key sends backspace; u brings back what it deleted. (No description: listed once.)
-        Binding("backspace", "delete", "", show=False),
-        Binding("shift+up", "move(-1)", "Move the dive up", show=False),
-        Binding("shift+down", "move(1)", "Move the dive down", show=False),
-        Binding("C", "carry_over", "Carry unfinished dives to the next quarter", show=False),
-        Binding("t", "set_target", "Set the target per quarter", show=False),
-        Binding("T", "edit_template", "Edit the checklist template", show=False),
-    ]
+    KEYMAP = "dives"
+    BINDINGS = keymap.bindings("dives")
 
     def __init__(self) -> None:
         super().__init__()
@@ -99,12 +78,12 @@ class DivesScreen(TechtimeScreen):
             yield Static(id="dive-summary")
             with Horizontal(id="dive-panes"):
                 with Vertical(id="dive-left"):
-                    yield Label("Checklist  (x checks, a adds, T edits the template)", classes="dive-section")
+                    yield Label("Checklist  (x checks, + adds, ctrl+t edits the template)", classes="dive-section")
                     yield OptionList(id="dive-checklist")
                 with Vertical(id="dive-right"):
                     yield Label("Findings  (w writes, Escape leaves)", classes="dive-section")
                     yield FindingsEditor(self._write_findings, id="dive-findings")
-        yield Label("Failure modes  (f adds, e edits, del deletes)", classes="dive-section", id="dive-failures-label")
+        yield Label("Failure modes  (F adds, e edits, d deletes)", classes="dive-section", id="dive-failures-label")
         yield FitTable(FAILURE_COLUMNS, id="dive-failures", cursor_type="row")
         yield Footer(compact=True)
 
@@ -247,9 +226,9 @@ class DivesScreen(TechtimeScreen):
             table.move_cursor(row=ids.index(wanted), animate=False)
         table.display = bool(modes)
         self.query_one("#dive-failures-label", Label).update(
-            "Failure modes  (f adds, e edits, del deletes)"
+            "Failure modes  (F adds, e edits, d deletes)"
             if modes
-            else "Failure modes  none yet: f adds one (the failure, its blast radius, detection, mitigation)"
+            else "Failure modes  none yet: F adds one (the failure, its blast radius, detection, mitigation)"
         )
 
     @on(DataTable.RowHighlighted, "#dives-table")
@@ -377,7 +356,7 @@ class DivesScreen(TechtimeScreen):
             return
         step = self._step()
         if step is None:
-            self.say("This dive has no checklist steps: a adds one.", severity="warning")
+            self.say("This dive has no checklist steps: + adds one.", severity="warning")
             return
         checked = self.run(lambda: service.toggle_check(self.db, step.id, now=self.tt.now()), reload=self._reload_steps)
         if checked and not step.done:
@@ -432,7 +411,7 @@ class DivesScreen(TechtimeScreen):
         detail = self._detail()
         mode = detail.failure_mode(failure_id) if detail and failure_id is not None else None
         if mode is None:
-            self.say("No failure mode highlighted: f adds one.", severity="warning")
+            self.say("No failure mode highlighted: F adds one.", severity="warning")
             return
 
         def save(values: Values) -> int:

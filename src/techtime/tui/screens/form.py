@@ -15,11 +15,11 @@ from collections.abc import Callable
 from typing import Generic, TypeVar
 
 from textual import on
-from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static, TextArea
 
 from techtime.errors import TechtimeError
+from techtime.tui import keymap
 from techtime.tui.screens.base import say
 from techtime.tui.text import safe
 
@@ -29,10 +29,7 @@ FORM_HELP = "ctrl+s saves (enter too, outside the notes) · tab moves · escape 
 
 
 class FormScreen(ModalScreen[T | None], Generic[T]):
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "cancel", "Cancel"),
-    ]
+    BINDINGS = keymap.bindings_for("form.save", "form.cancel")
 
     def __init__(self, save: Callable[[FormScreen[T]], T]) -> None:
         super().__init__()

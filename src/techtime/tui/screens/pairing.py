@@ -9,9 +9,8 @@ from datetime import date, timedelta
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 from textual.widgets.data_table import RowDoesNotExist
 
 from techtime.domain import pairing as vocabulary
@@ -20,6 +19,7 @@ from techtime.domain.text import plural
 from techtime.errors import InputError
 from techtime.services import pairing as pairing_service
 from techtime.services.pairing import PairingView, Person, RosterLine, Session, YearView, month_bounds
+from techtime.tui import keymap
 from techtime.tui.form import Values
 from techtime.tui.screens.base import TechtimeScreen
 from techtime.tui.screens.person_form import person_form
@@ -28,6 +28,7 @@ from techtime.tui.screens.session_picker import SessionPicker
 from techtime.tui.text import line, safe
 from techtime.tui.widgets.columns import Column
 from techtime.tui.widgets.fit_table import FitTable
+from techtime.tui.widgets.footer import Footer
 from techtime.tui.widgets.month_grid import LEGEND, MONTH_MARKS, SESSION_MARKS, Cell, MonthGrid
 
 SEPARATOR = (" · ", "dim")
@@ -50,20 +51,8 @@ class PairingScreen(TechtimeScreen):
 
     CSS_PATH = "pairing.tcss"
 
-    BINDINGS = [
-        Binding("x", "check_off", "Check off"),
-        Binding("p", "plan", "Plan"),
-        Binding("l", "log", "Log"),
-        Binding("e", "edit", "Edit"),
-        Binding("s", "skip", "Skip the session, or the month", show=False),
-        Binding("a", "add_person", "Add an engineer", show=False),
-        Binding("d", "toggle_active", "Deactivate / reactivate the engineer", show=False),
-        Binding("delete", "delete", "Delete the session", show=False),
-        Binding("left_square_bracket", "year(-1)", "Previous year", show=False),
-        Binding("right_square_bracket", "year(1)", "Next year", show=False),
-        Binding("slash", "search", "Search the roster", show=False),
-        Binding("escape", "clear_search", "Clear the search", show=False),
-    ]
+    KEYMAP = "pairing"
+    BINDINGS = keymap.bindings("pairing")
 
     def __init__(self) -> None:
         super().__init__()
@@ -160,7 +149,7 @@ class PairingScreen(TechtimeScreen):
                     line(("Nobody matches ", "dim"), safe(self._query), (" (escape clears the search).", "dim"))
                 )
             else:
-                target.update(Text("Nobody on the roster yet: press a to add an engineer.", style="dim"))
+                target.update(Text("Nobody on the roster yet: press n to add an engineer.", style="dim"))
             return
         target.update(self._person_detail(person, today))
 
@@ -310,7 +299,7 @@ class PairingScreen(TechtimeScreen):
         cell = self._cell()
         today = self.today()
         if cell.person is not None and not cell.person.active:
-            self.report(InputError(f"@{cell.person.handle} is deactivated: d reactivates them"))
+            self.report(InputError(f"@{cell.person.handle} is deactivated: D reactivates them"))
             return
         on = today + timedelta(days=7)
         if cell.month is not None and cell.month > today:
@@ -321,7 +310,7 @@ class PairingScreen(TechtimeScreen):
         cell = self._cell()
         today = self.today()
         if cell.person is not None and not cell.person.active:
-            self.report(InputError(f"@{cell.person.handle} is deactivated: d reactivates them"))
+            self.report(InputError(f"@{cell.person.handle} is deactivated: D reactivates them"))
             return
         on = today
         if cell.month is not None and cell.month < today.replace(day=1):

@@ -6,9 +6,8 @@ from datetime import date
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.coordinate import Coordinate
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from techtime.domain import cadence
 from techtime.domain.dates import ACCEPTED_DATES, parse_date
@@ -16,11 +15,13 @@ from techtime.domain.quarters import Quarter
 from techtime.domain.rules import ACCEPTED_RULES, describe_rule, rule_from_text
 from techtime.errors import InputError
 from techtime.services import practices as practice_service
+from techtime.tui import keymap
 from techtime.tui.form import Field, Form, Values
 from techtime.tui.screens.base import TechtimeScreen
 from techtime.tui.text import safe
 from techtime.tui.widgets.columns import Column
 from techtime.tui.widgets.fit_table import FitTable
+from techtime.tui.widgets.footer import Footer
 from techtime.tui.widgets.heatmap import HeatMap
 
 # The name takes the spare room; in a narrow terminal the minutes go first, then the last day done, then
@@ -40,16 +41,8 @@ class PracticesScreen(TechtimeScreen):
 
     CSS_PATH = "practices.tcss"
 
-    BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back"),
-        Binding("x", "done", "Done today"),
-        Binding("s", "skip", "Skip"),
-        Binding("b", "backdate", "Log late"),
-        Binding("a", "add", "Add"),
-        Binding("e", "edit", "Edit"),
-        Binding("space", "toggle_pause", "Pause/resume"),
-        Binding("d", "delete", "Delete"),
-    ]
+    KEYMAP = "practices"
+    BINDINGS = keymap.bindings("practices")
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -7,8 +7,7 @@ from collections.abc import Callable
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from techtime.domain.quarters import Quarter
 from techtime.domain.radar import (
@@ -27,10 +26,11 @@ from techtime.domain.text import clean
 from techtime.errors import InputError
 from techtime.services import radar as radar_service
 from techtime.services.radar import RadarItem, RadarRow
+from techtime.tui import keymap
 from techtime.tui.screens.base import TechtimeScreen
-from techtime.tui.screens.radar_keys import PLACEMENT_BINDINGS
 from techtime.tui.screens.radar_notes import notes_form
 from techtime.tui.text import line, safe
+from techtime.tui.widgets.footer import Footer
 from techtime.tui.widgets.paged_table import Column, PagedTable, Row
 
 STATUS_STYLES = {"inbox": "bold yellow", "bookmarked": "magenta", "read": "green", "archived": "dim"}
@@ -70,26 +70,8 @@ class RadarScreen(TechtimeScreen):
 
     CSS_PATH = "radar.tcss"
 
-    BINDINGS = [
-        Binding("slash", "search", "Search"),
-        Binding("f", "cycle_status", "Status filter"),
-        Binding("s", "cycle_sort", "Sort", show=False),
-        Binding("t", "triage", "Triage"),
-        Binding("v", "picture", "Picture"),
-        Binding("r", "status('read')", "Read", show=False),
-        Binding("b", "status('bookmarked')", "Bookmark", show=False),
-        Binding("a", "status('archived')", "Archive", show=False),
-        Binding("i", "status('inbox')", "Back to inbox", show=False),
-        *PLACEMENT_BINDINGS,
-        Binding("minus", "off_radar", "Take off the radar", show=False),
-        Binding("o", "open", "Open link", show=False),
-        Binding("enter", "open", "Open link", show=False),
-        Binding("e", "notes", "Notes", show=False),
-        Binding("p", "promote", "Promote to a deep dive", show=False),
-        Binding("d,delete", "delete", "Delete", show=False),
-        Binding("u", "undo", "Undo", show=False),
-        Binding("escape", "clear", "Clear the filter", show=False),
-    ]
+    KEYMAP = "radar"
+    BINDINGS = keymap.bindings("radar")
 
     def __init__(self) -> None:
         super().__init__()
@@ -159,7 +141,7 @@ class RadarScreen(TechtimeScreen):
         if self._error:
             parts += ["   ", safe(self._error, "red")]
         else:
-            parts.append(("   s sort  escape clears the filter  ? every key", "dim"))
+            parts.append(("   f status  > sort  escape clears  ? every key", "dim"))
         self.query_one("#radar-bar", Static).update(line(*parts))
 
     def _row(self, item_id: int) -> RadarRow | None:

@@ -5,17 +5,18 @@ from __future__ import annotations
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from techtime.domain.quarters import Quarter
 from techtime.domain.radar import QUADRANT_LABELS, QUADRANTS, QUARTER_STATUSES, RING_LABELS
 from techtime.services import radar as radar_service
 from techtime.services.radar import Blip
+from techtime.tui import keymap
 from techtime.tui.screens.base import TechtimeScreen
 from techtime.tui.text import line, safe
+from techtime.tui.widgets.footer import Footer
 from techtime.tui.widgets.radar_plot import QUADRANT_COLOURS, STATUS_MARKS, Dot, RadarPlot
 
 MARKS_LEGEND = "   ".join(f"{STATUS_MARKS[status]} {status.lower()}" for status in QUARTER_STATUSES)
@@ -26,13 +27,8 @@ class RadarPictureScreen(TechtimeScreen):
 
     CSS_PATH = "radar.tcss"
 
-    BINDINGS = [
-        Binding("left_square_bracket", "quarter(-1)", "Previous quarter"),
-        Binding("right_square_bracket", "quarter(1)", "Next quarter"),
-        Binding("o", "open", "Open link"),
-        Binding("enter", "open", "Open link", show=False),
-        Binding("escape,v", "back", "Back to the list"),
-    ]
+    KEYMAP = "radar.picture"
+    BINDINGS = keymap.bindings("radar.picture")
 
     def __init__(self) -> None:
         super().__init__()

@@ -13,18 +13,18 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from techtime.domain.radar import QUADRANT_LABELS
 from techtime.domain.text import clean
 from techtime.errors import TechtimeError
 from techtime.services import radar as radar_service
 from techtime.services.radar import RadarItem
+from techtime.tui import keymap
 from techtime.tui.screens.base import TechtimeScreen
-from techtime.tui.screens.radar_keys import PLACEMENT_BINDINGS
 from techtime.tui.screens.radar_notes import notes_form
 from techtime.tui.text import line, progress_bar, safe
+from techtime.tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from techtime.services.session import Undone
@@ -38,7 +38,7 @@ KEYS = Text.assemble(
     " bookmark for a deep dive   ",
     ("a", "bold cyan"),
     " archive   ",
-    ("n", "bold cyan"),
+    ("s", "bold cyan"),
     " later (stays in the inbox)\n",
     ("Place   ", "bold"),
     ("A T S H", "bold cyan"),
@@ -75,17 +75,8 @@ class TriageScreen(TechtimeScreen):
 
     CSS_PATH = "radar.tcss"
 
-    BINDINGS = [
-        Binding("r", "decide('read')", "Read"),
-        Binding("b", "decide('bookmarked')", "Bookmark"),
-        Binding("a", "decide('archived')", "Archive"),
-        Binding("n", "later", "Later"),
-        *PLACEMENT_BINDINGS,
-        Binding("o", "open", "Open link", show=False),
-        Binding("e", "notes", "Notes", show=False),
-        Binding("u", "undo", "Undo"),
-        Binding("escape", "stop", "Stop"),
-    ]
+    KEYMAP = "radar.triage"
+    BINDINGS = keymap.bindings("radar.triage")
 
     def __init__(self, *, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__()

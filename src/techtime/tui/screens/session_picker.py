@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from datetime import date
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
@@ -14,13 +13,14 @@ from textual.widgets.option_list import Option
 
 from techtime.domain.pairing import session_state
 from techtime.services.pairing import Session
+from techtime.tui import keymap
 from techtime.tui.text import line, safe
 
 
 class SessionPicker(ModalScreen[int | None]):
     CSS_PATH = "pairing.tcss"
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = keymap.bindings_for("form.cancel")
 
     def __init__(self, sessions: Sequence[Session], today: date, purpose: str) -> None:
         super().__init__()

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -16,6 +15,7 @@ from techtime.domain.text import plural
 from techtime.services import checkin as checkin_service
 from techtime.services import pairing as pairing_service
 from techtime.services.checkin import DUE_TODAY, OVERDUE, CheckIn, dives_against_target
+from techtime.tui import keymap
 from techtime.tui.screens.base import TechtimeScreen
 from techtime.tui.text import line, progress_bar, safe
 from techtime.tui.widgets.footer import Footer
@@ -37,13 +37,8 @@ FIRST_RUN = (
 class TodayScreen(TechtimeScreen):
     """Everything due, the month's pairing, the quarter's dives, the radar inbox, notes."""
 
-    BINDINGS = [
-        Binding("x", "done", "Done"),
-        Binding("s", "skip", "Skip"),
-        Binding("p", "practices", "Practices"),
-        Binding("enter", "open", "Open", show=False),
-        Binding("r", "reload", "Refresh", show=False),
-    ]
+    KEYMAP = "today"
+    BINDINGS = keymap.bindings("today")
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import TextArea
+
+from techtime.tui import keymap
 
 
 class FindingsEditor(TextArea):
     """Free-text findings of one deep dive; Escape leaves the editor (the screen saves)."""
 
-    BINDINGS = [Binding("escape", "leave", "Leave the editor", show=False)]
+    BINDINGS = keymap.bindings("widget.findings")
 
     class Left(Message):
         """The writer pressed Escape."""

@@ -14,13 +14,13 @@ from collections.abc import Callable, Sequence
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from techtime.tui import keymap
 from techtime.tui.widgets.columns import Column, fit
 
 __all__ = ["Column", "PagedTable"]
@@ -35,14 +35,7 @@ _KEEP_PAGES = 40
 class PagedTable(ScrollView, can_focus=True):
     """Rows come from `fetch(offset, limit)`; call `reset(total)` whenever they may have changed."""
 
-    BINDINGS = [
-        Binding("up,k", "cursor_up", "Up", show=False),
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("home", "first", "First", show=False),
-        Binding("end", "last", "Last", show=False),
-    ]
+    BINDINGS = keymap.bindings("widget.table")
     COMPONENT_CLASSES = {"paged-table--header", "paged-table--cursor", "paged-table--odd"}
 
     cursor: reactive[int] = reactive(0, init=False)

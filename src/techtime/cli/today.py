@@ -6,8 +6,8 @@ import argparse
 
 from techtime import clock
 from techtime.cli.common import open_db
-from techtime.domain.text import clean, plural, shorten
-from techtime.services.checkin import DUE_TODAY, OVERDUE, CheckIn, build, dives_against_target
+from techtime.domain.text import clean, plural
+from techtime.services.checkin import CheckIn, build
 
 FIRST_RUN = """\
 Welcome to techtime: nothing here yet. Capture from the shell (or press c in the app):
@@ -19,8 +19,6 @@ Welcome to techtime: nothing here yet. Capture from the shell (or press c in the
   techtime add n ask Priya about the rollout               an inbox note
 
 Then open the app with `techtime`, or look around first with `techtime --demo`."""
-
-_MARKS = {OVERDUE: "!", DUE_TODAY: "*"}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -35,58 +33,22 @@ def run(args: argparse.Namespace) -> int:
 
 
 def render(checkin: CheckIn) -> str:
+    """The check-in as plain text: every section, whatever its area, as its heading and lines."""
     if checkin.is_empty:
         return FIRST_RUN
-    today = checkin.today
-    lines = [f"techtime - {today:%a %d %b %Y} - {checkin.quarter}, {plural(checkin.quarter_days_left, 'day')} left", ""]
-    if checkin.suggestion:
-        lines += [f"Next: {clean(checkin.suggestion.action)}", f"      ({clean(checkin.suggestion.reason)})", ""]
-
-    lines.append("Practices this week")
-    if not checkin.practices:
-        lines.append("  nothing due")
-    for line in checkin.practices:
-        more = f" (+{line.more_missed} earlier this quarter)" if line.more_missed else ""
-        lines.append(f"  {_MARKS.get(line.state, '-')} {line.state:<9}  {line.due:%a %d %b}  {clean(line.name)}{more}")
-
-    month = checkin.pairing
-    lines += [
+    lines = [
+        f"techtime - {checkin.today:%a %d %b %Y} - {checkin.quarter}, {plural(checkin.quarter_days_left, 'day')} left",
         "",
-        f"Pairing - {month.month:%B}: {month.status_text}",
     ]
-    for session in month.done:
-        lines.append(
-            f"  done      {session.date:%a %d %b}  @{clean(session.handle)}  {clean(shorten(session.topic, 50))}"
-        )
-    for session in month.planned:
-        lines.append(
-            f"  planned   {session.date:%a %d %b}  @{clean(session.handle)}  {clean(shorten(session.topic, 50))}"
-        )
-    for session in month.not_logged:
-        lines.append(
-            f"  not logged {session.date:%a %d %b} @{clean(session.handle)}  {clean(shorten(session.topic, 50))}"
-        )
-    if month.next_up:
-        ranks = ", ".join(f"@{clean(r.candidate.handle)} ({r.reason})" for r in month.next_up)
-        lines.append(f"  next up: {ranks}")
-
-    active = [d for d in checkin.dives if d.status != "dropped"]
-    lines += ["", f"Deep dives - {checkin.quarter}: {dives_against_target(len(active), checkin.dive_target)}"]
-    for dive in checkin.dives:
-        step = checkin.next_steps.get(dive.id)
-        after = f"  next: {clean(shorten(step, 40))}" if step else ""
-        lines.append(f"  {dive.status:<8} {dive.progress:>5}  {clean(shorten(dive.title, 44))}{after}")
-
-    lines.append("")
-    if checkin.radar_oldest:
-        age = (today - checkin.radar_oldest.captured_on).days
-        lines.append(
-            f"Radar inbox: {checkin.radar_inbox} to triage, oldest {age} days: "
-            + clean(shorten(checkin.radar_oldest.title, 50))
-        )
-    else:
-        lines.append("Radar inbox: empty")
-    lines.append(f"Inbox notes: {checkin.notes_count}")
-    for note in checkin.notes:
-        lines.append(f"  - {clean(shorten(note.text, 70))}")
-    return "\n".join(lines)
+    if checkin.suggestion:
+        lines += [f"Next: {checkin.suggestion.action}", f"      ({checkin.suggestion.reason})", ""]
+    for index, section in enumerate(checkin.sections):
+        if index and section.plain_apart:
+            lines.append("")
+        lines.append(section.title if section.plain_heading is None else section.plain_heading)
+        for item in section.lines:
+            text = item.text if item.plain is None else item.plain
+            if text:
+                lines.append(text)
+    # User text is in there: never an escape sequence on the terminal.
+    return "\n".join(clean(text) for text in lines)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events
@@ -14,16 +13,12 @@ from textual.widgets.option_list import Option
 from techtime.domain.text import plural
 from techtime.services import checkin as checkin_service
 from techtime.services import pairing as pairing_service
-from techtime.services.checkin import DUE_TODAY, OVERDUE, CheckIn, dives_against_target
+from techtime.services.checkin import DUE_TODAY, OVERDUE, CheckIn, Part
 from techtime.tui import keymap
 from techtime.tui.screens.base import TechtimeScreen
-from techtime.tui.text import line, progress_bar, safe
+from techtime.tui.text import line, safe
 from techtime.tui.widgets.footer import Footer
 
-if TYPE_CHECKING:
-    from techtime.services.pairing import Session
-
-STATE_STYLES = {OVERDUE: "bold red", DUE_TODAY: "bold yellow"}
 FIRST_RUN = (
     "Nothing here yet. Press c to capture your first item, for example:\n\n"
     "  r https://temporal.io Temporal #workflows    a link for your tech radar\n"
@@ -61,7 +56,7 @@ class TodayScreen(TechtimeScreen):
         highlighted = options.highlighted_option.id if options.highlighted_option else None
         options.clear_options()
         width = options.line_width
-        options.add_options([_fit(option, width) for option in _options(checkin, today)])
+        options.add_options([_fit(option, width) for option in _options(checkin)])
         options.display = not checkin.is_empty
         self._restore_highlight(options, highlighted)
 
@@ -194,98 +189,33 @@ def _fit(option: Option | None, width: int) -> Option | None:
     return Option(prompt, id=option.id, disabled=option.disabled)
 
 
-def _heading(text: str) -> Option:
-    return Option(Text(text, style="bold underline"), disabled=True)
+# How the screen shows each role of a section's parts (techtime.services.checkin.Part).
+ROLE_STYLES = {
+    "heading": "bold underline",
+    OVERDUE: "bold red",
+    DUE_TODAY: "bold yellow",
+    "good": "green",
+    "warn": "yellow",
+    "planned": "cyan",
+    "missed": "red",
+    "next": "magenta",
+    "strong": "bold",
+    "dim": "dim",
+}
 
 
-def _options(checkin: CheckIn, today: date) -> list[Option | None]:
-    options: list[Option | None] = [_heading("Practices this week")]
-    if not checkin.practices:
-        options.append(Option(Text("  nothing due this week", style="dim"), disabled=True))
-    for item in checkin.practices:
-        more = f"  (+{item.more_missed} earlier this quarter)" if item.more_missed else ""
-        options.append(
-            Option(
-                line(
-                    (f"  {item.state:<10}", STATE_STYLES.get(item.state, "")),
-                    f"{item.due:%a %d %b}  ",
-                    safe(item.name),
-                    (more, "dim"),
-                ),
-                id=f"practice:{item.key}:{item.occurrence.isoformat()}",
-            )
-        )
-
-    month = checkin.pairing
-    status = (month.status_text, "green" if month.covered else "yellow")
-    options += [None, Option(line((f"Pairing - {month.month:%B}: ", "bold underline"), status), disabled=True)]
-    for session in month.done:
-        options.append(Option(_session_line("done", "green", session), id=f"session:{session.id}"))
-    for session in month.planned:
-        options.append(Option(_session_line("planned", "cyan", session), id=f"session:{session.id}"))
-    for session in month.not_logged:
-        options.append(Option(_session_line("not logged", "red", session), id=f"session:{session.id}"))
-    for rank in month.next_up:
-        person = rank.candidate
-        options.append(
-            Option(
-                line(
-                    ("  next up   ", "magenta"),
-                    safe(f"@{person.handle}", "bold"),
-                    "  ",
-                    safe(person.name),
-                    "  ",
-                    safe(person.team, "dim"),
-                    ("  - ", "dim"),
-                    safe(rank.reason, "dim"),
-                ),
-                id=f"next:{person.id}",
-            )
-        )
-
-    active = [d for d in checkin.dives if d.status != "dropped"]
-    options += [
-        None,
-        _heading(f"Deep dives - {checkin.quarter}: {dives_against_target(len(active), checkin.dive_target)}"),
-    ]
-    if not checkin.dives:
-        options.append(Option(Text("  none planned yet: press 2, or capture d TITLE", style="dim"), disabled=True))
-    for dive in checkin.dives:
-        step = checkin.next_steps.get(dive.id)
-        options.append(
-            Option(
-                line(
-                    f"  {dive.status:<10}",
-                    progress_bar(dive.checks_done, dive.checks_total),
-                    f" {dive.progress:>5}  ",
-                    safe(dive.title, width=44),
-                    (("  next: " if step else ""), "dim"),
-                    safe(step, "dim", width=34),
-                ),
-                id=f"dive:{dive.id}",
-            )
-        )
-
-    options += [None, _heading(f"Radar inbox: {checkin.radar_inbox} to triage")]
-    if checkin.radar_oldest:
-        age = (today - checkin.radar_oldest.captured_on).days
-        options.append(
-            Option(line(f"  oldest, {age} days: ", safe(checkin.radar_oldest.title, width=70)), id="radar:inbox")
-        )
-    else:
-        options.append(Option(Text("  empty: nothing waiting", style="dim"), id="radar:empty"))
-
-    options += [None, _heading(f"Inbox notes: {checkin.notes_count}")]
-    for note in checkin.notes:
-        options.append(Option(line("  - ", safe(note.text, width=100)), id=f"note:{note.id}"))
+def _options(checkin: CheckIn) -> list[Option | None]:
+    """Every section, whatever its area: a heading, then its lines (those with an id can be acted on)."""
+    options: list[Option | None] = []
+    for index, section in enumerate(checkin.sections):
+        if index:
+            options.append(None)
+        options.append(Option(_text(section.heading), disabled=True))
+        for item in section.lines:
+            options.append(Option(_text(item.parts), id=item.id or None, disabled=not item.id))
     return options
 
 
-def _session_line(label: str, style: str, session: Session) -> Text:
-    return line(
-        (f"  {label:<10}", style),
-        f"{session.date:%a %d %b}  ",
-        safe(f"@{session.handle}", "bold"),
-        "  ",
-        safe(session.topic, width=60),
-    )
+def _text(parts: tuple[Part, ...]) -> Text:
+    """User text and our labels alike, literal (never markup), cut where the section says."""
+    return line(*(safe(part.text, ROLE_STYLES.get(part.role, ""), width=part.width or None) for part in parts))

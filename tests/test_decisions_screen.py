@@ -108,7 +108,7 @@ async def test_a_due_review_is_done_from_the_top_of_the_journal_and_calibration_
         screen = await open_decisions(pilot)
         assert "2 to review" in str(screen.query_one("#decisions-head", Static).render())
         assert cell_titles(screen)[0] == "Buy a managed developer portal"  # due, so on top
-        await pilot.press("r")
+        await pilot.press("w")
         await pilot.pause()
         form = app.screen
         assert isinstance(form, ReviewForm)
@@ -134,7 +134,7 @@ async def test_a_review_without_a_verdict_is_refused_and_nothing_is_saved(demo_d
     app = make_app(demo_db)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_decisions(pilot)
-        await pilot.press("r")
+        await pilot.press("w")
         await pilot.pause()
         await pilot.press(*"It went fine", "ctrl+s")
         await pilot.pause()

@@ -14,16 +14,16 @@ SIZE = (120, 40)
 # (how to open it, a field to type in, a field that takes a bad value, the value, what is said under it)
 FORMS = {
     "new deep dive": (["2", "n"], "title", "hours_planned", "lots", "hours planned must be a number of hours"),
-    "failure mode": (["2", "f"], "blast_radius", "failure", "  ", "a failure mode needs the failure"),
-    "checklist step": (["2", "a"], "step", "step", "   ", "a checklist step needs some text"),
+    "failure mode": (["2", "F"], "blast_radius", "failure", "  ", "a failure mode needs the failure"),
+    "checklist step": (["2", "plus"], "step", "step", "   ", "a checklist step needs some text"),
     "hours spent": (["2", "h"], "hours", "hours", "two", "hours spent must be a number of hours"),
-    "target": (["2", "t"], "target", "target", "99", "the target must be a whole number"),
-    "checklist template": (["2", "T"], "steps", "steps", "\n \n", "needs at least one step"),
-    "new practice": (["p", "a"], "name", "cadence", "every blursday", "cannot read the cadence"),
-    "edit practice": (["p", "e"], "name", "minutes", "lots", "minutes"),
-    "log late": (["p", "b"], "day", "day", "tomorrow", "is in the future"),
+    "target": (["2", "g"], "target", "target", "99", "the target must be a whole number"),
+    "checklist template": (["2", "ctrl+t"], "steps", "steps", "\n \n", "needs at least one step"),
+    "new practice": (["v", "n"], "name", "cadence", "every blursday", "cannot read the cadence"),
+    "edit practice": (["v", "e"], "name", "minutes", "lots", "minutes"),
+    "log late": (["v", "l"], "day", "day", "tomorrow", "is in the future"),
     "radar notes": (["3", "e"], "notes", None, "", ""),
-    "new engineer": (["4", "a"], "name", "start_date", "someday", "cannot read 'someday' as a date"),
+    "new engineer": (["4", "n"], "name", "start_date", "someday", "cannot read 'someday' as a date"),
     "log a session": (["4", "l"], "topic", "date", "someday", "cannot read 'someday' as a date"),
 }
 

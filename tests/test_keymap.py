@@ -98,6 +98,14 @@ def test_each_screen_binds_what_the_keymap_says(screen):
     assert all(bound), f"{screen.__name__} has a binding without an id: it cannot be remapped"
 
 
+@pytest.mark.parametrize("screen", screen_classes(), ids=lambda screen: screen.__name__)
+def test_each_key_runs_an_action_its_screen_has(screen):
+    for binding in Binding.make_bindings(screen.BINDINGS):
+        name = binding.action.partition("(")[0]
+        if "." not in name:  # "app.pop_screen" runs on the app
+            assert hasattr(screen, f"action_{name}"), f"{binding.id}: {screen.__name__} has no action {name!r}"
+
+
 def test_every_binding_of_every_module_has_an_id():
     """No screen or widget declares a Binding by hand: each comes from the keymap, with its id."""
     for path in (ROOT / "src" / "techtime" / "tui").rglob("*.py"):
@@ -117,7 +125,7 @@ def test_readme_key_tables_match_the_keymap():
 
 
 # Every area's screen and every view opened from one, reached by keys from Today.
-SCREENS_AT_80 = [[], ["v"], ["2"], ["2", "p"], ["3"], ["3", "t"], ["3", "v"], ["4"]]
+SCREENS_AT_80 = [[], ["v"], ["2"], ["2", "p"], ["3"], ["3", "t"], ["3", "v"], ["4"], ["5"]]
 
 
 @pytest.mark.parametrize("keys", SCREENS_AT_80, ids=lambda keys: " ".join(keys) or "today")

@@ -64,8 +64,8 @@ async def test_an_action_of_another_screen_runs_on_its_screen(demo_db):
         await run_from_palette(pilot, "target", "Deep dives: Target")
         assert app.current_mode == "dives"
         form = app.screen
-        assert type(form).__name__ == "FormScreen"
-        form.query_one(Input).value = "2"
+        assert isinstance(form, Form)
+        form.query_one("#field-target", Input).value = "2"
         await pilot.press("enter")
         await pilot.pause()
         from techtime.services import dives

@@ -88,7 +88,7 @@ async def test_no_notification_on_any_screen_carries_control_characters_or_marku
         await press(pilot, "s", "u")
 
         # Practices: log, undo, skip, delete, undo, pause (the hostile practice is the last row).
-        await press(pilot, "p")
+        await press(pilot, "v")
         table = app.screen.query_one("DataTable")
         table.move_cursor(row=table.row_count - 1)
         await press(pilot, "x", "u", "s", "u", "d", "u")
@@ -96,7 +96,7 @@ async def test_no_notification_on_any_screen_carries_control_characters_or_marku
         await press(pilot, "space", "space", "escape")
 
         # Deep dives: drop and undo, open the doc, delete a step, a failure mode and the dive, undo each.
-        await press(pilot, "2", "d", "u", "s", "u", "o")
+        await press(pilot, "2", "D", "u", "m", "u", "o")
         app.screen.query_one("#dive-checklist").focus()
         await press(pilot, "end", "delete", "u")
         app.screen.query_one("#dive-failures").focus()
@@ -122,7 +122,7 @@ async def test_no_notification_on_any_screen_carries_control_characters_or_marku
         await press(pilot, "4")
         roster = app.screen.query_one("#roster")
         roster.move_cursor(row=roster.get_row_index(str(ids["person"])))
-        await press(pilot, "x", "u", "d", "d")
+        await press(pilot, "x", "u", "D", "D")
         grid = app.screen.query_one("#month-grid")
         grid.focus()
         grid.focus_cell(ids["person"], TODAY)

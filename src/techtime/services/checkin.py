@@ -163,7 +163,7 @@ def build(db: Database, today: date) -> CheckIn:
     quarter = Quarter.containing(today)
     sections = []
     for area in sorted((area for area in areas.AREAS if area.today), key=lambda area: area.today_order):
-        provider: Callable[[Database, date], Section] = areas.resolve(area.today)  # type: ignore[assignment]
+        provider: Callable[[Database, date], Section] = areas.resolve(area.today)
         sections.append(provider(db, today)._replace(key=area.key))
     is_empty = not any(section.has_data for section in sections)
     return CheckIn(today, quarter, quarter.days_left(today), tuple(sections), is_empty, suggest(sections, is_empty))
@@ -428,7 +428,7 @@ def dives_section(db: Database, today: date) -> Section:
     active = [dive for dive in quarter_dives if dive.status != "dropped"]
     lines = []
     for dive in quarter_dives:
-        step = next_steps.get(dive.id, "")
+        next_step = next_steps.get(dive.id, "")
         lines.append(
             Line(
                 (
@@ -436,13 +436,13 @@ def dives_section(db: Database, today: date) -> Section:
                     *progress_bar(dive.checks_done, dive.checks_total),
                     Part(f" {dive.progress:>5}  "),
                     Part(dive.title, width=44),
-                    Part("  next: " if step else "", "dim"),
-                    Part(step, "dim", width=34),
+                    Part("  next: " if next_step else "", "dim"),
+                    Part(next_step, "dim", width=34),
                 ),
                 id=f"dive:{dive.id}",
                 state=dive.status,
                 plain=f"  {dive.status:<8} {dive.progress:>5}  {shorten(dive.title, 44)}"
-                + (f"  next: {shorten(step, 40)}" if step else ""),
+                + (f"  next: {shorten(next_step, 40)}" if next_step else ""),
             )
         )
     if not lines:

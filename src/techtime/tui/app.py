@@ -48,7 +48,7 @@ def _on_first_use(screen: str) -> Callable[[], Screen[object]]:
     return make
 
 
-class TechtimeApp(App[None]):
+class TechtimeApp(App[object]):
     TITLE = "techtime"
     CSS_PATH = "techtime.tcss"
     COMMANDS = App.COMMANDS | {ActionsProvider}

@@ -53,19 +53,22 @@ def exporter(name: str) -> Callable[[Database, date], str]:
     return made
 
 
+# The writers are found by name, as the export formats are: the formats import services, so services
+# import no format (the layer contracts keep the packages acyclic).
 def quarterly_review(db: Database, today: date) -> str:
     """This quarter's review, as `techtime report` writes it."""
     from techtime.domain.quarters import Quarter
-    from techtime.interchange.quarterly_report import render
 
-    return render(db, Quarter.containing(today), today)
+    text = areas.resolve("techtime.interchange.quarterly_report:render")(db, Quarter.containing(today), today)
+    assert isinstance(text, str)
+    return text
 
 
 def weekly_digest(db: Database, today: date) -> str:
     """This week's digest, as `techtime report --week` writes it."""
-    from techtime.interchange.weekly_digest import weekly_digest as digest
-
-    return digest(db, today)
+    text = areas.resolve("techtime.interchange.weekly_digest:weekly_digest")(db, today)
+    assert isinstance(text, str)
+    return text
 
 
 def file_name(what: str, today: date) -> str:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from conftest import TODAY, make_app
-from textual.widgets import DataTable, Input, Select, Static, TextArea
+from textual.widgets import DataTable, Input, Static, TextArea
 
 from techtime.services import decisions as service
-from techtime.tui.screens.decision_forms import DecisionForm, ReviewForm
+from techtime.tui.form import Form
+from techtime.tui.screens.decision_forms import DecisionForm
 from techtime.tui.screens.decisions import DecisionsScreen
 
 
@@ -34,6 +35,10 @@ async def test_a_capture_from_the_decisions_screen_lands_in_the_journal(db):
         assert (entry.decision.status, entry.confidence, str(entry.next_review)) == ("proposed", 70, "2027-03-03")
 
 
+def said(form, selector: str) -> str:
+    return str(form.query_one(selector, Static).content)
+
+
 async def set_field(pilot, selector: str, text: str) -> None:
     widget = pilot.app.screen.query_one(selector)
     widget.focus()
@@ -55,28 +60,34 @@ async def test_the_form_refuses_bad_input_keeping_what_was_typed_then_saves_the_
         form = app.screen
         assert isinstance(form, DecisionForm)
         await pilot.press(*"Buy a feature-flag service")
-        await set_field(pilot, "#d-confidence", "45")
-        await set_field(pilot, "#o0-title", "LaunchDarkly")
-        await set_field(pilot, "#o0-cost", "$30k/yr")
-        await set_field(pilot, "#o1-title", "Build on Postgres")
-        await set_field(pilot, "#d-chosen", "1")
-        await set_field(pilot, "#d-consulted", "@ghost")
+        await set_field(pilot, "#field-confidence", "45")
+        await set_field(pilot, "#field-o0-title", "LaunchDarkly")
+        await set_field(pilot, "#field-o0-cost", "$30k/yr")
+        await set_field(pilot, "#field-o1-title", "Build on Postgres")
+        await set_field(pilot, "#field-chosen", "1")
+        await set_field(pilot, "#field-consulted", "@ghost")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is form
-        assert str(form.query_one(".form-error", Static).render()).startswith("confidence: '45' is not accepted")
-        await set_field(pilot, "#d-confidence", "75")
+        # Every field that is wrong says so under itself, at once.
+        assert said(form, "#note-confidence").startswith("confidence: '45' is not accepted")
+        assert said(form, "#note-consulted").startswith("consulted: '@ghost' is not on the roster")
+        assert "Nothing was saved" in said(form, "#form-error")
+        await set_field(pilot, "#field-confidence", "75")
+        assert form.query_one("#field-title", Input).value == "Buy a feature-flag service"  # kept as typed
+        assert len(service.journal(demo_db, TODAY).entries) == before  # nothing saved
+        await set_field(pilot, "#field-consulted", "@pri")
+        await pilot.press("right")  # takes the roster's completion
+        assert form.query_one("#field-consulted", Input).value == "@priya"
+        # What takes two fields is checked on saving, and said under the field it names.
+        await set_field(pilot, "#field-chosen", "3")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        error = str(form.query_one(".form-error", Static).render())
-        assert error.startswith("consulted: '@ghost' is not on the roster")
-        assert form.query_one("#d-title", Input).value == "Buy a feature-flag service"  # kept as typed
-        assert len(service.journal(demo_db, TODAY).entries) == before  # nothing saved
-        await set_field(pilot, "#d-consulted", "@pri")
-        await pilot.press("right")  # takes the roster's completion
-        assert form.query_one("#d-consulted", Input).value == "@priya"
-        await set_field(pilot, "#d-prediction", "Flags in every service within a quarter")
-        await set_field(pilot, "#q0", "Yes: nothing to run")  # the first build-vs-buy question
+        assert said(form, "#note-chosen").startswith("chosen option: '3' is not accepted")
+        assert said(form, "#note-chosen").endswith("(1, 2)")
+        await set_field(pilot, "#field-chosen", "1")
+        await set_field(pilot, "#field-prediction", "Flags in every service within a quarter")
+        await set_field(pilot, "#field-q0", "Yes: nothing to run")  # the first build-vs-buy question
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, DecisionsScreen)
@@ -94,13 +105,6 @@ async def test_the_form_refuses_bad_input_keeping_what_was_typed_then_saves_the_
     assert [str(r.due_on) for r in record.open_reviews] == ["2027-02-24"]
 
 
-async def choose(pilot, selector: str, downs: int) -> None:
-    pilot.app.screen.query_one(selector, Select).focus()
-    await pilot.pause()
-    await pilot.press("enter", *["down"] * downs, "enter")
-    await pilot.pause()
-
-
 async def test_a_due_review_is_done_from_the_top_of_the_journal_and_calibration_updates(demo_db):
     before = service.calibration(demo_db)
     app = make_app(demo_db)
@@ -111,11 +115,13 @@ async def test_a_due_review_is_done_from_the_top_of_the_journal_and_calibration_
         await pilot.press("w")
         await pilot.pause()
         form = app.screen
-        assert isinstance(form, ReviewForm)
+        assert isinstance(form, Form) and "Predicted: " in str(form.query_one(".form-title", Static).content)
         await pilot.press(*"Teams onboarded in 10 weeks; nobody runs it full time")
-        await choose(pilot, "#r-held", 1)  # yes
-        await choose(pilot, "#r-grade", 4)  # 4: good
-        await set_field(pilot, "#r-lesson", "Ask teams who run it, not the docs")
+        await set_field(pilot, "#field-held", "y")
+        assert said(form, "#note-held") == "held"
+        await set_field(pilot, "#field-grade", "4")
+        assert said(form, "#note-grade").startswith("4: good")
+        await set_field(pilot, "#field-lesson", "Ask teams who run it, not the docs")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is screen
@@ -138,8 +144,9 @@ async def test_a_review_without_a_verdict_is_refused_and_nothing_is_saved(demo_d
         await pilot.pause()
         await pilot.press(*"It went fine", "ctrl+s")
         await pilot.pause()
-        assert isinstance(app.screen, ReviewForm)
-        assert str(app.screen.query_one(".form-error", Static).render()).startswith("held: '' is not accepted")
+        assert isinstance(app.screen, Form)
+        assert said(app.screen, "#note-held").startswith("held: '' is not accepted")
+        assert said(app.screen, "#note-grade").startswith("process grade: '' is not accepted")
     assert service.count_due(demo_db, TODAY) == 2
 
 
@@ -160,3 +167,34 @@ async def test_snooze_moves_the_due_review_and_delete_is_undone(demo_db):
         await pilot.press("u")
         await pilot.pause()
         assert "Buy a managed developer portal" in cell_titles(screen)
+
+
+async def test_editing_a_decided_call_amends_its_confidence_and_escape_asks_before_throwing_typing_away(demo_db):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_decisions(pilot)
+        assert cell_titles(screen)[0] == "Buy a managed developer portal"
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, DecisionForm) and "amendment" in said(form, ".form-frozen")
+        await set_field(pilot, "#field-confidence", "90")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is form and "Unsaved changes" in said(form, "#form-error")
+        assert form.query_one("#field-confidence", Input).value == "90"  # still there
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        portal = service.journal(demo_db, TODAY).entries[0].decision
+        assert service.record(demo_db, portal.id).amendments == ()  # thrown away: nothing saved
+
+        await pilot.press("e")
+        await pilot.pause()
+        await set_field(pilot, "#field-confidence", "90")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+    record = service.record(demo_db, portal.id)
+    assert (record.decision.confidence, record.confidence) == (75, 90)  # as first written, and as amended
+    assert [(a.field, a.value, a.on) for a in record.amendments] == [("confidence", "90", TODAY)]

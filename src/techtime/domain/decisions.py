@@ -20,7 +20,8 @@ from techtime.records import NamedTuple
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Collection, Iterable, Mapping, Sequence
+    from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+    from typing import Any
 
 STATUSES = ("proposed", "decided", "superseded", "reversed")
 # After the call is made, what it predicted is kept as written: hindsight cannot rewrite it.
@@ -32,6 +33,7 @@ HELD = ("yes", "partly", "no")
 # What a review's verdict scores: partly counts as half.
 HELD_SCORE = {"yes": 1.0, "partly": 0.5, "no": 0.0}
 GRADES = (1, 2, 3, 4, 5)
+GRADE_WORDS = {1: "poor", 2: "weak", 3: "fair", 4: "good", 5: "excellent"}
 MIN_CONFIDENCE, MAX_CONFIDENCE = 50, 99
 REVIEW_AFTER = timedelta(days=90)
 BANDS = ((50, 59), (60, 69), (70, 79), (80, 89), (90, 99))
@@ -234,20 +236,29 @@ def parse_handles(text: str, roster: Collection[str]) -> tuple[str, ...]:
 def parse_review_dates(text: str, decided_on: date, today: date) -> tuple[date, ...]:
     """Review dates separated by commas (`2027-03-01, in 6 months`); each read looking forward and
     none before the decision's date. Empty means the default: one review, 90 days on."""
+    return review_dates_for(parse_dates_ahead(text, today), decided_on)
+
+
+def parse_dates_ahead(text: str, today: date) -> tuple[date, ...]:
+    """Dates separated by commas, each read looking forward, sorted, each once; () when empty."""
     from techtime.domain.dates import FORWARD, parse_date
 
-    parts = [part.strip() for part in text.split(",") if part.strip()]
-    if not parts:
-        return (default_review_date(decided_on),)
     dates = []
-    for part in parts:
+    for part in (part.strip() for part in text.split(",")):
+        if not part:
+            continue
         try:
-            day = parse_date(part, today, looking=FORWARD)
+            dates.append(parse_date(part, today, looking=FORWARD))
         except InputError as error:
             raise InputError(f"review dates: {error}") from None
-        check_review_date(day, decided_on)
-        dates.append(day)
     return tuple(sorted(set(dates)))
+
+
+def review_dates_for(dates: tuple[date, ...], decided_on: date) -> tuple[date, ...]:
+    """The review dates of a call made on `decided_on`: none before it; none given is one, 90 days on."""
+    for day in dates:
+        check_review_date(day, decided_on)
+    return dates or (default_review_date(decided_on),)
 
 
 def check_review_date(day: date, decided_on: date, field: str = "review date") -> None:
@@ -270,6 +281,89 @@ def check_snooze(new: date, today: date, decided_on: date) -> None:
         raise InputError(f"snooze: {new.isoformat()} is not ahead: choose a day after today ({today.isoformat()})")
 
 
+def _text(text: str) -> str:
+    return text.strip()
+
+
+def parse_decision_day(text: str, today: date) -> date:
+    """The day of the call: looking back (a day without a year is its last occurrence); empty is today."""
+    from techtime.domain.dates import BACK, parse_date
+
+    if not text.strip():
+        return today
+    try:
+        return parse_date(text.strip(), today, looking=BACK)
+    except InputError as error:
+        raise InputError(f"date: {error}") from None
+
+
+def decision_parsers(*, today: date, roster: Collection[str]) -> dict[str, Callable[[str], object]]:
+    """How each field of the decision form is read, by name: the form checks each field as typed with
+    these, and `parse_decision_form` reads a whole form's text with the same."""
+    from techtime.domain.dives import parse_tags
+
+    return {
+        "title": parse_title,
+        "date": lambda text: parse_decision_day(text, today),
+        "status": lambda text: parse_status(text or "proposed"),
+        "kind": parse_kind,
+        "context": _text,
+        "drivers": _text,
+        "why": _text,
+        "blast_radius": parse_blast_radius,
+        "blast_text": _text,
+        "door": parse_door,
+        "reverse_cost": _text,
+        "hiring": _text,
+        "confidence": parse_confidence,
+        "prediction": _text,
+        "review_dates": lambda text: parse_dates_ahead(text, today),
+        "consulted": lambda text: parse_handles(text, roster),
+        "tags": parse_tags,
+    }
+
+
+def decision_fields(parsed: Mapping[str, Any], options: Sequence[OptionFields] = ()) -> DecisionFields:
+    """A decision from its parsed fields (see `decision_parsers`), checked across fields: no review
+    date before the call (InputError naming `review_dates`), the options (see `check_options`)."""
+    day: date = parsed["date"]
+    try:
+        reviews = review_dates_for(parsed["review_dates"], day)
+    except InputError as error:
+        raise InputError(str(error), field="review_dates") from None
+    return DecisionFields(
+        title=parsed["title"],
+        decided_on=day,
+        status=parsed["status"],
+        kind=parsed["kind"],
+        context=parsed["context"],
+        drivers=parsed["drivers"],
+        why=parsed["why"],
+        blast_radius=parsed["blast_radius"],
+        blast_text=parsed["blast_text"],
+        door=parsed["door"],
+        reverse_cost=parsed["reverse_cost"],
+        hiring=parsed["hiring"],
+        confidence=parsed["confidence"],
+        prediction=parsed["prediction"],
+        consulted=parsed["consulted"],
+        tags=parsed["tags"],
+        review_dates=reviews,
+        options=check_options(options),
+    )
+
+
+def _read_all(parsers: Mapping[str, Callable[[str], object]], values: Mapping[str, str]) -> dict[str, Any]:
+    """Every field read by its parser; the first that is wrong raises InputError naming it (`field`)."""
+    parsed: dict[str, Any] = {}
+    for name, parse in parsers.items():
+        try:
+            parsed[name] = parse(values.get(name, ""))
+        except InputError as error:
+            raise InputError(str(error), field=name) from None
+    return parsed
+
+
 def parse_decision_form(
     values: Mapping[str, str],
     *,
@@ -277,35 +371,8 @@ def parse_decision_form(
     roster: Collection[str],
     options: Sequence[OptionFields] = (),
 ) -> DecisionFields:
-    """Read the decision form; the first field that is wrong raises InputError naming it, nothing saved."""
-    from techtime.domain.dates import BACK, parse_date
-    from techtime.domain.dives import parse_tags
-
-    day_text = values.get("date", "").strip()
-    try:
-        day = parse_date(day_text, today, looking=BACK) if day_text else today
-    except InputError as error:
-        raise InputError(f"date: {error}") from None
-    return DecisionFields(
-        title=parse_title(values.get("title", "")),
-        decided_on=day,
-        status=parse_status(values.get("status", "") or "proposed"),
-        kind=parse_kind(values.get("kind", "")),
-        context=values.get("context", "").strip(),
-        drivers=values.get("drivers", "").strip(),
-        why=values.get("why", "").strip(),
-        blast_radius=parse_blast_radius(values.get("blast_radius", "")),
-        blast_text=values.get("blast_text", "").strip(),
-        door=parse_door(values.get("door", "")),
-        reverse_cost=values.get("reverse_cost", "").strip(),
-        hiring=values.get("hiring", "").strip(),
-        confidence=parse_confidence(values.get("confidence", "")),
-        prediction=values.get("prediction", "").strip(),
-        consulted=parse_handles(values.get("consulted", ""), roster),
-        tags=parse_tags(values.get("tags", "")),
-        review_dates=parse_review_dates(values.get("review_dates", ""), day, today),
-        options=check_options(options),
-    )
+    """Read the decision form's text; the first field that is wrong raises InputError naming it, nothing saved."""
+    return decision_fields(_read_all(decision_parsers(today=today, roster=roster), values), options)
 
 
 def check_options(options: Sequence[OptionFields]) -> tuple[OptionFields, ...]:
@@ -321,25 +388,93 @@ def check_options(options: Sequence[OptionFields]) -> tuple[OptionFields, ...]:
     return kept
 
 
-def parse_review_form(values: Mapping[str, str], *, today: date, decided_on: date) -> ReviewFields:
+# An option's cells as the form's small table holds them: pros and cons one a line, "; " in a cell.
+OPTION_CELLS = ("title", "pros", "cons", "cost", "time_to_value", "maintenance", "team_fit")
+_LISTED = ("pros", "cons")
+
+
+def option_cell(name: str, value: str) -> str:
+    """What an option's cell `name` shows in the form's table: pros and cons on one line, "; " between them."""
+    return value.replace("\n", "; ") if name in _LISTED else value
+
+
+def parse_options(rows: Sequence[Mapping[str, str]], chosen: str) -> tuple[OptionFields, ...]:
+    """The form's table of options (a row of cells each; empty rows skipped) and the number of the
+    chosen one's row. An InputError names the field: `o{row}-title` for a row without a title or with
+    another row's title, `chosen` for a number that is not a written row's."""
+    options: dict[int, OptionFields] = {}
+    for row, cells in enumerate(rows):
+        kept = {name: " ".join(cells.get(name, "").split()) for name in OPTION_CELLS}
+        if not any(kept.values()):
+            continue
+        if not kept["title"]:
+            raise InputError(f"options: option {row + 1} needs a title, e.g. Buy Port", field=f"o{row}-title")
+        if any(option.title.lower() == kept["title"].lower() for option in options.values()):
+            raise InputError("options: two options have the same title: give each its own", field=f"o{row}-title")
+        for name in _LISTED:
+            kept[name] = "\n".join(part.strip() for part in kept[name].split(";") if part.strip())
+        options[row] = OptionFields(**kept)  # type: ignore[arg-type]
+    number = chosen.strip()
+    if number:
+        row = int(number) - 1 if number.isdigit() else -1
+        if row not in options:
+            written = ", ".join(str(row + 1) for row in options) or "none yet: write an option first"
+            raise InputError(
+                f"chosen option: {number!r} is not accepted: use the number of a written option ({written})",
+                field="chosen",
+            )
+        options[row] = options[row]._replace(chosen=True)
+    return tuple(options.values())
+
+
+def parse_happened(text: str) -> str:
+    happened = text.strip()
+    if not happened:
+        raise InputError("what happened: say what happened since the call, e.g. the portal was live in 6 weeks")
+    return happened
+
+
+def parse_review_day(text: str, today: date, decided_on: date) -> date:
+    """The day of a review: looking back, empty is today, never before the call."""
     from techtime.domain.dates import BACK, parse_date
 
-    day_text = values.get("on", "").strip()
     try:
-        day = parse_date(day_text, today, looking=BACK) if day_text else today
+        day = parse_date(text.strip(), today, looking=BACK) if text.strip() else today
     except InputError as error:
         raise InputError(f"review date: {error}") from None
     check_review_date(day, decided_on)
-    happened = values.get("happened", "").strip()
-    if not happened:
-        raise InputError("what happened: say what happened since the call, e.g. the portal was live in 6 weeks")
-    return ReviewFields(
-        on=day,
-        happened=happened,
-        held=parse_held(values.get("held", "")),
-        grade=parse_grade(values.get("grade", "")),
-        lesson=values.get("lesson", "").strip(),
-    )
+    return day
+
+
+def review_parsers(*, today: date, decided_on: date) -> dict[str, Callable[[str], object]]:
+    """How each field of the review form is read, by name."""
+    return {
+        "on": lambda text: parse_review_day(text, today, decided_on),
+        "happened": parse_happened,
+        "held": parse_held,
+        "grade": parse_grade,
+        "lesson": _text,
+    }
+
+
+def review_fields(parsed: Mapping[str, Any]) -> ReviewFields:
+    return ReviewFields(parsed["on"], parsed["happened"], parsed["held"], parsed["grade"], parsed["lesson"])
+
+
+def parse_review_form(values: Mapping[str, str], *, today: date, decided_on: date) -> ReviewFields:
+    return review_fields(_read_all(review_parsers(today=today, decided_on=decided_on), values))
+
+
+def parse_snooze(text: str, today: date, decided_on: date) -> date:
+    """The day a review moves to: read looking forward, after today and not before the call."""
+    from techtime.domain.dates import FORWARD, parse_date
+
+    try:
+        day = parse_date(text.strip(), today, looking=FORWARD)
+    except InputError as error:
+        raise InputError(f"snooze: {error}") from None
+    check_snooze(day, today, decided_on)
+    return day
 
 
 # The capture syntax's options: `dec TITLE conf:70 review:DATE` ------------------------------------

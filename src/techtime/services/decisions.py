@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from techtime.domain.capture import Capture
+    from techtime.services.questions import Asked
     from techtime.store.questions import Answer
 
 
@@ -222,6 +223,39 @@ def create_decision(
         decisions.set_radar_links(db, decision_id, radar_item_ids)
         if supersedes_id is not None:
             supersede(db, supersedes_id, decision_id, now=now)
+    return decision_id
+
+
+def save_record(
+    db: Database,
+    fields: DecisionFields,
+    *,
+    decision_id: int | None = None,
+    draft: Draft | None = None,
+    answers: Iterable[tuple[Asked, str]] = (),
+    today: date,
+    now: datetime,
+) -> int:
+    """The decision form saved, in one transaction: a new decision (linked to the dive or radar item of
+    its draft) or the edit of `decision_id`, with the answers to the questions it offered (an answer
+    given before and now cleared is kept cleared)."""
+    from techtime.services import questions
+
+    with db.transaction():
+        if decision_id is None:
+            decision_id = create_decision(
+                db,
+                fields,
+                now=now,
+                dive_id=draft.dive_id if draft else None,
+                radar_item_ids=draft.radar_item_ids if draft else (),
+            )
+        else:
+            edit_decision(db, decision_id, fields, today=today, now=now)
+        for asked, reply in answers:
+            if reply.strip() or asked.answer:
+                questions.answer(db, place="decision_id", place_id=decision_id, text=asked.text, reply=reply,
+                                 question_id=asked.question_id, today=today, now=now)  # fmt: skip
     return decision_id
 
 

@@ -1,49 +1,64 @@
-"""The Decisions area's forms: the whole record (options side by side, the review questions), the review
-flow (what happened, held?, grade, lesson) and the snooze.
+"""The Decisions forms on the one form (techtime.tui.form): the whole record, the review flow
+(what happened, held?, grade, lesson) and the snooze.
 
-Each form reads what was typed with the domain's parsers and hands it to a service; any InputError
-(naming the field and what is accepted) is shown under the form, nothing is saved, and what was typed stays.
+Every field is a Field read by the domain's parser (techtime.domain.decisions), so a bad value is
+refused under its own field and nothing is saved; what needs several fields (a review date before
+the call, an option without a title, the chosen option's number) is checked when saving and said
+under the field it names. The decision form only lays its fields out its own way: the options side
+by side as a small table, the bank's questions with their answers under them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
+from typing import Any
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.suggester import Suggester
-from textual.widgets import Input, Label, Select, Static, TextArea
+from textual.widget import Widget
+from textual.widgets import Input, Label, Static
 
 from techtime.domain.decisions import (
     BLAST_RADII,
+    DOOR_WORDS,
     DOORS,
+    GRADE_WORDS,
     HELD,
     KINDS,
+    OPTION_CELLS,
     STATUSES,
     DecisionFields,
-    OptionFields,
     ReviewFields,
-    check_options,
-    parse_decision_form,
-    parse_review_form,
+    decision_fields,
+    decision_parsers,
+    option_cell,
+    parse_options,
+    parse_snooze,
+    review_fields,
+    review_parsers,
 )
 from techtime.domain.questions import GROUP_WORDS
-from techtime.errors import InputError
 from techtime.services.decisions import Draft, Record
 from techtime.services.questions import Asked
-from techtime.tui.screens.form import FORM_HELP, FormScreen
+from techtime.tui.form import HELP_MULTILINE, Field, Form, Values
 from techtime.tui.text import line, safe
 
 OPTION_ROWS = 4
-OPTION_COLUMNS = (
-    ("title", "Option"),
-    ("pros", "Pros"),
-    ("cons", "Cons"),
-    ("cost", "Cost / TCO"),
-    ("time_to_value", "Time to value"),
-    ("maintenance", "Maintenance"),
-    ("team_fit", "Team fit"),
+OPTION_HEADINGS = {
+    "title": "Option",
+    "pros": "Pros",
+    "cons": "Cons",
+    "cost": "Cost / TCO",
+    "time_to_value": "Time to value",
+    "maintenance": "Maintenance",
+    "team_fit": "Team fit",
+}
+HELD_WORDS = {"yes": "held", "partly": "partly held (counts half)", "no": "did not hold"}
+FROZEN_NOTE = (
+    "Decided: a change to the prediction or the confidence is kept as a dated amendment; the original stays as written."
 )
 
 
@@ -66,18 +81,128 @@ class HandleSuggester(Suggester):
         return None
 
 
-def _row(label: str, widget: Input | Select[str]) -> ComposeResult:
-    with Horizontal(classes="form-row"):
-        yield Label(label, classes="form-label")
-        yield widget
+def _cell(row: int, name: str) -> str:
+    return f"o{row}-{name}"
 
 
-def _area(label: str, field_id: str, text: str) -> ComposeResult:
-    yield Label(label, classes="form-area-label")
-    yield TextArea(text, id=field_id, classes="form-area", soft_wrap=True)
+def _blast_preview(size: object) -> str:
+    return f"blast radius {size}" if size else ""
 
 
-class DecisionForm(FormScreen[int]):
+def _door_preview(door: object) -> str:
+    return DOOR_WORDS.get(str(door), "")
+
+
+def _confidence_preview(value: object) -> str:
+    return f"{value} % sure the prediction holds" if value is not None else ""
+
+
+def _dates_preview(dates: object) -> str:
+    assert isinstance(dates, tuple)
+    return ", ".join(day.isoformat() for day in dates)
+
+
+def decision_form_fields(
+    record: Record | None, draft: Draft | None, *, today: date, roster: Sequence[str], questions: Sequence[Asked]
+) -> list[Field]:
+    """The decision form's fields, each with the domain's parser: the record's values, a draft's, or a new call's."""
+    parse = decision_parsers(today=today, roster=roster)
+    decision = record.decision if record else None
+
+    def field(name: str, label: str, value: str, placeholder: str = "", **more: Any) -> Field:
+        return Field(name, label, value, parse[name], placeholder, **more)
+
+    title = draft.title if draft else decision.title if decision else ""
+    kind = decision.kind if decision else draft.kind if draft else "architecture"
+    tags = decision.tags if decision else draft.tags if draft else ()
+    confidence = record.confidence if record else None
+    fields = [
+        field("title", "Title", title, "the call, e.g. Buy a managed developer portal"),
+        field(
+            "date",
+            "Date",
+            (decision.decided_on if decision else today).isoformat(),
+            "the day of the call",
+            preview=lambda day: f"{day:%a %d %b %Y}",
+        ),
+        field("status", "Status", decision.status if decision else "proposed", choices=STATUSES),
+        field("kind", "Kind", kind, choices=KINDS),
+        field("context", "Context: the problem", decision.context if decision else "", multiline=True),
+        field("drivers", "Drivers (one a line)", decision.drivers if decision else "", multiline=True),
+    ]
+    options = list(record.options) if record else []
+    for row in range(OPTION_ROWS):
+        for name in OPTION_CELLS:
+            value = option_cell(name, getattr(options[row], name)) if row < len(options) else ""
+            fields.append(Field(_cell(row, name), OPTION_HEADINGS[name], value))
+    chosen = next((str(i + 1) for i, o in enumerate(options) if o.chosen), "")
+    fields += [
+        Field("chosen", "Chosen option", chosen, placeholder="its row, 1-4 (empty: none yet)"),
+        field("why", "Why", decision.why if decision else "", "why that option"),
+        field(
+            "blast_radius",
+            "Blast radius",
+            decision.blast_radius if decision else "",
+            ", ".join(BLAST_RADII),
+            suggestions=BLAST_RADII,
+            preview=_blast_preview,
+        ),
+        field(
+            "blast_text",
+            "If it is wrong",
+            decision.blast_text if decision else "",
+            "what breaks, e.g. every payment confirmation",
+        ),
+        field(
+            "door",
+            "Reversibility",
+            decision.door if decision else "",
+            "two-way or one-way door",
+            suggestions=DOORS,
+            preview=_door_preview,
+        ),
+        field("reverse_cost", "Cost to reverse", decision.reverse_cost if decision else "", "e.g. a quarter of rework"),
+        field(
+            "hiring",
+            "Hiring effect",
+            decision.hiring if decision else "",
+            "its effect on hiring and retaining engineers",
+        ),
+        field(
+            "confidence",
+            "Confidence %",
+            "" if confidence is None else str(confidence),
+            "50-99: how sure the prediction holds",
+            preview=_confidence_preview,
+        ),
+        field(
+            "prediction",
+            "Prediction: what will be true, falsifiably",
+            record.prediction if record else "",
+            multiline=True,
+        ),
+        field(
+            "review_dates",
+            "Review dates",
+            ", ".join(r.due_on.isoformat() for r in record.open_reviews) if record else "",
+            "empty: one, 90 days on",
+            preview=_dates_preview,
+        ),
+        field(
+            "consulted",
+            "Consulted",
+            " ".join(f"@{h}" for h in decision.consulted) if decision else "",
+            "@handles from the roster",
+        ),
+        field("tags", "Tags", " ".join(f"#{t}" for t in tags), "#platform"),
+    ]
+    fields += [
+        Field(f"q{index}", asked.text, asked.answer, placeholder="the answer") for index, asked in enumerate(questions)
+    ]
+    return fields
+
+
+class DecisionForm(Form[int]):
     """The whole record: the call, its options side by side, blast radius, reversibility, confidence,
     the prediction, review dates, people consulted (completed from the roster) and the review questions."""
 
@@ -89,84 +214,50 @@ class DecisionForm(FormScreen[int]):
         today: date,
         roster: Sequence[str],
         questions: Sequence[Asked],
-        save: Callable[[DecisionFields, dict[str, str]], int],
+        save: Callable[[DecisionFields, list[tuple[Asked, str]]], int],
         record: Record | None = None,
         draft: Draft | None = None,
     ) -> None:
-        super().__init__(self._read)
-        self.today = today
+        decision = record.decision if record else None
+        title = (
+            line(("Edit: ", "bold"), safe(decision.title, "bold")) if decision else Text("A new decision", style="bold")
+        )
+        fields = decision_form_fields(record, draft, today=today, roster=roster, questions=questions)
+        super().__init__(title, fields, self._read, hint=HELP_MULTILINE, focus="title")
         self.roster = list(roster)
         self.questions = list(questions)
         self.record = record
-        self.draft = draft
         self._save_fields = save
 
     def compose(self) -> ComposeResult:
-        record, draft = self.record, self.draft
-        decision = record.decision if record else None
-        title = f"Edit: {decision.title}" if decision else "A new decision"
+        named = {field.name: field for field in self.fields}
         with VerticalScroll(classes="form-box", id="decision-form", can_focus=False):
-            yield Static(safe(title, "bold"), classes="form-title")
-            if record and record.frozen:
-                yield Static(
-                    "Decided: a change to the prediction or the confidence is kept as a dated amendment; "
-                    "the original stays as written.",
-                    classes="form-note",
-                    markup=False,
-                )
-            value = draft.title if draft else decision.title if decision else ""
-            yield from _row("Title", Input(value, id="d-title", placeholder="the call, e.g. Buy a managed portal"))
-            day = decision.decided_on.isoformat() if decision else self.today.isoformat()
-            yield from _row("Date", Input(day, id="d-date", placeholder="the day of the call"))
-            status = decision.status if decision else "proposed"
-            yield from _row(
-                "Status", Select([(s, s) for s in STATUSES], value=status, allow_blank=False, id="d-status")
-            )
-            kind = decision.kind if decision else draft.kind if draft else "architecture"
-            yield from _row("Kind", Select([(k, k) for k in KINDS], value=kind, allow_blank=False, id="d-kind"))
-            yield from _area("Context: the problem", "d-context", decision.context if decision else "")
-            yield from _area("Drivers (one a line)", "d-drivers", decision.drivers if decision else "")
+            yield Static(self._title, classes="form-title")
+            if self.record and self.record.frozen:
+                yield Static(FROZEN_NOTE, classes="form-frozen", markup=False)
+            for name in ("title", "date", "status", "kind", "context", "drivers"):
+                yield from self._field(named[name])
             yield Label(
-                "Options (for build vs buy: cost, time to value, maintenance, team fit)", classes="form-area-label"
+                "Options (for build vs buy: cost, time to value, maintenance, team fit); pros and cons: '; ' between",
+                classes="form-area-label",
             )
             with Horizontal(classes="option-row option-head"):
-                for _, heading in OPTION_COLUMNS:
-                    yield Label(heading, classes="option-cell")
-            options = list(record.options) if record else []
+                yield Label("", classes="option-number")
+                for name in OPTION_CELLS:
+                    yield Label(OPTION_HEADINGS[name], classes="option-cell")
             for row in range(OPTION_ROWS):
                 with Horizontal(classes="option-row"):
-                    for name, _ in OPTION_COLUMNS:
-                        text = getattr(options[row], name) if row < len(options) else ""
-                        yield Input(text.replace("\n", "; "), id=f"o{row}-{name}", classes="option-cell")
-            chosen = next((str(i + 1) for i, o in enumerate(options) if o.chosen), "")
-            yield from _row(
-                "Chosen option", Input(chosen, id="d-chosen", placeholder="its number, 1-4 (empty: none yet)")
-            )
-            yield from _row("Why", Input(decision.why if decision else "", id="d-why", placeholder="why that option"))
-            blast = decision.blast_radius if decision else ""
-            yield from _row(
-                "Blast radius", Select([(b, b) for b in BLAST_RADII], value=blast or Select.NULL, id="d-blast")
-            )
-            blast_text = decision.blast_text if decision else ""
-            placeholder = "what breaks, e.g. every payment confirmation"
-            yield from _row("If it is wrong", Input(blast_text, id="d-blast-text", placeholder=placeholder))
-            door = decision.door if decision else ""
-            yield from _row("Door", Select([(d, d) for d in DOORS], value=door or Select.NULL, id="d-door"))
-            yield from _row("Cost to reverse", Input(decision.reverse_cost if decision else "", id="d-reverse"))
-            yield from _row("Hiring, retention", Input(decision.hiring if decision else "", id="d-hiring"))
-            confidence = record.confidence if record else None
-            yield from _row("Confidence %", Input("" if confidence is None else str(confidence), id="d-confidence",
-                                                  placeholder="50-99: how sure the prediction holds"))  # fmt: skip
-            yield from _area(
-                "Prediction: what will be true, falsifiably", "d-prediction", record.prediction if record else ""
-            )
-            reviews = ", ".join(r.due_on.isoformat() for r in record.open_reviews) if record else ""
-            yield from _row("Review dates", Input(reviews, id="d-reviews", placeholder="empty: one, 90 days on"))
-            consulted = " ".join(f"@{h}" for h in decision.consulted) if decision else ""
-            yield from _row("Consulted", Input(consulted, id="d-consulted", placeholder="@handles from the roster",
-                                               suggester=HandleSuggester(self.roster)))  # fmt: skip
-            tags = " ".join(f"#{t}" for t in (decision.tags if decision else draft.tags if draft else ()))
-            yield from _row("Tags", Input(tags, id="d-tags", placeholder="#platform"))
+                    yield Label(f"{row + 1}", classes="option-number")
+                    for name in OPTION_CELLS:
+                        cell = self._widget(named[_cell(row, name)])
+                        cell.add_class("option-cell")
+                        yield cell
+                for name in OPTION_CELLS:
+                    yield Static(id=f"note-{_cell(row, name)}", classes="form-note multiline")
+            for name in ("chosen", "why", "blast_radius", "blast_text", "door", "reverse_cost", "hiring"):
+                yield from self._field(named[name])
+            for name in ("confidence", "prediction", "review_dates", "consulted", "tags"):
+                yield from self._field(named[name])
             if self.questions:
                 yield Label("Questions to ask (answers are kept on the decision)", classes="form-area-label")
                 group = None
@@ -175,139 +266,102 @@ class DecisionForm(FormScreen[int]):
                         group = asked.group
                         yield Static(safe(GROUP_WORDS.get(group, "Asked before"), "bold"), classes="question-group")
                     yield Static(safe(asked.text), classes="question-text")
-                    yield Input(asked.answer, id=f"q{index}", classes="question-answer", placeholder="the answer")
-            yield Static(classes="form-error")
-            yield Static(FORM_HELP, classes="form-help", markup=False)
+                    answer = self._widget(named[f"q{index}"])
+                    answer.add_class("question-answer")
+                    yield answer
+                    yield Static(id=f"note-q{index}", classes="form-note multiline")
+            yield Static(id="form-error", classes="form-error")
+            yield Static(safe(self._hint, "dim"), classes="form-help")
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.query_one("#d-title", Input).focus()
+    def _field(self, field: Field) -> ComposeResult:
+        """One field as the one form lays it out: a row with its label, or a labelled text area; its note under it."""
+        if field.multiline:
+            yield Label(field.label, classes="form-area-label")
+            yield self._widget(field)
+        else:
+            with Horizontal(classes="form-row"):
+                yield Label(field.label, classes="form-label")
+                yield self._widget(field)
+        yield Static(id=f"note-{field.name}", classes="form-note multiline" if field.multiline else "form-note")
 
-    def _read(self, form: FormScreen[int]) -> int:
-        values = self.values()
-        options = []
-        for row in range(OPTION_ROWS):
-            cells = {name: values[f"o{row}-{name}"].strip() for name, _ in OPTION_COLUMNS}
-            if not any(cells.values()):
-                continue
-            if not cells["title"]:
-                raise InputError(f"options: option {row + 1} needs a title, e.g. Buy Port")
-            cells = {k: (v.replace("; ", "\n") if k in ("pros", "cons") else v) for k, v in cells.items()}
-            options.append(OptionFields(**cells))  # type: ignore[arg-type]
-        chosen = values["d-chosen"].strip()
-        if chosen:
-            if not chosen.isdigit() or not 1 <= int(chosen) <= len(options):
-                raise InputError(
-                    f"chosen option: {chosen!r} is not accepted: use the number of an option, 1-{len(options) or 1}"
-                )
-            options[int(chosen) - 1] = options[int(chosen) - 1]._replace(chosen=True)
-        fields = parse_decision_form(
-            {
-                "title": values["d-title"],
-                "date": values["d-date"],
-                "status": values["d-status"],
-                "kind": values["d-kind"],
-                "context": values["d-context"],
-                "drivers": values["d-drivers"],
-                "why": values["d-why"],
-                "blast_radius": values["d-blast"],
-                "blast_text": values["d-blast-text"],
-                "door": values["d-door"],
-                "reverse_cost": values["d-reverse"],
-                "hiring": values["d-hiring"],
-                "confidence": values["d-confidence"],
-                "prediction": values["d-prediction"],
-                "review_dates": values["d-reviews"],
-                "consulted": values["d-consulted"],
-                "tags": values["d-tags"],
-            },
-            today=self.today,
-            roster=self.roster,
-            options=check_options(options),
-        )
-        answers = {self.questions[i].text: values[f"q{i}"] for i in range(len(self.questions))}
+    def _widget(self, field: Field) -> Widget:
+        if field.name == "consulted":  # completes the handle being typed, not the whole line
+            return Input(
+                field.value,
+                placeholder=field.placeholder,
+                select_on_focus=False,
+                suggester=HandleSuggester(self.roster),
+                id=f"field-{field.name}",
+            )
+        return super()._widget(field)
+
+    def _read(self, values: Values) -> int:
+        rows = [{name: values[_cell(row, name)] for name in OPTION_CELLS} for row in range(OPTION_ROWS)]
+        fields = decision_fields(values, parse_options(rows, values["chosen"]))
+        answers = [(asked, values[f"q{index}"]) for index, asked in enumerate(self.questions)]
         return self._save_fields(fields, answers)
 
 
-class ReviewForm(FormScreen[int]):
-    """The review flow: the prediction as written, then what happened, did it hold, the process grade
-    (judged apart from the outcome) and the lesson."""
+def _held_preview(held: object) -> str:
+    return HELD_WORDS[str(held)]
 
-    CSS_PATH = "decisions.tcss"
 
-    def __init__(self, record: Record, *, today: date, save: Callable[[ReviewFields], int]) -> None:
-        super().__init__(self._read)
-        self.record = record
-        self.today = today
-        self._save_review = save
+def _grade_preview(grade: object) -> str:
+    assert isinstance(grade, int)
+    return f"{grade}: {GRADE_WORDS[grade]} (the process, apart from the outcome)"
 
-    def compose(self) -> ComposeResult:
-        record = self.record
-        decision = record.decision
-        with VerticalScroll(classes="form-box", id="review-form", can_focus=False):
-            yield Static(line(("Review: ", "bold"), safe(decision.title, "bold")), classes="form-title")
-            sure = f"{decision.confidence} % sure" if decision.confidence is not None else "no confidence given"
-            yield Static(line(("Decided ", "dim"), decision.decided_on.isoformat(), ("  ·  ", "dim"), sure))
-            yield Static(line(("Predicted: ", "bold"), safe(decision.prediction or "no prediction written")))
-            for amendment in record.amendments:
-                yield Static(
-                    line(
-                        (f"Amended {amendment.on.isoformat()}: ", "dim"), f"{amendment.field} ", safe(amendment.value)
-                    ),
-                    classes="amendment",
-                )
-            due = record.open_reviews[0].due_on.isoformat() if record.open_reviews else self.today.isoformat()
-            yield Static(line(("Review due ", "dim"), due))
-            yield from _row("Reviewed on", Input(self.today.isoformat(), id="r-on"))
-            yield from _area("What happened", "r-happened", "")
-            yield from _row("Did it hold?", Select([(h, h) for h in HELD], id="r-held", prompt="yes, partly or no"))
-            grades = [
-                (f"{g}: {w}", str(g))
-                for g, w in zip(range(1, 6), ("poor", "weak", "fair", "good", "excellent"), strict=True)
-            ]
-            yield from _row("Process grade", Select(grades, id="r-grade", prompt="1-5, apart from the outcome"))
-            yield from _area("Lesson", "r-lesson", "")
-            yield Static(classes="form-error")
-            yield Static(FORM_HELP, classes="form-help", markup=False)
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.query_one("#r-happened", TextArea).focus()
-
-    def _read(self, form: FormScreen[int]) -> int:
-        values = self.values()
-        fields = parse_review_form(
-            {
-                "on": values["r-on"],
-                "happened": values["r-happened"],
-                "held": values["r-held"],
-                "grade": values["r-grade"],
-                "lesson": values["r-lesson"],
-            },
-            today=self.today,
-            decided_on=self.record.decision.decided_on,
+def review_form(record: Record, *, today: date, save: Callable[[ReviewFields], int]) -> Form[int]:
+    """The review flow: the prediction as written above, then what happened, did it hold, the process
+    grade (judged apart from the outcome) and the lesson."""
+    decision = record.decision
+    parse = review_parsers(today=today, decided_on=decision.decided_on)
+    sure = f"{decision.confidence} % sure" if decision.confidence is not None else "no confidence given"
+    due = record.open_reviews[0].due_on.isoformat() if record.open_reviews else today.isoformat()
+    title = line(("Review: ", "bold"), safe(decision.title, "bold"), "\n")
+    title.append_text(
+        line(
+            ("Decided ", "dim"),
+            decision.decided_on.isoformat(),
+            ("  ·  ", "dim"),
+            sure,
+            ("  ·  review due ", "dim"),
+            due,
+            "\n",
         )
-        return self._save_review(fields)
+    )
+    title.append_text(line(("Predicted: ", "bold"), safe(decision.prediction or "no prediction written")))
+    for amendment in record.amendments:
+        title.append_text(
+            line("\n", (f"Amended {amendment.on.isoformat()}: ", "dim"), f"{amendment.field} ", safe(amendment.value))
+        )
+    fields = [
+        Field("on", "Reviewed on", today.isoformat(), parse["on"], "the day of the review"),
+        Field("happened", "What happened since the call", "", parse["happened"], multiline=True),
+        Field("held", "Did it hold?", "", parse["held"], "yes, partly or no", suggestions=HELD, preview=_held_preview),
+        Field(
+            "grade",
+            "Process grade",
+            "",
+            parse["grade"],
+            "1-5, the process judged apart from the outcome",
+            preview=_grade_preview,
+        ),
+        Field("lesson", "Lesson", "", parse["lesson"], multiline=True),
+    ]
+    return Form(title, fields, lambda values: save(review_fields(values)), focus="happened")
 
 
-class SnoozeForm(FormScreen[date]):
-    """Move a due review to a later day."""
+def snooze_form(record: Record, *, today: date, save: Callable[[date], date]) -> Form[date]:
+    """Move the first open review to a later day."""
+    decision = record.decision
+    due = record.open_reviews[0].due_on
+    title = line(("Snooze the review of ", "bold"), safe(decision.title, "bold"), f"\nDue {due.isoformat()}.")
 
-    CSS_PATH = "decisions.tcss"
+    def parse(text: str) -> date:
+        return parse_snooze(text, today, decision.decided_on)
 
-    def __init__(self, title: str, due: date, *, save: Callable[[str], date]) -> None:
-        super().__init__(lambda form: save(self.values()["s-date"]))
-        self._title = title
-        self._due = due
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="form-box", id="snooze-form", can_focus=False):
-            yield Static(line(("Snooze the review of ", "bold"), safe(self._title, "bold")), classes="form-title")
-            yield Static(f"Due {self._due.isoformat()}. Move it to:", markup=False)
-            yield from _row("New date", Input("in 2 weeks", id="s-date", placeholder="a day ahead: in 2w, Jan 15"))
-            yield Static(classes="form-error")
-            yield Static(FORM_HELP, classes="form-help", markup=False)
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.query_one("#s-date", Input).focus()
+    field = Field(
+        "day", "Move it to", "in 2 weeks", parse, "a day ahead: in 2w, Jan 15", preview=lambda day: f"{day:%a %d %b %Y}"
+    )
+    return Form(title, [field], lambda values: save(values["day"]))

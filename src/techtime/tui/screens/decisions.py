@@ -3,9 +3,7 @@ highlighted call; the review flow; calibration (is "80 % sure" right 80 % of the
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
-from typing import TypeVar
 
 from rich.text import Text
 from textual import on
@@ -13,7 +11,6 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Header, Static
 
-from techtime.domain.dates import FORWARD, parse_date
 from techtime.domain.decisions import (
     DOOR_WORDS,
     Calibration,
@@ -23,19 +20,19 @@ from techtime.domain.decisions import (
     number,
 )
 from techtime.domain.text import clean, shorten
-from techtime.errors import InputError, TechtimeError
+from techtime.errors import TechtimeError
 from techtime.services import decisions as service
 from techtime.services import questions as bank
 from techtime.services.decisions import Draft, Entry, Journal, Record
+from techtime.services.questions import Asked
 from techtime.tui import keymap
 from techtime.tui.screens.base import TechtimeScreen
-from techtime.tui.screens.decision_forms import DecisionForm, ReviewForm, SnoozeForm
+from techtime.tui.screens.decision_forms import DecisionForm, review_form, snooze_form
 from techtime.tui.text import line, safe
 from techtime.tui.widgets.columns import Column
 from techtime.tui.widgets.fit_table import FitTable
 from techtime.tui.widgets.footer import Footer
 
-T = TypeVar("T")
 STATUS_STYLES = {"proposed": "yellow", "decided": "green", "superseded": "dim", "reversed": "magenta"}
 HELD_MARKS = {"yes": ("✓ held", "green"), "partly": ("½ partly", "yellow"), "no": ("✗ missed", "red")}
 EMPTY = (
@@ -70,6 +67,7 @@ class DecisionsScreen(TechtimeScreen):
         self.journal: Journal | None = None
         self.showing_calibration = False
         self._ids: list[int] = []
+        self._follow: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -91,7 +89,8 @@ class DecisionsScreen(TechtimeScreen):
         today = self.today()
         self.journal = service.journal(self.db, today)
         table = self.query_one("#decisions-journal", DataTable)
-        selected = self.selected_id()
+        selected = self._follow if self._follow is not None else self.selected_id()
+        self._follow = None
         table.clear()
         self._ids = []
         for entry in self.journal.entries:
@@ -145,19 +144,6 @@ class DecisionsScreen(TechtimeScreen):
 
     # Acting ---------------------------------------------------------------------------------------
 
-    def _run(self, call: Callable[[], T], done: str | Callable[[T], str] = "") -> T | None:
-        try:
-            result = call()
-        except TechtimeError as error:
-            self.report(error)
-            self.reload()
-            return None
-        self.reload()
-        message = done(result) if callable(done) else done
-        if message:
-            self.say(message)
-        return result
-
     def _record(self) -> Record | None:
         decision_id = self.selected_id()
         if decision_id is None:
@@ -170,7 +156,15 @@ class DecisionsScreen(TechtimeScreen):
             self.reload()
             return None
 
-    def action_new(self, draft: Draft | None = None) -> None:
+    def follow(self, decision_id: int) -> None:
+        """Highlight this decision once the journal is read again."""
+        self._follow = decision_id
+
+    def action_new(self) -> None:
+        self.open_decision_form(None, None)
+
+    def start_from(self, draft: Draft) -> None:
+        """A new decision started from a deep dive or a radar item, linked to it."""
         self.open_decision_form(None, draft)
 
     def action_edit(self) -> None:
@@ -182,59 +176,32 @@ class DecisionsScreen(TechtimeScreen):
         self.query_one("#decisions-detail").focus()
 
     def open_decision_form(self, record: Record | None, draft: Draft | None) -> None:
-        db, now = self.db, self.tt.now
-        place_id = record.decision.id if record else None
-        asked = bank.offered(db, place="decision_id", place_id=place_id or 0, groups=bank.FOR_DECISION)
+        db, now, today = self.db, self.tt.now, self.today()
+        place_id = record.decision.id if record else 0
+        asked = bank.offered(db, place="decision_id", place_id=place_id, groups=bank.FOR_DECISION)
 
-        def save(fields: DecisionFields, answers: dict[str, str]) -> int:
-            with db.transaction():
-                if record is None:
-                    decision_id = service.create_decision(
-                        db,
-                        fields,
-                        now=now(),
-                        dive_id=draft.dive_id if draft else None,
-                        radar_item_ids=draft.radar_item_ids if draft else (),
-                    )
-                else:
-                    decision_id = service.edit_decision(
-                        db, record.decision.id, fields, today=self.today(), now=now()
-                    ).decision_id
-                for question in asked:
-                    reply = answers.get(question.text, "")
-                    if reply.strip() or question.answer:
-                        bank.answer(db, place="decision_id", place_id=decision_id, text=question.text, reply=reply,
-                                    question_id=question.question_id, today=self.today(), now=now())  # fmt: skip
-            return decision_id
-
-        def saved(decision_id: int | None) -> None:
-            if decision_id is None:
-                return
-            self.reload()
-            if decision_id in self._ids:
-                self.query_one("#decisions-journal", DataTable).move_cursor(row=self._ids.index(decision_id))
-            self.say("Decision saved." if record is None else "Decision updated.")
+        def save(fields: DecisionFields, answers: list[tuple[Asked, str]]) -> int:
+            return service.save_record(db, fields, decision_id=record.decision.id if record else None, draft=draft,
+                                       answers=answers, today=today, now=now())  # fmt: skip
 
         form = DecisionForm(
-            today=self.today(), roster=service.roster(db), questions=asked, save=save, record=record, draft=draft
+            today=today, roster=service.roster(db), questions=asked, save=save, record=record, draft=draft
         )
-        self.app.push_screen(form, saved)
+        linked = " (linked to where it started)" if draft else ""
+        self.open_form(form, f"Decision saved{linked}." if record is None else "Decision updated.", then=self.follow)
 
     def action_review(self) -> None:
         record = self._record()
         if record is None:
             return
-        db = self.db
 
         def save(fields: ReviewFields) -> int:
-            return service.review(db, record.decision.id, fields, now=self.tt.now())
+            return service.review(self.db, record.decision.id, fields, now=self.tt.now())
 
-        def saved(review_id: int | None) -> None:
-            if review_id is not None:
-                self.reload()
-                self.say("Review saved: calibration updated.")
+        def done(_: int) -> str:
+            return f"Review saved. {calibration_sentence(service.calibration(self.db))}"
 
-        self.app.push_screen(ReviewForm(record, today=self.today(), save=save), saved)
+        self.open_form(review_form(record, today=self.today(), save=save), done)
 
     def action_snooze(self) -> None:
         record = self._record()
@@ -243,22 +210,12 @@ class DecisionsScreen(TechtimeScreen):
         if not record.open_reviews:
             self.say("No open review to snooze: press w to review it now.")
             return
-        review = record.open_reviews[0]
-        today, db = self.today(), self.db
+        review_id = record.open_reviews[0].id
 
-        def save(text: str) -> date:
-            try:
-                day = parse_date(text, today, looking=FORWARD)
-            except InputError as error:
-                raise InputError(f"snooze: {error}") from None
-            return service.snooze(db, review.id, day, today=today).due_on
+        def save(day: date) -> date:
+            return service.snooze(self.db, review_id, day, today=self.today()).due_on
 
-        def saved(day: date | None) -> None:
-            if day is not None:
-                self.reload()
-                self.say(f"Review moved to {day.isoformat()}.")
-
-        self.app.push_screen(SnoozeForm(record.decision.title, review.due_on, save=save), saved)
+        self.open_form(snooze_form(record, today=self.today(), save=save), lambda day: f"Review moved to {day}.")
 
     def action_calibration(self) -> None:
         self.showing_calibration = not self.showing_calibration
@@ -271,7 +228,7 @@ class DecisionsScreen(TechtimeScreen):
         if record.decision.status != "proposed":
             self.say(f"Already {record.decision.status}.")
             return
-        self._run(
+        self.run(
             lambda: service.set_status(self.db, record.decision.id, "decided", now=self.tt.now()),
             "Marked decided: the prediction and confidence are now kept as written.",
         )
@@ -280,7 +237,7 @@ class DecisionsScreen(TechtimeScreen):
         record = self._record()
         if record is None:
             return
-        self._run(
+        self.run(
             lambda: service.delete_decision(self.db, record.decision.id, now=self.tt.now()),
             "Decision deleted: u brings it back.",
         )

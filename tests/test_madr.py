@@ -11,6 +11,7 @@ import pytest
 from conftest import NOW, TODAY
 
 from techtime.cli import main
+from techtime.domain.decisions import DecisionFields, OptionFields
 from techtime.interchange import madr
 from techtime.services import decisions as service
 from techtime.store import decisions, people
@@ -151,3 +152,79 @@ def test_the_import_command_reads_a_folder(db, capsys):
     assert main(["--db", str(db.path), "import", str(DATA / "madr4")]) == 0
     assert "imported 3 decisions" in capsys.readouterr().out
     assert os.path.isdir(DATA / "madr4")
+
+
+# Markdown as MADR readers expect it -------------------------------------------------------------------
+
+HOSTILE_CONTEXT = "\n".join(
+    (
+        "## not a heading",
+        "- not a list",
+        "1. not a numbered list",
+        "```",
+        "---",
+        "> not a quote",
+        "[ref]: https://example.com/ref",
+        "<!-- not a comment --> and <b>no HTML</b>",
+        "&amp; stays as typed, and so do C:\\ and \\*",
+        "a line that ends in a backslash \\",
+        "*emphasis*, `code` and [the RFC](https://example.com/rfc) stay Markdown; [bad](javascript:alert(1)) does not",
+    )
+)
+
+
+def _hostile_decision(db) -> int:
+    from techtime.store import radar
+
+    item_id = radar.add_item(db, title="Kafka <KRaft> mode", url="https://kafka.apache.org/", now=NOW)
+    fields = DecisionFields(
+        title="# 2. Use <b>Kafka</b> & C# #",
+        decided_on=date(2026, 10, 1),
+        status="decided",
+        context=HOSTILE_CONTEXT,
+        prediction="First line\nsecond line ends in a backslash \\\n\nA paragraph.",
+        confidence=70,
+        review_dates=(date(2027, 1, 1),),
+        drivers="- a driver\n#1 priority",
+        options=(OptionFields("Kafka #", pros="fast\n> 10x", chosen=True), OptionFields("3. SQS")),
+    )
+    return service.create_decision(db, fields, now=NOW, radar_item_ids=(item_id,))
+
+
+def test_madr_text_is_markdown_its_readers_expect_escaped_only_where_the_structure_would_break(db, tmp_path):
+    from markdown_it import MarkdownIt
+
+    decision_id = _hostile_decision(db)
+    madr.export_folder(db, TODAY, folder=str(tmp_path / "adr"))
+    (path,) = (tmp_path / "adr").iterdir()
+    text = path.read_text()
+    assert "* Radar: Kafka \\<KRaft> mode <https://kafka.apache.org/>\n" in text  # a link MADR readers follow
+    assert "*emphasis*, `code` and [the RFC](https://example.com/rfc) stay Markdown" in text
+    tokens = MarkdownIt("commonmark").parse(text.split("\n---\n", 1)[1])  # after the front matter
+    inline = [child for token in tokens for child in (token.children or [])]
+    headings = [tokens[i + 1].content for i, token in enumerate(tokens) if token.type == "heading_open"]
+    assert headings[0] == "\\# 2. Use \\<b>Kafka\\</b> & C# \\#"  # the title, and only the sections after it
+    assert [h for h in headings if not h.startswith(("Kafka", "3"))] == [
+        headings[0], "Context and Problem Statement", "Decision Drivers", "Considered Options", "Decision Outcome",
+        "Confirmation", "Pros and Cons of the Options", "More Information", "Decision journal (techtime)",
+    ]  # fmt: skip
+    assert [t.content.strip() for t in tokens if t.type == "html_block"] == [madr.MARKER]  # ours alone
+    assert not [t for t in tokens if t.type in ("blockquote_open", "hr", "ordered_list_open")]
+    assert not [t for t in tokens if t.type == "fence" and t.info != "yaml"]
+    assert not [t for t in inline if t.type == "html_inline"]
+    targets = [t.attrs["href"] for t in inline if t.type == "link_open"]
+    assert targets == ["https://example.com/rfc", "https://kafka.apache.org/"]  # javascript: is text
+    rendered = MarkdownIt("commonmark").render(text)
+    assert "&amp;amp; stays as typed" in rendered and "C:\\ and \\*" in rendered
+
+    # Read back, the text is what was typed, and written again the file is the same, byte for byte.
+    empty = open_database(tmp_path / "empty.db", today=TODAY)
+    madr.import_folder(empty, tmp_path / "adr", NOW)
+    (back,) = decisions.list_decisions(empty)
+    original = decisions.get_decision(db, decision_id)
+    assert original is not None
+    assert (back.title, back.context, back.prediction) == (original.title, original.context, original.prediction)
+    assert back.drivers == original.drivers
+    madr.export_folder(empty, TODAY, folder=str(tmp_path / "again"))
+    assert files(tmp_path / "again") == files(tmp_path / "adr")
+    empty.close()

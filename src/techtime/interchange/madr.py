@@ -26,7 +26,6 @@ from techtime.domain import decisions as rules
 from techtime.domain.decisions import Amendment, OptionFields
 from techtime.domain.text import clean
 from techtime.errors import InputError
-from techtime.interchange.markdown_text import inline
 from techtime.records import NamedTuple
 from techtime.store import decisions, people, questions
 from techtime.store.database import Database
@@ -35,7 +34,7 @@ MARKER = "<!-- Written by techtime (export --format madr): a re-export rewrites 
 JOURNAL = "Decision journal (techtime)"
 _FILE_RE = re.compile(r"^(\d{4})-([a-z0-9-]*)\.md$")
 _UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_COMMENT = re.compile(r"(?<!\\)<!--.*?-->", re.DOTALL)
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
 _NUMBER_IN = re.compile(r"(?:ADR-?|\b)(\d{1,4})\b|(\d{4})-[\w-]+\.md")
 _STATUS_MADR = {"proposed": "proposed", "decided": "accepted", "reversed": "deprecated"}
@@ -151,14 +150,79 @@ def _yaml(data: Any) -> str:
     return text
 
 
+# MADR text: Markdown as MADR readers expect it --------------------------------------------------------
+#
+# A decision record is Markdown its readers write too (`code`, *emphasis*, [links](https://...)), so user
+# text is written as typed, escaped only where it would break the file's structure or reach HTML: what
+# starts a block at the beginning of a line (a heading, a list item, a quote, a fence, a thematic break
+# or setext underline, a link reference definition), raw HTML and comments (`<` unless it opens an
+# http(s) autolink), entities, links whose target is neither the web nor mail, and a backslash that
+# would escape what follows. The importer undoes exactly these escapes (`_unescape`), so a record read
+# back and written again is byte-identical.
+
+_BACKSLASH = re.compile(r"\\(?=[!-/:-@\[-`{-~]|$)")
+_HTML = re.compile(r"<(?!https?://[^\s<>]*>)")
+_ENTITY = re.compile(r"&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
+_UNSAFE_LINK = re.compile(r"\]\((?=\s*<?(?!(?:https?|mailto):)[A-Za-z][A-Za-z0-9+.-]*:)")
+_BLOCK_START = re.compile(r"#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|`{3}|~{3}|\[[^\]]*\]:")
+_ORDERED_START = re.compile(r"^(\d{1,9})(?=[.)](?:\s|$))")
+_RULE = re.compile(r"([-*_=])(?:\s*\1)*\s*")
+_CLOSING_HASHES = re.compile(r"(\s)(#+\s*)$")
+_SAFE_URL = re.compile(r"https?://[^\s<>]+")
+
+
+def _inline(text: str) -> str:
+    """One line of user text with what would reach HTML or escape what follows escaped, wherever it is."""
+    text = _BACKSLASH.sub(r"\\\\", text)
+    text = _HTML.sub(r"\\<", text)
+    text = _ENTITY.sub(r"\\&", text)
+    return _UNSAFE_LINK.sub(r"\\](", text)
+
+
+def _line(text: str) -> str:
+    """A line of user text where a block could start: the start of a line, a list item's, a heading's."""
+    text = _inline(text)
+    if _RULE.fullmatch(text) or _BLOCK_START.match(text):
+        return "\\" + text
+    return _ORDERED_START.sub(r"\1\\", text, count=1)
+
+
+def _one_line(text: str) -> str:
+    """A single-line field (a title, an option, a driver): its words on one line, escaped."""
+    return _line(" ".join(clean(text).split()))
+
+
+def _heading(text: str) -> str:
+    """A heading's text: also a closing run of #s, which a heading would drop, escaped."""
+    return _CLOSING_HASHES.sub(r"\1\\\2", _one_line(text))
+
+
+def _autolink(url: str) -> str:
+    """A web link as an autolink MADR readers follow; anything else as text."""
+    url = url.strip()
+    return f"<{url}>" if _SAFE_URL.fullmatch(url) else _line(clean(url))
+
+
 def _bullets(text: str) -> list[str]:
-    return [f"* {inline(line)}" for line in text.splitlines() if line.strip()]
+    return [f"* {_one_line(line)}" for line in text.splitlines() if line.strip()]
 
 
 def _paragraphs(text: str) -> list[str]:
-    from techtime.interchange.markdown_text import lines
+    """Multi-line user text as escaped lines; a line break stays one (a hard break: a backslash at the
+    end of the line), a blank line a paragraph break. Leading spaces go (four would start code)."""
+    raw = [line.strip() for line in clean(text, multiline=True).strip().split("\n")] if text.strip() else []
+    escaped = [_line(line) for line in raw]
+    return [
+        line + "\\" if line and index + 1 < len(escaped) and escaped[index + 1] else line
+        for index, line in enumerate(escaped)
+    ]
 
-    return lines(text) if text.strip() else []
+
+def _fenced(text: str) -> list[str]:
+    """A fenced block longer than any run of backticks inside it, so nothing in it closes it."""
+    runs = [len(run) for run in re.findall(r"`+", text)]
+    fence = "`" * max(3, max(runs, default=0) + 1)
+    return [f"{fence}yaml", text, fence]
 
 
 def render(db: Database, decision: decisions.Decision, numbers: dict[int, int], by_id: dict[int, Any]) -> str:
@@ -179,17 +243,17 @@ def render(db: Database, decision: decisions.Decision, numbers: dict[int, int], 
         front["consulted"] = list(decision.consulted)
     if decision.informed:
         front["informed"] = decision.informed
-    out = ["---", _yaml(front).rstrip(), "---", "", MARKER, "", f"# {inline(decision.title)}", ""]
+    out = ["---", _yaml(front).rstrip(), "---", "", MARKER, "", f"# {_heading(decision.title)}", ""]
     out += ["## Context and Problem Statement", "", *(_paragraphs(decision.context) or ["Not written down."]), ""]
     if decision.drivers.strip():
         out += ["## Decision Drivers", "", *_bullets(decision.drivers), ""]
     out += ["## Considered Options", ""]
-    out += [f"* {inline(o.title)}" for o in options] or ["* Not listed."]
+    out += [f"* {_one_line(o.title)}" for o in options] or ["* Not listed."]
     out += ["", "## Decision Outcome", ""]
     chosen = next((o for o in options if o.chosen), None)
     if chosen:
-        because = f", because {inline(decision.why)}" if decision.why.strip() else ""
-        out.append(f'Chosen option: "{inline(chosen.title)}"{because}')
+        because = f", because {_inline(' '.join(clean(decision.why).split()))}" if decision.why.strip() else ""
+        out.append(f'Chosen option: "{_inline(" ".join(clean(chosen.title).split()))}"{because}')
     elif decision.why.strip():
         out += _paragraphs(decision.why)
     else:
@@ -204,24 +268,27 @@ def render(db: Database, decision: decisions.Decision, numbers: dict[int, int], 
     if any(o.pros.strip() or o.cons.strip() for o in options):
         out += ["## Pros and Cons of the Options", ""]
         for option in options:
-            out += [f"### {inline(option.title)}", ""]
-            out += [f"* Good, because {inline(line)}" for line in option.pros.splitlines() if line.strip()]
-            out += [f"* Bad, because {inline(line)}" for line in option.cons.splitlines() if line.strip()]
+            out += [f"### {_heading(option.title)}", ""]
+            out += [f"* Good, because {_one_line(line)}" for line in option.pros.splitlines() if line.strip()]
+            out += [f"* Bad, because {_one_line(line)}" for line in option.cons.splitlines() if line.strip()]
             out.append("")
     links = []
     # Supersedes first: after an import into a database without the dive or the radar item, those
     # stay as written in More Information, and the file comes out the same.
     if decision.supersedes_id and decision.supersedes_id in numbers:
-        links.append(f"Supersedes ADR-{numbers[decision.supersedes_id]:04d}: {by_id[decision.supersedes_id].title}")
+        older = by_id[decision.supersedes_id].title
+        links.append(f"Supersedes ADR-{numbers[decision.supersedes_id]:04d}: {_one_line(older)}")
     if decision.dive_id:
         dive = dives.get_dive(db, decision.dive_id)
         if dive:
-            links.append(f"Deep dive: {dive.title} ({dive.quarter})")
+            links.append(f"Deep dive: {_one_line(dive.title)} ({dive.quarter})")
     items = radar.items_by_id(db, decisions.radar_links(db, decision.id))
-    links += [f"Radar: {item.title}" + (f" <{item.url}>" if item.url else "") for item in items.values()]
-    links += [line for line in decision.more_info.splitlines() if line.strip()]
+    links += [
+        f"Radar: {_one_line(item.title)}" + (f" {_autolink(item.url)}" if item.url else "") for item in items.values()
+    ]
+    links += [_more_info(line) for line in decision.more_info.splitlines() if line.strip()]
     if links:
-        out += ["## More Information", "", *(f"* {inline(line)}" for line in links), ""]
+        out += ["## More Information", "", *(f"* {line}" for line in links), ""]
     extra: dict[str, Any] = {"status": decision.status, "kind": decision.kind}
     for key, value in (
         ("blast-radius", decision.blast_radius),
@@ -252,8 +319,16 @@ def render(db: Database, decision: decisions.Decision, numbers: dict[int, int], 
     asked = [a for a in questions.answers(db, place="decision_id", place_id=decision.id) if a.answer]
     if asked:
         extra["questions"] = [{"question": a.text, "answer": a.answer, "date": a.asked_on} for a in asked]
-    out += [f"## {JOURNAL}", "", "```yaml", _yaml(extra).rstrip(), "```", ""]
+    out += [f"## {JOURNAL}", "", *_fenced(_yaml(extra).rstrip()), ""]
     return "\n".join(out)
+
+
+def _more_info(line: str) -> str:
+    """A More Information line an import kept as written: a radar line's link stays an autolink."""
+    match = _RADAR_LINE.match(line.strip())
+    if match and match.group(2):
+        return f"Radar: {_one_line(match.group(1))} {_autolink(match.group(2))}"
+    return _one_line(line)
 
 
 def _review(review: decisions.Review) -> dict[str, Any]:
@@ -427,7 +502,7 @@ def _text(lines: list[str]) -> str:
     out = []
     for line in lines:
         stripped = line.rstrip()
-        if stripped.endswith("\\") and not stripped.endswith("\\\\"):
+        if (len(stripped) - len(stripped.rstrip("\\"))) % 2:  # an odd backslash at the end: a hard break
             stripped = stripped[:-1]
         out.append(_unescape(stripped.strip()))
     return "\n".join(out).strip()

@@ -408,6 +408,7 @@ AREAS: tuple[Area, ...] = (
             ),
         ),
         exports=(("madr", "techtime.interchange.madr:export_folder"),),
+        report="techtime.interchange.decisions_markdown:report_section",
         demo="techtime.services.decision_demo:decisions_demo",
         # The portal call's review is due on the demo's day: the journal, then its review form.
         screenshots=(("decisions", ("5",)), ("decisions-review", ("5", "w")), ("decisions-calibration", ("5", "v"))),

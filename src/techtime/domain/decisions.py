@@ -42,7 +42,13 @@ FROZEN_FIELDS = ("prediction", "confidence")
 GOOD_PROCESS, BAD_PROCESS = 4, 2
 
 # What each word reads as for someone outside engineering (the quarterly report).
-STATUS_WORDS = {"proposed": "proposed", "decided": "decided", "superseded": "superseded", "reversed": "reversed"}
+STATUS_WORDS = {
+    "proposed": "still being weighed",
+    "decided": "decided",
+    "superseded": "since replaced by a later call",
+    "reversed": "since reversed",
+}
+HELD_WORDS = {"yes": "the prediction held", "partly": "the prediction partly held", "no": "the prediction did not hold"}
 DOOR_WORDS = {"two-way": "reversible (a two-way door)", "one-way": "hard to reverse (a one-way door)"}
 
 _STATUS_ALIASES = {
@@ -624,11 +630,11 @@ def calibrate(outcomes: Iterable[Outcome]) -> Calibration:
     still_open = 0
     unlucky, lucky = [], []
     for outcome in outcomes:
-        if outcome.held is not None and outcome.grade is not None:
-            if outcome.grade >= GOOD_PROCESS and outcome.held == "no":
-                unlucky.append(outcome)
-            elif outcome.grade <= BAD_PROCESS and outcome.held == "yes":
-                lucky.append(outcome)
+        kind = luck(outcome.held, outcome.grade)
+        if kind == "bad luck":
+            unlucky.append(outcome)
+        elif kind == "good luck":
+            lucky.append(outcome)
         if outcome.confidence is None:
             continue
         if outcome.held is None:
@@ -670,6 +676,17 @@ def calibration_sentence(calibration: Calibration) -> str:
         f"Of {calibration.reviewed} reviewed {calls}, {number(calibration.held)} held ({actual:.0f} %) against an "
         f"average stated confidence of {stated:.0f} %: {verdict}{brier}."
     )
+
+
+def luck(held: str | None, grade: int | None) -> str:
+    """ "bad luck" (a good process, the outcome missed), "good luck" (a weak process that held), or ""."""
+    if held is None or grade is None:
+        return ""
+    if grade >= GOOD_PROCESS and held == "no":
+        return "bad luck"
+    if grade <= BAD_PROCESS and held == "yes":
+        return "good luck"
+    return ""
 
 
 def due(review_dates: Iterable[date], today: date) -> tuple[date, ...]:

@@ -425,3 +425,35 @@ def today_line(db: Database, today: date) -> str:
     if not due:
         return ""
     return f"{due} decision to review" if due == 1 else f"{due} decisions to review"
+
+
+# The quarter, for the quarterly report -----------------------------------------------------------------
+
+
+class QuarterCalls(NamedTuple):
+    """What the quarterly report says of the decision journal. `calls`: made in the quarter (decided or
+    since superseded or reversed), oldest first; `weighed`: proposed in it and not decided yet;
+    `reviews`: done in it, with their decision; `calibration`: as it stood at the quarter's end (or today)."""
+
+    calls: tuple[Decision, ...]
+    weighed: tuple[Decision, ...]
+    reviews: tuple[tuple[Review, Decision], ...]
+    calibration: Calibration
+    due: int  # decisions whose review has come and is not done
+    has_data: bool  # the journal holds anything at all
+
+
+def quarter_calls(db: Database, first: date, last: date, today: date) -> QuarterCalls:
+    """The calls made between two days, the reviews done, and calibration as of the last (or today)."""
+    until = min(last, today)
+    made = decisions.decisions_between(db, first, until)
+    done = decisions.reviews_between(db, first, until)
+    by_id = {d.id: d for d in decisions.list_decisions(db)} if done else {}
+    return QuarterCalls(
+        calls=tuple(d for d in made if d.status != "proposed"),
+        weighed=tuple(d for d in made if d.status == "proposed"),
+        reviews=tuple((review, by_id[review.decision_id]) for review, _ in done),
+        calibration=calibration(db, until=until),
+        due=decisions.count_due(db, until),
+        has_data=bool(decisions.count(db)),
+    )

@@ -56,7 +56,7 @@ OPTION_HEADINGS = {
     "maintenance": "Maintenance",
     "team_fit": "Team fit",
 }
-HELD_WORDS = {"yes": "held", "partly": "partly held (counts half)", "no": "did not hold"}
+HELD_PREVIEWS = {"yes": "held", "partly": "partly held (counts half)", "no": "did not hold"}
 FROZEN_NOTE = (
     "Decided: a change to the prediction or the confidence is kept as a dated amendment; the original stays as written."
 )
@@ -303,7 +303,7 @@ class DecisionForm(Form[int]):
 
 
 def _held_preview(held: object) -> str:
-    return HELD_WORDS[str(held)]
+    return HELD_PREVIEWS[str(held)]
 
 
 def _grade_preview(grade: object) -> str:

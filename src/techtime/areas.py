@@ -371,6 +371,7 @@ AREAS: tuple[Area, ...] = (
                 links=(("decision", "supersedes_id"),),
                 points_at=(("deep_dive", "dive_id"),),
                 json_columns=("consulted", "tags"),
+                searched=("title", "context", "prediction"),
                 check="techtime.domain.checks:check_decision",
             ),
             Table(
@@ -380,7 +381,10 @@ AREAS: tuple[Area, ...] = (
                 check="techtime.domain.checks:check_decision_option",
             ),
             Table(
-                "decision_review", key=("decision_id", "due_on"), check="techtime.domain.checks:check_decision_review"
+                "decision_review",
+                key=("decision_id", "due_on"),
+                searched=("happened", "lesson"),
+                check="techtime.domain.checks:check_decision_review",
             ),
             Table(
                 "decision_amendment",
@@ -407,6 +411,7 @@ AREAS: tuple[Area, ...] = (
                 check="techtime.domain.checks:check_question_answer",
             ),
         ),
+        search="techtime.services.decisions:search",
         exports=(("madr", "techtime.interchange.madr:export_folder"),),
         report="techtime.interchange.decisions_markdown:report_section",
         demo="techtime.services.decision_demo:decisions_demo",

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from techtime.domain.capture import Capture
     from techtime.services.questions import Asked
+    from techtime.services.search import Hit
     from techtime.store.questions import Answer
 
 
@@ -457,3 +458,40 @@ def quarter_calls(db: Database, first: date, last: date, today: date) -> Quarter
         due=decisions.count_due(db, until),
         has_data=bool(decisions.count(db)),
     )
+
+
+# Search everything ------------------------------------------------------------------------------------
+
+
+def search(db: Database, text: str, limit: int) -> list[Hit]:
+    """Decisions whose title, context or prediction match, then those whose reviews' happened or lesson
+    do (each opens the decision on its screen), newest first, at most `limit`."""
+    from techtime.services.search import Hit, snippet_parts
+    from techtime.store import search as index
+
+    found = index.search(db, "decision", text, columns=("title", "status", "decided_on"), limit=limit)
+    hits = [
+        Hit(
+            "decisions",
+            f"decision, {row.values['status']}",
+            row.id,
+            row.values["title"],
+            snippet_parts(row.snippet),
+            row.values["decided_on"],
+        )
+        for row in found
+    ]
+    reviews = index.search(db, "decision_review", text, columns=("decision_id", "reviewed_on"), limit=limit)
+    titles = decisions.titles(db, {row.values["decision_id"] for row in reviews})
+    hits += [
+        Hit(
+            "decisions",
+            "decision review",
+            row.values["decision_id"],
+            titles.get(row.values["decision_id"], ""),
+            snippet_parts(row.snippet),
+            row.values["reviewed_on"] or "",
+        )
+        for row in reviews
+    ]
+    return hits[:limit]

@@ -196,6 +196,15 @@ def decisions_between(db: Database, first: date, last: date) -> list[Decision]:
     return [_decision(row) for row in rows]
 
 
+def titles(db: Database, ids: Iterable[int]) -> dict[int, str]:
+    """id -> title of these decisions."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    marks = ", ".join("?" for _ in wanted)
+    return {row[0]: row[1] for row in db.rows(f"SELECT id, title FROM decision WHERE id IN ({marks})", wanted)}
+
+
 def find_decision(db: Database, title: str, decided_on: date) -> Decision | None:
     """The decision with this title on this date (what identifies one across imports)."""
     row = db.one(

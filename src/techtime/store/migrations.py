@@ -105,7 +105,23 @@ def decision_journal(db: Database, today: date) -> None:
     seeds.seed_questions(db.conn, clock.now())
 
 
-MIGRATIONS: tuple[Migration, ...] = (initial_schema, fragments_and_calendar, search_everything, decision_journal)
+def decision_search(db: Database, today: date) -> None:
+    """Search everything finds a decision by the words of its title, context and prediction, and by what
+    its reviews say happened and taught (the registry's Decisions record names the same columns)."""
+    from techtime.store.search import create_index
+
+    del today
+    create_index(db, "decision", ("title", "context", "prediction"))
+    create_index(db, "decision_review", ("happened", "lesson"))
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    initial_schema,
+    fragments_and_calendar,
+    search_everything,
+    decision_journal,
+    decision_search,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -108,7 +108,7 @@ def decision_journal(db: Database, today: date) -> None:
 def decision_search(db: Database, today: date) -> None:
     """Search everything finds a decision by the words of its title, context and prediction, and by what
     its reviews say happened and taught (the registry's Decisions record names the same columns)."""
-    from techtime.store.search import create_index
+    from techtime.store.schema import create_index
 
     del today
     create_index(db, "decision", ("title", "context", "prediction"))

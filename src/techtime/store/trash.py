@@ -175,7 +175,19 @@ def _insert(conn: sqlite3.Connection, table: str, row: dict[str, Any], *, keep_i
 
 CHANGE = "change"
 # Tables a recorded change may touch (names reach SQL from here and from the payload, never from input).
-_CHANGEABLE = frozenset({"radar_item", "radar_move", "deep_dive", "dive_check", "failure_mode"})
+_CHANGEABLE = frozenset(
+    {
+        "radar_item",
+        "radar_move",
+        "deep_dive",
+        "dive_check",
+        "failure_mode",
+        "inbox_note",
+        "person",
+        "pairing_session",
+        "practice_log",
+    }
+)
 
 
 class Change:
@@ -192,6 +204,7 @@ class Change:
         self._conn = conn
         self._before: dict[tuple[str, int], dict[str, Any]] = {}
         self._created: list[tuple[str, int]] = []
+        self._deleted: list[dict[str, Any]] = []
         self.after: dict[tuple[str, int], sqlite3.Row] = {}
 
     def keep(self, table: str, row_ids: list[int]) -> dict[int, sqlite3.Row]:
@@ -216,6 +229,26 @@ class Change:
         _check_table(table)
         self._created.append((table, row_id))
 
+    def delete(self, table: str, row_id: int) -> bool:
+        """Delete a row as part of this change (with the rows that go with it, as the registry says);
+        undoing the change puts them all back under their ids. False when there was no such row."""
+        _check_table(table)
+        row = self._conn.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,)).fetchone()
+        if row is None:
+            return False
+        children = {
+            child: [dict(r) for r in self._conn.execute(f"SELECT * FROM {child} WHERE {column} = ?", (row_id,))]
+            for child, column in areas.children(table)
+        }
+        links = {
+            other: [r[0] for r in self._conn.execute(f"SELECT id FROM {other} WHERE {column} = ?", (row_id,))]
+            for other, column in areas.links(table)
+        }
+        self._deleted.append({"table": table, "row": dict(row), "children": children, "links": links})
+        self._before.pop((table, row_id), None)
+        self._conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
+        return True
+
     def _finish(self, now: datetime) -> None:
         """Compare the kept rows with what they are now; keep the old values of what changed."""
         rows: list[dict[str, Any]] = []
@@ -233,10 +266,10 @@ class Change:
             changed = {name: value for name, value in before.items() if after[name] != value}
             if changed:
                 rows.append({"table": key[0], "id": key[1], "before": changed})
-        if not rows and not self._created:
+        if not rows and not self._created and not self._deleted:
             return
-        first = rows[0]["id"] if rows else self._created[0][1]
-        payload = {"rows": rows, "created": self._created, "merge": self.merge}
+        first = rows[0]["id"] if rows else self._created[0][1] if self._created else self._deleted[0]["row"]["id"]
+        payload = {"rows": rows, "created": self._created, "deleted": self._deleted, "merge": self.merge}
         if self.merge and self._merged(first, payload):
             return
         self._conn.execute(
@@ -253,6 +286,8 @@ class Change:
             return False
         earlier = json.loads(latest["payload"])
         if earlier.get("merge") != self.merge or payload["created"] or earlier["created"]:
+            return False
+        if payload["deleted"] or earlier.get("deleted"):
             return False
         known = {(row["table"], row["id"]): row for row in earlier["rows"]}
         for row in payload["rows"]:
@@ -284,6 +319,19 @@ def _undo_change(conn: sqlite3.Connection, payload: Mapping[str, Any]) -> None:
     for table, row_id in reversed(payload["created"]):
         _check_table(table)
         conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
+    # Rows the change deleted come back first (last deleted, first back): a kept row may point at them.
+    for deleted in reversed(payload.get("deleted", [])):
+        table = deleted["table"]
+        _check_table(table)
+        new_id = _insert(conn, table, deleted["row"], keep_id=True)
+        for child, column in areas.children(table):
+            for child_row in deleted["children"].get(child, []):
+                _insert(conn, child, {**child_row, column: new_id}, keep_id=True)
+        for other, column in areas.links(table):
+            conn.executemany(
+                f"UPDATE {other} SET {column} = ? WHERE id = ? AND {column} IS NULL",
+                [(new_id, i) for i in deleted["links"].get(other, [])],
+            )
     for row in payload["rows"]:
         table, before = row["table"], row["before"]
         _check_table(table)

@@ -88,10 +88,21 @@ def test_today_prints_user_text_without_escape_sequences(db_path, capsys):
 def test_pairing_capture_adds_the_handle_and_plans_or_logs(db_path, capsys):
     assert main(["--db", str(db_path), "add", "p", "@dana", "event", "sourcing", "on:next", "fri"]) == 0
     assert main(["--db", str(db_path), "add", "p", "@Sam", "ledger", "walkthrough"]) == 0
-    out = capsys.readouterr().out.splitlines()
-    assert out[0] == "saved pairing session 1: @dana event sourcing (planned for 2026-11-27; @dana added to the roster)"
-    assert out[1] == "saved pairing session 2: @Sam ledger walkthrough (done on 2026-11-26; @Sam added to the roster)"
-    assert rows(db_path, "SELECT handle FROM person ORDER BY id") == [("dana",), ("Sam",)]
+    captured = capsys.readouterr()
+    out = captured.out.splitlines()
+    assert out[0] == "saved pairing session 1: @dana event sourcing (planned for 2026-11-27)"
+    assert out[1] == "saved pairing session 2: @Sam ledger walkthrough (done on 2026-11-26)"
+    # A handle not on the roster may be a typo: said on stderr, as a note, with how to undo it.
+    notes = captured.err.splitlines()
+    assert notes[0].startswith("techtime: note: @dana was not on the roster: added as new from capture")
+    assert "delete them from the roster" in notes[0]
+    assert len(notes) == 2
+    assert main(["--db", str(db_path), "add", "p", "@dana", "again", "on:next", "fri"]) == 0
+    assert capsys.readouterr().err == ""  # on the roster now: nothing to say
+    assert rows(db_path, "SELECT handle, notes FROM person ORDER BY id") == [
+        ("dana", "new from capture"),
+        ("Sam", "new from capture"),
+    ]
     # The done session counts for this month's pairing practice.
     assert rows(db_path, "SELECT occurrence, status, session_id FROM practice_log") == [("2026-11-01", "done", 2)]
 

@@ -579,14 +579,14 @@ async def test_target_and_template_are_configurable(demo_db):
         assert len(dives.checklist(demo_db, dives.dives_in_quarter(demo_db, Q4)[0].id)) == 4
 
 
-async def test_open_the_design_doc_only_when_it_is_a_web_link(demo_db, monkeypatch):
-    opened: list[str] = []
+async def test_open_the_design_doc_only_when_it_is_a_web_link(demo_db, _no_real_browser):
+    opened = _no_real_browser
     app = make_app(demo_db)
-    monkeypatch.setattr(app, "open_url", lambda url, **kwargs: opened.append(url))
     ledger = dives.dives_in_quarter(demo_db, Q4)[0]
     async with app.run_test(size=SIZE) as pilot:
         await open_dives(pilot)
         await pilot.press("o")
+        await app.workers.wait_for_complete()
         assert opened == ["https://docs.example.com/design/ledger-event-sourcing"]
 
         # Written by something else than the form, which refuses such links.

@@ -86,6 +86,7 @@ class Area(NamedTuple):
     today: str = ""  # "module:function(db, today) -> Section" for the check-in
     today_order: int = 0  # where that section stands on Today (lowest first)
     search: str = ""  # "module:function(db, query, limit) -> hits", for search everything
+    found: str = ""  # how search everything heads this area's hits ("" : its title)
     exports: tuple[tuple[str, str], ...] = ()  # (format, "module:function(db, today) -> str")
     # "module:function(db, quarter, today) -> str": its Markdown section of the quarterly report, "" for none;
     # sections stand in registry order, before the practices' compliance.
@@ -188,7 +189,7 @@ AREAS: tuple[Area, ...] = (
         "Today",
         number="1",
         screen="techtime.tui.screens.today:TodayScreen",
-        keys="techtime.tui.keymap:TODAY_KEYS",
+        keys="techtime.tui.keymap:TODAY_AREA",
         captures=(NOTE,),
         tables=(
             Table("setting", key=("key",), seeded=True, undoable=False, check="techtime.domain.checks:check_setting"),
@@ -200,6 +201,7 @@ AREAS: tuple[Area, ...] = (
             ),
         ),
         search="techtime.services.search:notes",
+        found="Notes",
         today="techtime.services.checkin:notes_section",
         today_order=50,
         exports=(

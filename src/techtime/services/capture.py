@@ -37,6 +37,10 @@ class Saved(NamedTuple):
         return text
 
 
+# How an engineer a pairing capture added to the roster is marked (their notes), until the leader edits them.
+NEW_FROM_CAPTURE = "new from capture"
+
+
 def capture(db: Database, text: str, *, today: date, now: datetime) -> Saved:
     """Parse and save one capture line, or raise an InputError and save nothing."""
     return save(db, parse_capture(text, today), today=today, now=now)
@@ -101,9 +105,14 @@ def save_pairing(db: Database, item: Capture, *, today: date, now: datetime) -> 
     person = people.find_by_handle(db, item.handle)
     added = ""
     if person is None:
-        person = people.get_person(db, pairing_service.add_person(db, handle=item.handle, now=now))
+        person = people.get_person(
+            db, pairing_service.add_person(db, handle=item.handle, notes=NEW_FROM_CAPTURE, now=now)
+        )
         assert person is not None
-        added = f"; @{item.handle} added to the roster"
+        added = (
+            f"@{item.handle} was not on the roster: added as {NEW_FROM_CAPTURE}"
+            " (a typo? delete them from the roster on the Pairing screen)"
+        )
     when = item.date or today
     status = "planned" if when > today else "done"
     session_id = pairing_service.save_session(
@@ -111,7 +120,7 @@ def save_pairing(db: Database, item: Capture, *, today: date, now: datetime) -> 
     )
     verb = "planned for" if status == "planned" else "done on"
     title = f"@{person.handle} {item.title}".strip()
-    return Saved("pair", session_id, title, detail=f"{verb} {when.isoformat()}{added}")
+    return Saved("pair", session_id, title, detail=f"{verb} {when.isoformat()}", warning=added)
 
 
 def save_tinkering(db: Database, item: Capture, *, today: date, now: datetime) -> Saved:

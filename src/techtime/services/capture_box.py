@@ -38,3 +38,10 @@ def save_line(db: Database, text: str, *, today: date, now: datetime) -> Saved:
         if drafts.draft(db):
             drafts.set_draft(db, "")
     return saved
+
+
+def on_roster(db: Database, handle: str) -> bool:
+    """Is this @handle an engineer on the roster (any case)? A pairing capture adds one that is not."""
+    from techtime.store import people
+
+    return people.find_by_handle(db, handle) is not None

@@ -210,6 +210,11 @@ def edit_dive(db: Database, dive_id: int, values: DiveFields, *, now: datetime) 
     return Saved(dive_id, warning)
 
 
+def get_dive(db: Database, dive_id: int) -> DeepDive | None:
+    """One dive (None: gone), e.g. to open a search hit on its quarter."""
+    return dives.get_dive(db, dive_id)
+
+
 def _get(db: Database, dive_id: int) -> DeepDive:
     dive = dives.get_dive(db, dive_id)
     if dive is None:
@@ -393,6 +398,33 @@ def plan_candidate(db: Database, candidate: Candidate, quarter: Quarter, *, now:
         dives.move_dive(db, dive.id, quarter, now=now, carried_from=str(dive.quarter), remember=False)
         warning = _warning(db, quarter)
     return Saved(dive.id, warning)
+
+
+class Postponed(NamedTuple):
+    """A dive put off to the next quarter: as it was, where it went, and a warning above the target."""
+
+    dive: DeepDive
+    quarter: Quarter
+    warning: str = ""
+
+
+def postpone(db: Database, dive_id: int, *, now: datetime) -> Postponed:
+    """Put one dive off to the quarter after its own, with its checklist, failure modes and findings
+    (they hang from the dive); a done dive stays where it was done. One `u` brings it back."""
+    from techtime.errors import QuarterError
+
+    with trash.recording(db, "", now=now) as change:
+        dive = _kept(change, dive_id)
+        if dive.status == "done":
+            raise InputError(f"{dive.title!r} is done in {dive.quarter}: only an unfinished dive is put off")
+        try:
+            later = dive.quarter.next()
+        except QuarterError as error:
+            raise InputError(f"{dive.title!r} cannot be put off: {error}") from None
+        change.label = f"putting {dive.title!r} off to {later}"
+        dives.move_dive(db, dive.id, later, now=now, carried_from=str(dive.quarter), remember=False)
+        warning = _warning(db, later) if dive.status != "dropped" else ""
+    return Postponed(dive, later, warning)
 
 
 def carry_over(db: Database, quarter: Quarter, *, now: datetime) -> list[DeepDive]:

@@ -124,12 +124,77 @@ def edit_person(
         )
 
 
-def set_active(db: Database, person_id: int, active: bool, *, now: datetime) -> Person:
+class Deactivated(NamedTuple):
+    """An engineer deactivated or back (`person` as they are now) and the planned sessions that went with it."""
+
+    person: Person
+    cancelled: tuple[Session, ...] = ()
+
+
+def set_active(db: Database, person_id: int, active: bool, *, now: datetime, today: date | None = None) -> Person:
     """Deactivate someone who left (kept, with their sessions, out of the rotation), or bring them back."""
-    with db.transaction():
-        _get_person(db, person_id)
+    return toggle_active(db, person_id, active=active, today=today or now.date(), now=now).person
+
+
+def toggle_active(
+    db: Database, person_id: int, *, today: date, now: datetime, active: bool | None = None
+) -> Deactivated:
+    """Deactivate an engineer (or bring them back; `active` None: the other way round). Deactivating
+    cancels the sessions planned with them from today on: nobody plans on someone who left. One `u`
+    brings the engineer and those sessions back."""
+    from techtime.store import trash
+
+    with trash.recording(db, "", now=now) as change:
+        if change.keep_one("person", person_id) is None:
+            raise InputError(f"there is no person {person_id} on the roster")
+        person = _get_person(db, person_id)
+        active = not person.active if active is None else active
+        cancelled: tuple[Session, ...] = ()
+        if not active:
+            cancelled = tuple(
+                s for s in pairing.sessions_for_person(db, person_id) if s.status == PLANNED and s.date >= today
+            )
+        for session in cancelled:
+            change.delete("pairing_session", session.id)
         people.update_person(db, person_id, active=active, now=now)
-        return _get_person(db, person_id)
+        what = "the planned session" if len(cancelled) == 1 else f"{len(cancelled)} planned sessions"
+        change.label = (
+            f"reactivating @{person.handle}"
+            if active
+            else f"deactivating @{person.handle}" + (f" (and cancelling {what})" if cancelled else "")
+        )
+        return Deactivated(_get_person(db, person_id), cancelled)
+
+
+def delete_person(db: Database, person_id: int, *, now: datetime) -> str:
+    """Take an engineer off the roster for good: a typo in a capture's @handle, someone added by mistake.
+    Only while they have no sessions but the one the capture that added them made (it goes too); with
+    sessions of their own they are deactivated instead, so their history stays. One `u` brings it all
+    back. Returns how the change reads ("@typo and the session made with them")."""
+    from techtime.store import trash
+
+    with trash.recording(db, "", now=now) as change:
+        person = _get_person(db, person_id)
+        own = people.sessions_of_their_own(db, person_id)
+        if own:
+            raise InputError(
+                f"@{person.handle} has {own} session{'' if own == 1 else 's'} of their own: deactivate them instead"
+                " (kept with their sessions, out of the rotation)"
+            )
+        made = pairing.sessions_for_person(db, person_id)
+        for session in made:
+            change.delete("pairing_session", session.id)
+        change.delete("person", person_id)
+        label = f"@{person.handle}" + (
+            "" if not made else " and the session made with them" if len(made) == 1 else f" and {len(made)} sessions"
+        )
+        change.label = f"deleting {label}"
+        return label
+
+
+def deletable(db: Database, person_id: int) -> bool:
+    """Can this engineer be deleted (not only deactivated)? See `delete_person`."""
+    return people.sessions_of_their_own(db, person_id) == 0
 
 
 def find_person(db: Database, handle: str) -> Person:

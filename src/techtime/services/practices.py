@@ -189,6 +189,11 @@ def get_practice(db: Database, practice_id: int) -> Practice | None:
     return practice_store.get_practice(db, practice_id)
 
 
+def practice_of_log(db: Database, log_id: int) -> int | None:
+    """Which practice a log line is about (a search hit opens it): its id, None when it is gone."""
+    return practice_store.practice_of_log(db, log_id)
+
+
 def activity(db: Database, today: date, *, weeks: int = 53) -> dict[date, int]:
     """How much technical work each day of the last `weeks` saw (the heat map)."""
     return practice_store.activity_by_day(db, today - timedelta(weeks=weeks), today)

@@ -115,6 +115,49 @@ def edit_notes(db: Database, item_id: int, notes: str, *, now: datetime) -> Rada
         return radar.change_item(db, change, item, now=now, notes=notes.rstrip())
 
 
+def parse_title(text: str) -> str:
+    """A radar item's title: its words, not empty."""
+    title = " ".join(text.split())
+    if not title:
+        raise InputError("a radar item needs a title, e.g. Temporal for durable workflows")
+    return title
+
+
+def parse_link(text: str) -> str | None:
+    """An http:// or https:// link, or nothing (empty)."""
+    from techtime.domain.urls import is_openable
+
+    url = text.strip()
+    if not url:
+        return None
+    if not is_openable(url):
+        raise InputError(f"a link must be an http:// or https:// address, e.g. https://temporal.io, not {url!r}")
+    return url
+
+
+def edit_item(
+    db: Database, item_id: int, *, title: str, url: str | None, tags: Sequence[str], notes: str, now: datetime
+) -> RadarItem:
+    """The item's form: title, link, tags and notes; one `u` puts all four back. A link another item
+    already has is refused (one item per link), naming that item."""
+    with trash.recording(db, "", now=now) as change:
+        item = _kept(change, item_id)
+        change.label = f"the edit of {item.title!r}"
+        other = radar.find_by_url(db, url)
+        if other is not None and other.id != item_id:
+            raise InputError(f"{url} is already the link of {other.title!r}: one item per link", field="url")
+        fields: dict[str, Any] = {"title": title, "url": url, "tags": tuple(tags), "notes": notes.rstrip()}
+        changed = {name: value for name, value in fields.items() if getattr(item, name) != value}
+        if not changed:
+            return item
+        return radar.change_item(db, change, item, now=now, **changed)
+
+
+def position(db: Database, query: RadarFilter, item_id: int, *, sort: str) -> int | None:
+    """Where an item stands in the table the filter and the sort make (0 first); None: not in it."""
+    return radar.position(db, query, item_id, sort=sort)
+
+
 @dataclass(frozen=True)
 class Promoted:
     dive_id: int

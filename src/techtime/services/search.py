@@ -32,18 +32,79 @@ class Hit(NamedTuple):
     title: str
     snippet: tuple[tuple[str, bool], ...]
     when: str = ""  # the day it is about, ISO
+    part: int = 0  # a row within that one the screen highlights too (a dive's failure mode); 0: none
 
 
-def search(db: Database, text: str, *, per_area: int = PER_AREA) -> list[Hit]:
-    """Every area's hits for `text`, area by area in registry order, newest first within each."""
+def searchable(text: str) -> bool:
+    """Is there anything in `text` to search for (a word, not only spaces and quotes)?"""
+    return store.fts_query(text) is not None
+
+
+def search(db: Database, text: str, *, per_area: int = PER_AREA, stop: Callable[[], bool] | None = None) -> list[Hit]:
+    """Every area's hits for `text`, area by area in registry order, newest first within each.
+
+    `stop`: asked before each area; True abandons the search (a newer keystroke wants the connection)."""
     if store.fts_query(text) is None:
         return []
     hits: list[Hit] = []
     for area in areas.AREAS:
+        if stop is not None and stop():
+            return hits
         if area.search:
             provider: Provider = areas.resolve(area.search)
             hits += provider(db, text, per_area)
     return hits
+
+
+class Searcher:
+    """Search as you type on a connection of its own, for thread workers (the screen's connection stays on
+    the UI thread). One search runs at a time; `interrupt()`, called by the UI thread when a key is
+    typed, stops the one running at once (its query is interrupted, its later areas skipped), so a
+    keystroke never waits for the one before it to finish."""
+
+    def __init__(self, path: str) -> None:
+        import threading
+
+        self._path = path
+        self._db: Database | None = None
+        self._lock = threading.Lock()
+        self._generation = 0
+        self._closed = False
+
+    def interrupt(self) -> int:
+        """Stop the running search; returns the number the next search is to be run with."""
+        self._generation += 1
+        if self._db is not None:
+            self._db.conn.interrupt()
+        return self._generation
+
+    def search(self, text: str, generation: int) -> list[Hit] | None:
+        """The hits for `text`, or None when a newer search (or closing) came first."""
+        import sqlite3
+
+        def stale() -> bool:
+            return self._closed or generation != self._generation
+
+        with self._lock:  # one statement at a time: an interrupt never reaches the next search's queries
+            if stale():
+                return None
+            if self._db is None:
+                self._db = store.reader(self._path)
+            try:
+                hits = search(self._db, text, stop=stale)
+            except sqlite3.OperationalError as error:
+                if "interrupt" in str(error):
+                    return None
+                raise
+            return None if stale() else hits
+
+    def close(self) -> None:
+        self._closed = True
+        self._generation += 1
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+                self._db = None
 
 
 def snippet_parts(snippet: str) -> tuple[tuple[str, bool], ...]:
@@ -99,7 +160,14 @@ def dives(db: Database, text: str, limit: int) -> list[Hit]:
     ]
     modes = store.search(db, "failure_mode", text, columns=("failure", "dive_id"), limit=limit)
     hits += [
-        Hit("dives", "failure mode", row.values["dive_id"], row.values["failure"], snippet_parts(row.snippet))
+        Hit(
+            "dives",
+            "failure mode",
+            row.values["dive_id"],
+            row.values["failure"],
+            snippet_parts(row.snippet),
+            part=row.id,
+        )
         for row in modes
     ]
     return hits[:limit]

@@ -14,6 +14,7 @@ class Note(NamedTuple):
     id: int
     text: str
     created_at: str
+    filed_at: str | None = None  # when it was filed away: out of the inbox, still in the file
 
 
 def add_note(db: Database, *, text: str, now: datetime) -> int:
@@ -45,3 +46,27 @@ def file_note(db: Database, note_id: int, *, now: datetime) -> None:
         remember=frozenset({"filed_at"}),
         now=now,
     )
+
+
+def all_notes(db: Database, *, limit: int = 500) -> list[Note]:
+    """Every note, open ones first, then filed ones; newest first within each."""
+    rows = db.rows(
+        "SELECT id, text, created_at, filed_at FROM inbox_note"
+        " ORDER BY filed_at IS NOT NULL, created_at DESC, id DESC LIMIT ?",
+        (limit,),
+    )
+    return [Note(row["id"], row["text"], row["created_at"], row["filed_at"]) for row in rows]
+
+
+def get_note(db: Database, note_id: int) -> Note | None:
+    row = db.one("SELECT id, text, created_at, filed_at FROM inbox_note WHERE id = ?", (note_id,))
+    return Note(row["id"], row["text"], row["created_at"], row["filed_at"]) if row else None
+
+
+def count_all(db: Database) -> int:
+    return int(db.scalar("SELECT count(*) FROM inbox_note"))
+
+
+def update_note(db: Database, note_id: int, *, now: datetime, **fields: str | None) -> None:
+    """New text, or filed / back in the inbox (filed_at None); `u` brings the old values back."""
+    update_row(db, "inbox_note", note_id, fields, frozenset({"text", "filed_at"}), remember=frozenset(fields), now=now)

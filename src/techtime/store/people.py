@@ -123,3 +123,14 @@ def update_person(db: Database, person_id: int, *, now: datetime | None = None, 
         fields["active"] = int(bool(fields["active"]))
     with _unique_handle(fields.get("handle", "")):
         update_row(db, "person", person_id, fields, _EDITABLE, remember=_UNDOABLE, now=now)
+
+
+def sessions_of_their_own(db: Database, person_id: int) -> int:
+    """Their sessions other than those made with them, in the same moment (the capture that added them)."""
+    return int(
+        db.scalar(
+            "SELECT count(*) FROM pairing_session s JOIN person p ON p.id = s.person_id"
+            " WHERE p.id = ? AND s.created_at <> p.created_at",
+            (person_id,),
+        )
+    )

@@ -70,6 +70,12 @@ def add_log(
     return inserted_id(cursor)
 
 
+def practice_of_log(db: Database, log_id: int) -> int | None:
+    """The practice a log entry belongs to (None: no such entry)."""
+    found = db.scalar("SELECT practice_id FROM practice_log WHERE id = ?", (log_id,))
+    return None if found is None else int(found)
+
+
 def count_logs(db: Database) -> int:
     return int(db.scalar("SELECT count(*) FROM practice_log"))
 

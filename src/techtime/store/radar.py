@@ -289,6 +289,19 @@ def query_items_with_history(
     ]
 
 
+def position(db: Database, query: RadarFilter, item_id: int, *, sort: str = "captured") -> int | None:
+    """The row an item is on (0 first) in the filtered, sorted table; None when the filter leaves it out."""
+    if sort not in _ORDER_BY:
+        raise ValueError(f"unknown sort {sort!r}")
+    where, params = _where(db, query)
+    found = db.scalar(
+        f"SELECT place FROM (SELECT id, row_number() OVER (ORDER BY {_ORDER_BY[sort]}) - 1 AS place"
+        f" FROM radar_item{where}) WHERE id = ?",
+        [*params, item_id],
+    )
+    return None if found is None else int(found)
+
+
 def count_items(db: Database, query: RadarFilter) -> int:
     where, params = _where(db, query)
     return int(db.scalar(f"SELECT count(*) FROM radar_item{where}", params))

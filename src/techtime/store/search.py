@@ -54,6 +54,20 @@ def fts_query(text: str) -> str | None:
     return " ".join(quoted)
 
 
+def reader(path: str) -> Database:
+    """A read-only connection of its own for searching off the UI thread (thread workers: any thread may
+    use it, one at a time). It never writes, so it needs none of open_database's checks."""
+    import sqlite3
+
+    from techtime.store.database import BUSY_TIMEOUT_MS, translate_errors
+
+    with translate_errors(path):
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA query_only = ON")
+    return Database(conn, path, read_only=True)
+
+
 def search(
     db: Database, table: str, text: str, *, columns: Sequence[str], where: str = "", limit: int = 20
 ) -> list[Found]:

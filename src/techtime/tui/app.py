@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from textual.timer import Timer
 
     from techtime.services.capture import Saved
+    from techtime.services.search import Hit
 
 # How often to look for commits by other processes (a `techtime add` in another terminal).
 POLL_SECONDS = 1.0
@@ -216,6 +217,26 @@ class TechtimeApp(App[object]):
         if saved.warning:
             say(self, saved.warning, severity="warning")
         self.reload_screen()
+
+    def action_search_everything(self) -> None:
+        from textual.screen import ModalScreen
+
+        from techtime.tui.screens.help import HelpScreen
+        from techtime.tui.screens.search import SearchScreen, open_hit
+
+        if isinstance(self.screen, SearchScreen):
+            return
+        if isinstance(self.screen, HelpScreen):
+            self.pop_screen()
+        elif isinstance(self.screen, ModalScreen):
+            say(self, "Finish or close this first (escape), then ctrl+f searches everything.", severity="warning")
+            return
+
+        def chosen(hit: Hit | None) -> None:
+            if hit is not None:
+                open_hit(self, hit)
+
+        self.push_screen(SearchScreen(), chosen)
 
     def action_undo(self) -> None:
         """Undo the latest delete or edit, wherever it was made (the trash is in the database)."""

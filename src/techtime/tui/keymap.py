@@ -70,7 +70,9 @@ VERBS = {
     "move": "move: a dive up or down, on to its next status, a candidate into the quarter",
     "pause": "pause or resume a practice",
     "write": "write it up: a dive's findings, a decision's review",
-    "snooze": "put a review off to a later date",
+    "snooze": "put off to a later date: a review, a deep dive to the next quarter",
+    "search everything": "search every area at once, from anywhere",
+    "to radar": "turn it into a radar item",
     "read": "mark read",
     "bookmark": "bookmark for a deep dive",
     "archive": "archive",
@@ -116,6 +118,17 @@ APP_KEYS = (
     Key("app.undo", "u", "undo", "Undo", "undo", APP, show=True, help="undo the last delete or edit, wherever it was"),
     Key("app.help", "question_mark", "help", "Help", "help", APP, show=True, help="help: every key of this screen"),
     Key("app.quit", "q", "quit", "Quit", "quit", APP, show=True, help="quit"),
+    # A chord with priority: it works while a search box or the findings editor has the focus.
+    Key(
+        "app.search",
+        "ctrl+f",
+        "search_everything",
+        "Search everything",
+        "search everything",
+        APP,
+        help="search everything: every area's words as you type; enter opens the hit on its screen",
+        priority=True,
+    ),
 )
 
 TODAY_KEYS = (
@@ -366,6 +379,15 @@ DIVES_KEYS = (
         help="move between the list, the checklist, the findings and the failure modes",
     ),
     Key(
+        "dives.postpone",
+        "z",
+        "postpone",
+        "Put off",
+        "snooze",
+        DIVES,
+        help="put the highlighted dive off to the next quarter",
+    ),
+    Key(
         "dives.carry",
         "C",
         "carry_over",
@@ -531,13 +553,13 @@ RADAR_KEYS = (
         row="open the link in your browser (http and https links only)",
     ),
     Key(
-        "radar.notes",
+        "radar.edit",
         "e",
-        "notes",
-        "Notes",
+        "edit",
+        "Edit",
         "edit",
         RADAR,
-        help="edit the notes (`ctrl+s` saves, `escape` cancels)",
+        help="edit the title, link, tags and notes (`ctrl+s` saves, `escape` cancels)",
     ),
     Key(
         "radar.promote",
@@ -742,6 +764,54 @@ PAIRING_KEYS = (
     ),
 )
 
+NOTES = ("today.notes",)
+NOTES_KEYS = (
+    Key("notes.back", "escape", "app.pop_screen", "Back", "back", NOTES, show=True, help="back"),
+    Key("notes.edit", "e", "edit", "Edit", "edit", NOTES, show=True, help="edit the highlighted note"),
+    Key("notes.open", "enter", "edit", "Edit", "open", NOTES, help="open the highlighted note to edit it"),
+    Key(
+        "notes.file",
+        "x",
+        "toggle_filed",
+        "File / unfile",
+        "done",
+        NOTES,
+        show=True,
+        help="file the note; again: back to the inbox",
+    ),
+    Key(
+        "notes.to-radar",
+        "R",
+        "turn_into('radar')",
+        "To the radar",
+        "to radar",
+        NOTES,
+        show=True,
+        help="turn the note into a radar item (one u turns it back)",
+    ),
+    Key(
+        "notes.to-dive",
+        "p",
+        "turn_into('dive')",
+        "To a deep dive",
+        "plan",
+        NOTES,
+        show=True,
+        help="turn the note into a deep dive this quarter (one u turns it back)",
+    ),
+    Key(
+        "notes.delete",
+        "d,delete",
+        "delete",
+        "Delete",
+        "delete",
+        NOTES,
+        show=True,
+        help="delete the note (`u` brings it back)",
+    ),
+)
+TODAY_AREA = TODAY_KEYS + NOTES_KEYS
+
 DECISIONS = ("decisions",)
 DECISIONS_KEYS = (
     Key(
@@ -813,6 +883,8 @@ SHARED_KEYS = (
         help="quit the capture box alone (techtime capture); what was typed is kept",
         priority=True,
     ),
+    Key("search.close", "escape", "close", "Close", "back", ("search",), show=True, help="close the search"),
+    Key("search.hits", "down", "to_hits", "To the hits", "down", ("search",), help="from the search box to the hits"),
     Key("form.save", "ctrl+s", "save", "Save", "save", FORM, show=True, help="save", priority=True),
     Key("form.cancel", "escape", "cancel", "Cancel", "back", FORM, show=True, help="cancel"),
     Key("findings.leave", "escape", "leave", "Leave the editor", "back", FINDINGS, help="leave the editor"),
@@ -829,7 +901,7 @@ DIVES_AREA = DIVES_KEYS + PLANNING_KEYS
 RADAR_AREA = RADAR_KEYS + TRIAGE_KEYS + PICTURE_KEYS
 _BUILT_IN = (
     *APP_KEYS,
-    *TODAY_KEYS,
+    *TODAY_AREA,
     *PRACTICES_KEYS,
     *DIVES_AREA,
     *RADAR_AREA,
@@ -886,6 +958,8 @@ VIEW_NAMES = {
     "dives.planning": "Planning",
     "radar.triage": "Monday triage",
     "radar.picture": "Radar picture",
+    "today.notes": "Notes",
+    "search": "Search everything",
     "help": "Help",
     "form": "Forms",
 }

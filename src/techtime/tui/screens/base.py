@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
+from textual import work
 from textual.app import App
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -137,14 +138,39 @@ class TechtimeScreen(Screen[None]):
 
     # Shared by several screens ----------------------------------------------------------------------
 
-    def open_link(self, url: str | None) -> None:
-        """Hand a web link to the browser; anything else (javascript:, file:, '-...') is refused."""
+    def open_link(self, url: str | None, *, what: str = "This item") -> None:
+        """Hand a web link to the browser; anything else (javascript:, file:, '-...') is refused. Says
+        whether a browser took it: on a server without one, the link is there to copy, not "opening"."""
         if url is None or not is_openable(url):
-            self.say("This item has no web link to open (only http and https links are opened).", severity="warning")
+            self.say(f"{what} has no web link to open (only http and https links are opened).", severity="warning")
             return
         link = url.strip()
-        self.say(f"Opening {link}")
-        self.app.open_url(link)
+        if self.app.is_web:  # served by textual-serve: the browser is the one showing the app
+            self.app.open_url(link)
+            self.say(f"Opened {link}")
+            return
+        self._open_in_browser(link)
+
+    @work(thread=True, group="browser")
+    def _open_in_browser(self, link: str) -> None:
+        """webbrowser.open may wait on the program it starts: off the UI thread."""
+        import webbrowser
+
+        try:
+            opened = webbrowser.open(link)
+        except (webbrowser.Error, OSError):
+            opened = False
+        severity: SeverityLevel = "information"
+        if opened:
+            message = f"Opened in the browser: {link}"
+        else:
+            message = f"No browser could be started for {link} (set $BROWSER, or copy the link)"
+            severity = "warning"
+        self.app.call_from_thread(self.say, message, severity=severity)
+
+    def show(self, row_id: int, part: int = 0) -> None:
+        """Highlight this row (and `part` within it, e.g. a dive's failure mode): search everything opens
+        a hit here. Screens that show rows say where it is; the one shown next (or now) opens on it."""
 
     def save_in_place(self) -> None:
         """Save what is typed straight into the screen (the findings editor) before another change lands."""

@@ -68,6 +68,7 @@ class DivesScreen(TechtimeScreen):
         self.view: DivesView | None = None
         self._wanted: dict[str, int] = {}  # a row just added, to highlight once it is shown
         self._save_timer: Timer | None = None
+        self._focus_next: str | None = None  # a widget to focus after the next reload (a search hit's pane)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -89,9 +90,9 @@ class DivesScreen(TechtimeScreen):
 
     def on_mount(self) -> None:
         table = self.query_one("#dives-table", DataTable)
-        self.quarter = Quarter.containing(self.today())
-        self.reload()
         table.focus()
+        self.quarter = self.quarter or Quarter.containing(self.today())  # show() may have chosen one
+        self.reload()
 
     # Reading ---------------------------------------------------------------------
 
@@ -104,6 +105,24 @@ class DivesScreen(TechtimeScreen):
         self._show_header(view.plan, view.candidates)
         self._show_table(view.plan)
         self._show_detail(view.detail)
+        if self._focus_next is not None:
+            self.query_one(f"#{self._focus_next}").focus()
+            self._focus_next = None
+
+    def show(self, row_id: int, part: int = 0) -> None:
+        """Open on this dive's quarter with the dive highlighted (and `part`, one of its failure modes)."""
+        dive = service.get_dive(self.db, row_id)
+        if dive is None:
+            return
+        if self.is_mounted:
+            self._save_findings()
+        self.quarter, self._dive_id = dive.quarter, dive.id
+        self._focus_next = "dives-table"
+        if part:
+            self._wanted["dive-failures"] = part
+            self._focus_next = "dive-failures"
+        if self.is_mounted:
+            self.reload()
 
     def _reload_steps(self) -> None:
         """A step checked: only the checklist and the quarter's progress changed (two reads, not the view's six)."""
@@ -458,8 +477,7 @@ class DivesScreen(TechtimeScreen):
         elif not is_openable(dive.doc_url):
             self.report(InputError(f"not opening {dive.doc_url!r}: only http:// and https:// links are opened"))
         else:
-            self.app.open_url(dive.doc_url)
-            self.say(f"Opening {dive.doc_url}")
+            self.open_link(dive.doc_url, what="This deep dive")
 
     def action_delete(self) -> None:
         focused = self._focused()
@@ -506,6 +524,18 @@ class DivesScreen(TechtimeScreen):
                 self._go_to(quarter.next(), moved[0].id)
 
         self.run(lambda: service.carry_over(self.db, quarter, now=self.tt.now()), done, then=follow)
+
+    def action_postpone(self) -> None:
+        """z: this dive, not this quarter: off to the next one with its checklist, failure modes and findings."""
+        dive = self._dive()
+        if dive is None:
+            return
+        self._save_findings()
+        self.run(
+            lambda: service.postpone(self.db, dive.id, now=self.tt.now()),
+            lambda put: f"Put off to {put.quarter}: {dive.title}, with its checklist and findings (u undoes).",
+            warn=lambda put: put.warning,
+        )
 
     def action_plan(self) -> None:
         assert self.quarter is not None

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Header, Input, Static
 from textual.widgets.data_table import RowDoesNotExist
 
 from techtime.domain import pairing as vocabulary
+from techtime.domain.days import day_text
 from techtime.domain.pairing import DONE, PLANNED, format_minutes, session_state
 from techtime.domain.text import plural
 from techtime.errors import InputError
@@ -62,6 +63,7 @@ class PairingScreen(TechtimeScreen):
         self._query = ""
         self._wanted_person: int | None = None  # just saved: where the roster's cursor goes
         self._wanted_cell: tuple[int, date] | None = None  # just saved: where the grid's cursor goes
+        self._focus_grid = False  # a search hit: the grid takes the focus, on its cell
 
     @property
     def view(self) -> YearView | None:
@@ -85,10 +87,27 @@ class PairingScreen(TechtimeScreen):
         self.query_one("#pairing-search").display = False
         self.query_one("#pairing-roster-box").border_title = "Roster · next up"
         roster = self.query_one("#roster", DataTable)
-        self.reload()
         roster.focus()
+        self.reload()  # after: a search hit puts the focus on the grid
 
     # Showing ---------------------------------------------------------------
+
+    def show(self, row_id: int, part: int = 0) -> None:
+        """Open on this session: its year, the grid's cursor on its cell (a roster search cleared)."""
+        session = pairing_service.get_session(self.db, row_id)
+        if session is None:
+            return
+        self.year = session.date.year
+        self._wanted_cell = (session.person_id, session.date)
+        self._focus_grid = True
+        if self.is_mounted:
+            search = self.query_one("#pairing-search", Input)
+            with self.prevent(Input.Changed):
+                search.value = ""
+            search.display = False
+        self._query = ""
+        if self.is_mounted:
+            self.reload()
 
     def reload(self) -> None:
         today = self.today()
@@ -103,6 +122,9 @@ class PairingScreen(TechtimeScreen):
         if self._wanted_cell is not None:
             grid.focus_cell(*self._wanted_cell)
             self._wanted_cell = None
+        if self._focus_grid:
+            self._focus_grid = False
+            grid.focus()
         self.query_one("#pairing-grid-box").border_title = f"{self.year} month by month  ([ ] other years)"
         self.query_one("#pairing-summary", Static).update(_summary(view.current, view.shown, today))
         self._show_detail()
@@ -334,14 +356,23 @@ class PairingScreen(TechtimeScreen):
         if person is None:
             self.say("Choose an engineer first.", severity="warning")
             return
-        if person.active:
-            message = f"@{person.handle} deactivated: kept with their sessions, out of the rotation (d undoes)."
-        else:
-            message = f"@{person.handle} reactivated: back in the rotation."
-        self.run(lambda: pairing_service.set_active(self.db, person.id, not person.active, now=self.tt.now()), message)
+        today = self.today()
+
+        def done(result: pairing_service.Deactivated) -> str:
+            if result.person.active:
+                return f"@{person.handle} reactivated: back in the rotation."
+            cancelled = "".join(
+                f"; the session planned for {day_text(s.date, today)} is cancelled" for s in result.cancelled
+            )
+            return f"@{person.handle} deactivated: kept with their sessions, out of the rotation{cancelled} (u undoes)."
+
+        self.run(lambda: pairing_service.toggle_active(self.db, person.id, today=today, now=self.tt.now()), done)
 
     def action_delete(self) -> None:
         cell = self._cell()
+        if cell.person is not None and not cell.sessions and cell.month is None:
+            self._delete_person(cell.person)
+            return
         if cell.person is None or not cell.sessions:
             self.say("No session here to delete: choose one on an engineer's row.", severity="warning")
             return
@@ -353,6 +384,14 @@ class PairingScreen(TechtimeScreen):
             )
 
         self._with_session(cell.sessions, "to delete", delete)
+
+    def _delete_person(self, person: Person) -> None:
+        """A typo in a capture's handle (or someone added by mistake) is one key from gone; an engineer
+        with sessions of their own is deactivated instead, so their history stays."""
+        self.run(
+            lambda: pairing_service.delete_person(self.db, person.id, now=self.tt.now()),
+            lambda label: f"Deleted {label} from the roster; u brings them back.",
+        )
 
     def action_year(self, step: int) -> None:
         self.year = (self.year or self.today().year) + step

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Header, Static
+from textual.widgets.data_table import RowDoesNotExist
 
 from techtime.domain import cadence
 from techtime.domain.dates import ACCEPTED_DATES, parse_date
@@ -44,6 +46,10 @@ class PracticesScreen(TechtimeScreen):
     KEYMAP = "practices"
     BINDINGS = keymap.bindings("practices")
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._wanted: int | None = None  # a practice to highlight on the next reload
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="practices-title")
@@ -54,6 +60,12 @@ class PracticesScreen(TechtimeScreen):
 
     def on_mount(self) -> None:
         self.reload()
+
+    def show(self, row_id: int, part: int = 0) -> None:
+        """Open on the practice this log line belongs to (a search hit)."""
+        self._wanted = practice_service.practice_of_log(self.db, row_id)
+        if self.is_mounted:
+            self.reload()
 
     def reload(self) -> None:
         today = self.today()
@@ -88,6 +100,10 @@ class PracticesScreen(TechtimeScreen):
                 upcoming,
                 key=str(practice.id),
             )
+        if self._wanted is not None:
+            with contextlib.suppress(RowDoesNotExist):  # deleted meanwhile
+                selected = table.get_row_index(str(self._wanted))
+        self._wanted = None
         if table.row_count:
             table.move_cursor(row=min(selected, table.row_count - 1))
         heatmap = self.query_one(HeatMap)

@@ -28,7 +28,7 @@ from techtime.services import radar as radar_service
 from techtime.services.radar import RadarItem, RadarRow
 from techtime.tui import keymap
 from techtime.tui.screens.base import TechtimeScreen
-from techtime.tui.screens.radar_notes import notes_form
+from techtime.tui.screens.radar_item_form import item_form
 from techtime.tui.text import line, safe
 from techtime.tui.widgets.footer import Footer
 from techtime.tui.widgets.paged_table import Column, PagedTable, Row
@@ -51,7 +51,7 @@ STATUS_WORDS = {
 STATUS_CYCLE: tuple[str | None, ...] = (None, *STATUSES)
 KEY_HINTS = (
     "ring A adopt T trial S assess H hold   quadrant E techniques P platforms O tools L languages   - off the radar\n"
-    "r read  b bookmark  a archive  i inbox   o open link  e notes  p promote  d delete  u undo"
+    "r read  b bookmark  a archive  i inbox   o open link  e edit  p promote  d delete  u undo"
 )
 # The title takes the spare room; when it has less than 28 cells, tags go first, then the date.
 COLUMNS = (
@@ -82,6 +82,7 @@ class RadarScreen(TechtimeScreen):
         self._error = ""
         self._quarter: Quarter | None = None
         self._shown: dict[int, RadarRow] = {}  # the rows of the pages read since the last reset, by item id
+        self._revealing: int | None = None  # an item to highlight on the next reload (a search hit)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -104,7 +105,25 @@ class RadarScreen(TechtimeScreen):
 
     def reload(self) -> None:
         self._quarter = Quarter.containing(self.today())
+        if self._revealing is not None:
+            self._reveal(self._revealing)
+            return
         self._show_counts()
+
+    def show(self, row_id: int, part: int = 0) -> None:
+        """Open on this item (a search hit), the filter cleared if it hides it."""
+        self._revealing = row_id
+        if self.is_mounted:
+            self.reload()
+
+    def _reveal(self, item_id: int) -> None:
+        self._revealing = None
+        at = radar_service.position(self.db, self._filter, item_id, sort=self._sort)
+        if at is None and not self._filter.is_empty:
+            self._reset_filter()
+            at = radar_service.position(self.db, self._filter, item_id, sort=self._sort)
+        self._show_counts(cursor=at)
+        self.query_one(PagedTable).focus()
 
     def _apply(self) -> None:
         """The filter or the sort changed: show the new list from its top."""
@@ -191,11 +210,16 @@ class RadarScreen(TechtimeScreen):
         search = self.query_one("#radar-search", Input)
         if not (search.display or self._status or not self._filter.is_empty):
             return
-        search.value = ""  # posts Input.Changed; the handler would reapply, so set the state directly
-        search.display = False
-        self._line, self._status, self._error, self._filter = "", None, "", RadarFilter()
+        self._reset_filter()
         self.query_one(PagedTable).focus()
         self._apply()
+
+    def _reset_filter(self) -> None:
+        search = self.query_one("#radar-search", Input)
+        with self.prevent(Input.Changed):  # the handler would reapply it: set the state directly
+            search.value = ""
+        search.display = False
+        self._line, self._status, self._error, self._filter = "", None, "", RadarFilter()
 
     def action_cycle_status(self) -> None:
         self._status = STATUS_CYCLE[(STATUS_CYCLE.index(self._status) + 1) % len(STATUS_CYCLE)]
@@ -261,10 +285,10 @@ class RadarScreen(TechtimeScreen):
         if item is not None:
             self.open_link(item.url)
 
-    def action_notes(self) -> None:
+    def action_edit(self) -> None:
         item = self._selected()
         if item is not None:
-            self.open_form(notes_form(self, item), lambda _: f"Notes saved: {item.title}")
+            self.open_form(item_form(self, item), lambda saved: f"Saved: {saved.title} (u undoes the edit)")
 
     def action_promote(self) -> None:
         item = self._selected()
@@ -343,7 +367,7 @@ def _describe(row: RadarRow, quarter: Quarter) -> Text:
         line(safe(item.title, "bold")),
         line(safe(item.url, "underline") if item.url else ("no link", "dim")),
         line(*facts),
-        line(("notes: ", "dim"), safe(" / ".join(notes), width=200) if notes else ("none (e writes some)", "dim")),
+        line(("notes: ", "dim"), safe(" / ".join(notes), width=200) if notes else ("none (e edits the item)", "dim")),
         line(("history: ", "dim"), (steps or "never placed on the radar", "" if steps else "dim")),
         Text(KEY_HINTS, style="dim"),
     ]

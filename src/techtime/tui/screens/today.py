@@ -144,7 +144,7 @@ class TodayScreen(TechtimeScreen):
             self.say("Only practices and planned sessions can be skipped.", severity="warning")
 
     def action_open(self) -> None:
-        kind, _ = self._selected()
+        kind, rest = self._selected()
         if kind == "practice":
             self.action_practices()
             return
@@ -152,7 +152,13 @@ class TodayScreen(TechtimeScreen):
         if target:
             self.app.switch_mode(target)
         elif kind == "note":
-            self.say("x files this note; a note worth more becomes a capture (c).")
+            self.show(int(rest[0]))
+
+    def show(self, row_id: int, part: int = 0) -> None:
+        """A note (the only rows of Today's own area): the Notes view, on it."""
+        from techtime.tui.screens.notes import NotesScreen
+
+        self.app.push_screen(NotesScreen(row_id))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.action_open()

@@ -106,6 +106,7 @@ class CaptureBox(Vertical):
         self._start = self._draft or suggestion
         self._typed = False
         self._warned = False
+        self._confirmed = ""  # a line whose new @handle the user has seen and confirmed with a second Enter
 
     def compose(self) -> ComposeResult:
         draft = (" · your last draft", "italic") if self._draft else ""
@@ -166,11 +167,27 @@ class CaptureBox(Vertical):
         except TechtimeError as error:
             target.update(safe(str(error), "red"))
             return
-        target.update(describe(item, today))
+        preview = describe(item, today)
+        if self._new_handle(item):
+            preview.append_text(
+                line(
+                    "\n",
+                    safe(f"@{item.handle}", "bold yellow"),
+                    (" is not on the roster: Enter adds them as new from capture (a typo? fix it first)", "yellow"),
+                )
+            )
+        target.update(preview)
+
+    def _new_handle(self, item: Capture) -> bool:
+        from techtime.services.capture_box import on_roster
+
+        return item.handle is not None and not on_roster(self._db, item.handle)
 
     @on(Input.Submitted, "#capture-input")
     def _submit(self, event: Input.Submitted) -> None:
         event.stop()
+        if event.value != self._confirmed and self._asks_first(event.value):
+            return
         try:
             saved = save_line(self._db, event.value, today=self._today(), now=self._now())
         except TechtimeError as error:
@@ -179,6 +196,25 @@ class CaptureBox(Vertical):
             return
         self._draft = ""
         self.post_message(self.Saved(saved))
+
+    def _asks_first(self, text: str) -> bool:
+        """A new @handle is added to the roster only on a second Enter: the first one asks. True when it asked."""
+        from techtime.domain.capture import parse_capture
+
+        try:
+            item = parse_capture(text, self._today())
+        except TechtimeError:
+            return False  # saving says what is wrong
+        if not self._new_handle(item):
+            return False
+        self._confirmed = text
+        self.query_one("#capture-preview", Static).update(
+            line(
+                safe(f"@{item.handle}", "bold yellow"),
+                (" is not on the roster. Enter again adds them (new from capture); or fix the handle.", "bold yellow"),
+            )
+        )
+        return True
 
 
 def describe(item: Capture, today: date) -> Text:

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 
 from techtime import areas
 from techtime.domain import cadence
+from techtime.domain.days import day_text
 from techtime.domain.dives import DEFAULT_TARGET, UNFINISHED_STATUSES
 from techtime.domain.pairing import COVERED, MONTH_SKIPPED, NOT_TRACKED, OPEN, PAUSED
 from techtime.domain.quarters import Quarter
@@ -201,13 +202,13 @@ def practices_section(db: Database, today: date) -> Section:
         Line(
             (
                 Part(f"  {item.state:<10}", item.state),
-                Part(f"{item.due:%a %d %b}  "),
+                Part(f"{day_text(item.due, today)}  "),
                 Part(item.name),
                 Part(f"  (+{item.more_missed} earlier this quarter)" if item.more_missed else "", "dim"),
             ),
             id=f"practice:{item.key}:{item.occurrence.isoformat()}",
             state=item.state,
-            plain=f"  {_MARKS.get(item.state, '-')} {item.state:<9}  {item.due:%a %d %b}  {item.name}"
+            plain=f"  {_MARKS.get(item.state, '-')} {item.state:<9}  {day_text(item.due, today)}  {item.name}"
             + (f" (+{item.more_missed} earlier this quarter)" if item.more_missed else ""),
         )
         for item in items
@@ -223,7 +224,9 @@ def practices_section(db: Database, today: date) -> Section:
     overdue = [item for item in items if item.state == OVERDUE]
     if overdue:
         item = max(overdue, key=lambda line: line.due)  # the most recent miss is the likeliest to catch up
-        suggestions.append(Suggestion(f"Log or skip {item.name} (due {item.due:%a %d %b})", "it is overdue", 30))
+        suggestions.append(
+            Suggestion(f"Log or skip {item.name} (due {day_text(item.due, today)})", "it is overdue", 30)
+        )
     return Section(
         "practices",
         (Part("Practices this week", "heading"),),
@@ -313,7 +316,7 @@ class PairingMonth(NamedTuple):
 def pairing_section(db: Database, today: date) -> Section:
     month = _pairing_month(db, today)
     lines = [
-        _session_line(label, role, session, plain)
+        _session_line(label, role, session, plain, today)
         for label, role, sessions, plain in (
             ("done", "good", month.done, "  done      {date}  @{handle}  {topic}"),
             ("planned", "planned", month.planned, "  planned   {date}  @{handle}  {topic}"),
@@ -364,18 +367,18 @@ def pairing_section(db: Database, today: date) -> Section:
     )
 
 
-def _session_line(label: str, role: str, session: Session, plain: str) -> Line:
+def _session_line(label: str, role: str, session: Session, plain: str, today: date) -> Line:
     return Line(
         (
             Part(f"  {label:<10}", role),
-            Part(f"{session.date:%a %d %b}  "),
+            Part(f"{day_text(session.date, today)}  "),
             Part(f"@{session.handle}", "strong"),
             Part("  "),
             Part(session.topic, width=60),
         ),
         id=f"session:{session.id}",
         state=label,
-        plain=plain.format(date=f"{session.date:%a %d %b}", handle=session.handle, topic=shorten(session.topic, 50)),
+        plain=plain.format(date=day_text(session.date, today), handle=session.handle, topic=shorten(session.topic, 50)),
     )
 
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from techtime.domain import cadence
+from techtime.domain.days import day_text
 from techtime.domain.pairing import (
     DONE,
     NOT_LOGGED,
@@ -358,7 +359,7 @@ def pair_now(db: Database, person_id: int, *, today: date, now: datetime, topic:
         done = [s for s in this_month if s.status == DONE]
         if done:
             raise InputError(
-                f"@{person.handle} already has a session done this month ({done[-1].date:%a %d %b}); "
+                f"@{person.handle} already has a session done this month ({day_text(done[-1].date, today)}); "
                 "log another one with a date if you paired again"
             )
         planned = [s for s in this_month if s.status == PLANNED]
@@ -613,9 +614,9 @@ def unavailable(person: Person, today: date) -> str:
     if not person.active:
         return "deactivated"
     if person.leave_until is not None and today <= person.leave_until:
-        return f"on leave until {person.leave_until:%a %d %b %Y}"
+        return f"on leave until {day_text(person.leave_until, today)}"
     if person.start_date is not None and person.start_date > today:
-        return f"starts {person.start_date:%a %d %b %Y}"
+        return f"starts {day_text(person.start_date, today)}"
     return ""
 
 

@@ -208,6 +208,15 @@ class Form(ModalScreen[T | None], Generic[T]):
         if field is not None and field.preview is not None:
             self._preview(field, event.value)
 
+    @on(Select.Changed)
+    def _chosen(self) -> None:
+        """A choice may change how another field reads (a session's status: which way its date looks)."""
+        if not self._initial:
+            return  # still mounting: on_mount shows the first previews
+        for field in self.fields:
+            if field.preview is not None and not field.choices:
+                self._preview(field, self.value(field.name))
+
     def _preview(self, field: Field, text: str) -> None:
         assert field.preview is not None
         if not text.strip():

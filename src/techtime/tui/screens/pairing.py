@@ -41,7 +41,7 @@ ROSTER_COLUMNS = (
     Column("Name", 14, drop=1),
     Column("Team", 10, drop=2),
     Column("Last paired", 11),
-    Column("Planned", 10),
+    Column("Planned", 11),  # "Fri 05 Nov", or "05 Nov 2027" another year
     Column("Why", min_width=24),
 )
 STATE_STYLES = {state: style for state, (_, style) in SESSION_MARKS.items()}
@@ -131,6 +131,7 @@ class PairingScreen(TechtimeScreen):
 
     def _show_roster(self, roster: tuple[RosterLine, ...], visible: set[int] | None) -> None:
         table = self.query_one("#roster", DataTable)
+        today = self.today()
         wanted = self._wanted_person or self._roster_key()
         self._wanted_person = None
         table.clear()
@@ -144,8 +145,11 @@ class PairingScreen(TechtimeScreen):
                 safe(f"@{person.handle}", "bold" if person.active else "dim strike"),
                 safe(person.name, style),
                 safe(person.team, style),
-                Text(f"{entry.last_done:%d %b %Y}" if entry.last_done else "never", style=style or "dim"),
-                Text(f"{entry.planned:%a %d %b}" if entry.planned else "", style="cyan"),
+                Text(
+                    day_text(entry.last_done, today, weekday=False) if entry.last_done else "never",
+                    style=style or "dim",
+                ),
+                Text(_planned(entry.planned, today) if entry.planned else "", style="cyan"),
                 safe(rank.reason, "dim") if rank else Text(entry.unavailable, style="italic yellow"),
                 key=str(person.id),
             )
@@ -179,7 +183,7 @@ class PairingScreen(TechtimeScreen):
         entry = self.pairing.line(person.id) if self.pairing else None
         facts = [person.name, person.team, person.role]
         if person.start_date:
-            facts.append(f"started {person.start_date:%d %b %Y}")
+            facts.append(f"started {day_text(person.start_date, today, weekday=False)}")
         heading = line(safe(f"@{person.handle}", "bold"), "  ", safe(" · ".join(f for f in facts if f)))
         if entry is not None and entry.rank is not None:
             status = line((f"next up #{entry.number}: ", "magenta"), safe(entry.rank.reason))
@@ -467,13 +471,18 @@ class PairingScreen(TechtimeScreen):
 
         def done(saved: Session) -> str:
             state = session_state(saved.status, saved.date, self.today())
-            return f"Saved: {saved.date:%a %d %b} with @{saved.handle}, {state}."
+            return f"Saved: {day_text(saved.date, self.today())} with @{saved.handle}, {state}."
 
         handles = [p.handle for p in self._people.values() if p.active]
         form = session_form(
             save, session=session, handle=handle, on=on, status=status, handles=handles, today=self.today()
         )
         self.open_form(form, done, then=follow)
+
+
+def _planned(day: date, today: date) -> str:
+    """The roster's Planned column: the weekday this year, the year (in its place) another year."""
+    return day_text(day, today, weekday=day.year == today.year)
 
 
 def _matches(person: Person, query: str) -> bool:
@@ -499,7 +508,7 @@ def _summary(current: YearView, shown: YearView, today: date) -> Text:
     elif month.state == vocabulary.MONTH_SKIPPED:
         parts.append(("skipped", "yellow"))
     elif planned:
-        parts += [(f"planned {planned[0].date:%a %d %b} ", "cyan"), safe(f"with @{planned[0].handle}", "cyan")]
+        parts += [(f"planned {day_text(planned[0].date, today)} ", "cyan"), safe(f"with @{planned[0].handle}", "cyan")]
         parts.append((f", {plural(days_left, 'day')} left", "dim"))
     elif month.state == vocabulary.PAUSED:
         parts.append(("paused", "dim"))
@@ -529,7 +538,7 @@ def _months(count: int) -> str:
 def _session_summary(session: Session, today: date) -> Text:
     state = session_state(session.status, session.date, today)
     return line(
-        f"  {session.date:%a %d %b %Y}  ",
+        f"  {day_text(session.date, today):<15}  ",
         (f"{state:<11}", STATE_STYLES.get(state, "")),
         safe(session.topic or "(no topic)", width=70),
     )
@@ -539,7 +548,7 @@ def _session_detail(session: Session, today: date) -> Text:
     state = session_state(session.status, session.date, today)
     length = format_minutes(session.minutes)
     heading = line(
-        (f"{session.date:%a %d %b %Y}  ", "bold"),
+        (f"{day_text(session.date, today)}  ", "bold"),
         (state, STATE_STYLES.get(state, "")),
         "  with ",
         safe(f"@{session.handle}", "bold"),

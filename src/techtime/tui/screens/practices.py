@@ -12,7 +12,8 @@ from textual.widgets import DataTable, Header, Static
 from textual.widgets.data_table import RowDoesNotExist
 
 from techtime.domain import cadence
-from techtime.domain.dates import ACCEPTED_DATES, parse_date
+from techtime.domain.dates import ACCEPTED_DATES, BACK, parse_date
+from techtime.domain.days import day_text
 from techtime.domain.quarters import Quarter
 from techtime.domain.rules import ACCEPTED_RULES, describe_rule, rule_from_text
 from techtime.errors import InputError
@@ -83,12 +84,12 @@ class PracticesScreen(TechtimeScreen):
                 upcoming = Text("paused", style="yellow")
             elif state.overdue:
                 more = f" (+{len(state.overdue) - 1})" if len(state.overdue) > 1 else ""
-                upcoming = Text(f"overdue: {state.overdue[0].due:%a %d %b}{more}", style="red")
+                upcoming = Text(f"overdue: {day_text(state.overdue[0].due, today)}{more}", style="red")
             elif state.due_today:
                 upcoming = Text("due today", style="bold yellow")
             elif state.upcoming:
                 due = state.upcoming[0].due
-                upcoming = Text(f"{due:%a %d %b}" if due.year == today.year else f"{due:%a %d %b %Y}")
+                upcoming = Text(day_text(due, today))
             else:
                 upcoming = Text("-", style="dim")
             table.add_row(
@@ -96,7 +97,7 @@ class PracticesScreen(TechtimeScreen):
                 summary.cadence,
                 str(practice.minutes),
                 summary.compliance_text,
-                f"{summary.last_done:%d %b %Y}" if summary.last_done else "never",
+                day_text(summary.last_done, today, weekday=False) if summary.last_done else "never",
                 upcoming,
                 key=str(practice.id),
             )
@@ -129,7 +130,7 @@ class PracticesScreen(TechtimeScreen):
         if practice := self._selected():
             self.run(
                 lambda: practice_service.skip_open(self.db, practice.id, today=self.today(), now=self.tt.now()),
-                lambda due: f"{practice.name}: {due:%a %d %b} skipped; it stays on the record.",
+                lambda due: f"{practice.name}: {day_text(due, self.today())} skipped; it stays on the record.",
             )
 
     def action_backdate(self) -> None:
@@ -139,7 +140,7 @@ class PracticesScreen(TechtimeScreen):
         today = self.today()
 
         def when(text: str) -> date:
-            day = parse_date(text, today)
+            day = parse_date(text, today, looking=BACK)
             if day > today:
                 raise InputError(f"{day:%a %d %b %Y} is in the future: log it once it has happened")
             return day
@@ -152,7 +153,7 @@ class PracticesScreen(TechtimeScreen):
         field = Field("day", "Done on", parse=when, placeholder="last mon, 2026-11-02, yesterday", preview=_long_date)
         self.open_form(
             Form(f"Log {practice.name} as done on...", [field], save, hint=f"Dates: {ACCEPTED_DATES}"),
-            lambda day: f"{practice.name}: logged as done on {day:%a %d %b}.",
+            lambda day: f"{practice.name}: logged as done on {day_text(day, today)}.",
         )
 
     def action_add(self) -> None:

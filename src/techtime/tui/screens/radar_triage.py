@@ -15,6 +15,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Header, Static
 
+from techtime.domain.days import day_text
 from techtime.domain.radar import QUADRANT_LABELS
 from techtime.domain.text import clean
 from techtime.errors import TechtimeError
@@ -166,7 +167,8 @@ class TriageScreen(TechtimeScreen):
         if item is None:
             panel.update(Text("Nothing left in the inbox.", style="dim"))
             return
-        age = (self.today() - item.captured_on).days
+        today = self.today()
+        age = (today - item.captured_on).days
         notes = " / ".join(clean(item.notes, multiline=True).splitlines())
         placed: list[tuple[str, str] | str] = [
             (f"ring {item.ring}" if item.ring else "no ring yet", "bold" if item.ring else "dim"),
@@ -180,7 +182,7 @@ class TriageScreen(TechtimeScreen):
             line(safe(item.title, "bold")),
             line(safe(item.url, "underline") if item.url else ("no link", "dim")),
             line(
-                f"captured {item.captured_on:%a %d %b %Y} ({age} days ago)",
+                f"captured {day_text(item.captured_on, today)} ({age} days ago)",
                 "   ",
                 safe(" ".join(f"#{tag}" for tag in item.tags), "cyan"),
             ),

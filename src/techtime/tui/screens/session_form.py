@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from techtime.domain.dates import parse_date
+from techtime.domain.dates import BACK, FORWARD, parse_date
+from techtime.domain.days import day_text
 from techtime.domain.pairing import DONE, PLANNED, SESSION_STATUSES, parse_minutes
 from techtime.services.pairing import Session
 from techtime.tui.form import Field, Form, Values
@@ -35,7 +36,12 @@ def session_form(
         title += f" with @{session.handle}"
 
     def day(text: str) -> date:
-        return parse_date(text, today)
+        # Planned looks forward (`fri`, `Nov 5`: the next one); done or skipped looks back (the last one).
+        chosen = form.value("status") if form.is_mounted else status
+        return parse_date(text, today, looking=FORWARD if chosen == PLANNED else BACK)
+
+    def said(when: date) -> str:
+        return f"-> {day_text(when, today)}"
 
     fields = [
         Field(
@@ -45,7 +51,7 @@ def session_form(
             placeholder="@handle",
             suggestions=[f"@{h}" for h in handles],
         ),
-        Field("date", "On", on.isoformat() if on else "", day, "e.g. fri, 2026-12-03"),
+        Field("date", "On", on.isoformat() if on else "", day, "e.g. fri, 2026-12-03", preview=said),
         Field(
             "minutes",
             "Length",
@@ -59,4 +65,5 @@ def session_form(
         Field("learned", "What I learned", session.learned if session else "", multiline=True),
         Field("follow_ups", "Follow-ups", session.follow_ups if session else "", multiline=True),
     ]
-    return Form(title, fields, save, focus="topic" if handle else "handle")
+    form: Form[Session] = Form(title, fields, save, focus="topic" if handle else "handle")
+    return form

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from techtime.domain.days import day_text
 from techtime.domain.pairing import session_state
 from techtime.services.pairing import Session
 from techtime.tui import keymap
@@ -35,7 +36,7 @@ class SessionPicker(ModalScreen[int | None]):
                 *[
                     Option(
                         line(
-                            f"{session.date:%a %d %b}  ",
+                            f"{day_text(session.date, self._today)}  ",
                             (f"{session_state(session.status, session.date, self._today):<11}", "cyan"),
                             safe(f"@{session.handle}", "bold"),
                             "  ",

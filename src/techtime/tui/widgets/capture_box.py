@@ -24,6 +24,7 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 from techtime import areas
+from techtime.domain.days import day_text
 from techtime.errors import TechtimeError
 from techtime.services.capture_box import keep_draft, load_draft, save_line
 from techtime.tui.text import line, safe
@@ -234,9 +235,9 @@ def describe(item: Capture, today: date) -> Text:
             when = given.get(option.name)
             when = when if isinstance(when, date) else today
             if when > today:
-                details.append(f"planned for {when:%a %d %b}")
+                details.append(f"planned for {day_text(when, today)}")
             else:
-                details.append("done today" if when == today else f"done on {when:%a %d %b}")
+                details.append("done today" if when == today else f"done on {day_text(when, today)}")
         elif given.get(option.name) is not None:
             details.append(f"{OPTION_LABELS.get(option.name, option.name)} {given[option.name]}")
     if details:

@@ -74,7 +74,11 @@ def _no_real_browser(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "data" / "techtime.db"
+    """Where a test's database goes: its folder is there (as one a user names with --db would be)."""
+    folder = tmp_path / "data"
+    folder.mkdir(mode=0o700)
+    folder.chmod(0o700)
+    return folder / "techtime.db"
 
 
 @pytest.fixture

@@ -169,3 +169,31 @@ async def test_o_says_opened_when_the_browser_took_it(db, _no_real_browser):
         await pilot.pause()
         assert opened == ["https://temporal.io"]
         assert [n.message for n in app._notifications] == ["Opened in the browser: https://temporal.io"]
+
+
+# An explicit --db whose folder is not there ------------------------------------------------------------
+
+
+def test_a_db_path_in_a_folder_that_does_not_exist_is_refused_and_creates_nothing(tmp_path, capsys):
+    from techtime.cli import main
+
+    typo = tmp_path / "techtimee" / "techtime.db"
+    for command in (["add", "n", "a note"], ["today"], ["export", "--format", "json"]):
+        assert main(["--db", str(typo), *command]) == 2
+        err = capsys.readouterr().err.strip().splitlines()
+        assert err == [
+            f"techtime: --db {typo}: the folder {typo.parent} does not exist (a typo?); create it first,"
+            " or leave out --db for the default location"
+        ]
+    assert not typo.parent.exists()
+
+
+def test_the_default_location_is_still_created(tmp_path, monkeypatch, capsys):
+    from techtime.cli import main
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    assert main(["add", "n", "first note"]) == 0
+    assert (tmp_path / "xdg-data" / "techtime" / "techtime.db").exists()
+    here = tmp_path / "here.db"  # an existing folder: fine
+    assert main(["--db", str(here), "add", "n", "a note"]) == 0
+    assert here.exists()

@@ -44,9 +44,9 @@ def test_the_capture_preview_says_the_year_of_a_session_next_year():
 async def test_log_late_reads_a_day_without_a_year_as_the_last_one(db):
     app = make_app(db)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("p")  # Practices
+        await pilot.press("v")  # Practices
         await pilot.pause()
-        await pilot.press("b")  # log late, on the first practice
+        await pilot.press("l")  # log late, on the first practice
         await pilot.pause()
         app.screen.query_one(Input).value = "Nov 30"
         await pilot.pause()

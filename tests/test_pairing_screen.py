@@ -251,7 +251,7 @@ async def test_add_and_edit_an_engineer_and_a_duplicate_handle_is_refused(demo_d
             date(2026, 11, 30),
         )
         row = roster(app).get_row(str(dana.id))
-        assert str(row[-1]) == "on leave until Mon 30 Nov 2026"
+        assert str(row[-1]) == "on leave until Mon 30 Nov"  # this year: no year shown
         # Back from leave: clear the date.
         await on_roster_row(pilot, app, dana.id)
         await pilot.press("e")

@@ -23,7 +23,7 @@ def refuse_missing_folder(given: str, path: str) -> None:
     creating it would leave an empty database behind and say all is well. (The default location, and
     $TECHTIME_DB, are still created when missing.)"""
     folder = os.path.dirname(os.path.abspath(path))
-    if not os.path.isdir(folder):
+    if not os.path.exists(folder):  # a file there is said by open_database ("a file, not a folder")
         raise InputError(
             f"--db {given}: the folder {folder} does not exist (a typo?); create it first, "
             "or leave out --db for the default location"

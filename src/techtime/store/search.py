@@ -59,7 +59,7 @@ def reader(path: str) -> Database:
     use it, one at a time). It never writes, so it needs none of open_database's checks."""
     import sqlite3
 
-    from techtime.store.database import BUSY_TIMEOUT_MS, translate_errors
+    from techtime.store.database import BUSY_TIMEOUT_MS, Database, translate_errors
 
     with translate_errors(path):
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)

@@ -1061,8 +1061,8 @@ def readme_tables() -> dict[str, str]:
         app_keys.insert(0, Key("go", ",".join(key.keys for key in numbers), "", "", "", APP, help=f"go to {titles}"))
     palette = Key("palette", "ctrl+p", "", "", "", APP, help="command palette: every action of every screen, by name")
     tables = {"app": markdown_table([*app_keys, palette], where=True)}
-    screens = ("today", "practices", "dives", "dives.planning", "radar.triage", "radar.picture", "pairing", "decisions")
-    for screen in screens:
+    views = ("today.notes", "dives.planning", "radar.triage", "radar.picture")
+    for screen in (*(area.key for area in areas.AREAS if area.keys and area.key != "radar"), *views):
         tables[screen] = markdown_table(keys_of(screen))
     tables["radar"] = markdown_table([*keys_of("widget.table"), *keys_of("radar")])
     return tables

@@ -1,4 +1,4 @@
-"""Pairing sessions: 'teach me what you're building'."""
+"""Sessions with engineers: pairing ('teach me what you're building'), technical 1-on-1s, interviews."""
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ if TYPE_CHECKING:
 
 
 class Session(NamedTuple):
-    """A pairing session, with its engineer's handle, name and team. `date` a date; `minutes` an int
-    or None; `status` planned | done | skipped."""
+    """A session with an engineer, with their handle, name and team. `date` a date; `minutes` an int
+    or None; `status` planned | done | skipped; `kind` pairing | 1on1 | interview."""
 
     id: int
     person_id: int
@@ -32,6 +32,7 @@ class Session(NamedTuple):
     notes: str
     learned: str
     follow_ups: str
+    kind: str = "pairing"
 
 
 _SELECT = """
@@ -53,6 +54,7 @@ def _session(row: sqlite3.Row) -> Session:
         notes=row["notes"],
         learned=row["learned"],
         follow_ups=row["follow_ups"],
+        kind=row["kind"],
     )
 
 
@@ -68,12 +70,25 @@ def add_session(
     notes: str = "",
     learned: str = "",
     follow_ups: str = "",
+    kind: str = "pairing",
 ) -> int:
     with db.transaction() as conn:
         cursor = conn.execute(
             "INSERT INTO pairing_session (person_id, date, topic, minutes, status, notes, learned, follow_ups,"
-            " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (person_id, on.isoformat(), topic, minutes, status, notes, learned, follow_ups, stamp(now), stamp(now)),
+            " kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                person_id,
+                on.isoformat(),
+                topic,
+                minutes,
+                status,
+                notes,
+                learned,
+                follow_ups,
+                kind,
+                stamp(now),
+                stamp(now),
+            ),
         )
     return inserted_id(cursor)
 
@@ -85,9 +100,24 @@ def sessions_between(db: Database, first: date, last: date) -> list[Session]:
     return [_session(row) for row in rows]
 
 
-def last_done_by_person(db: Database) -> dict[int, date]:
-    rows = db.rows("SELECT person_id, max(date) FROM pairing_session WHERE status = 'done' GROUP BY person_id")
+def last_done_by_person(db: Database, kind: str = "pairing") -> dict[int, date]:
+    """Each person's latest done session of this kind (the rotation counts pairing only)."""
+    rows = db.rows(
+        "SELECT person_id, max(date) FROM pairing_session WHERE status = 'done' AND kind = ? GROUP BY person_id",
+        (kind,),
+    )
     return {row[0]: date.fromisoformat(row[1]) for row in rows}
+
+
+def last_done_by_person_and_kind(db: Database) -> dict[int, dict[str, date]]:
+    """Each person's latest done session of each kind: person id -> kind -> day."""
+    found: dict[int, dict[str, date]] = {}
+    rows = db.rows(
+        "SELECT person_id, kind, max(date) FROM pairing_session WHERE status = 'done' GROUP BY person_id, kind"
+    )
+    for person_id, kind, day in rows:
+        found.setdefault(person_id, {})[kind] = date.fromisoformat(day)
+    return found
 
 
 def count_sessions(db: Database) -> int:
@@ -95,7 +125,7 @@ def count_sessions(db: Database) -> int:
 
 
 _UNDOABLE = frozenset({"topic", "notes", "learned", "follow_ups"})  # text a user would hate to lose to a slip
-_EDITABLE = frozenset({"person_id", "date", "topic", "minutes", "status", "notes", "learned", "follow_ups"})
+_EDITABLE = frozenset({"person_id", "date", "topic", "minutes", "status", "notes", "learned", "follow_ups", "kind"})
 
 
 def update_session(db: Database, session_id: int, *, now: datetime, **fields: Any) -> None:

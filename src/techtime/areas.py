@@ -420,7 +420,40 @@ AREAS: tuple[Area, ...] = (
         # The portal call's review is due on the demo's day: the journal, then its review form.
         screenshots=(("decisions", ("5",)), ("decisions-review", ("5", "w")), ("decisions-calibration", ("5", "v"))),
     ),
-    # Room for Incidents ("6"): a record, as it lands.
+    Area(
+        "incidents",
+        "Incidents",
+        captures=(
+            CaptureKind(
+                "incident",
+                ("incident", "inc"),
+                "incident",
+                "incident|inc TITLE [sev:1-4] [on:DATE] [#system ...]",
+                "inc Checkout 502s after the gateway deploy sev:2 on:yesterday #gateway",
+                save="techtime.services.incidents:save_capture",
+                # An incident is logged once it happened: a day without a year is its last occurrence.
+                options=(CaptureOption("sev", "techtime.domain.incidents:capture_severity"), ON_DONE),
+                tags=True,
+                url=True,  # the postmortem's link
+                titled=True,
+            ),
+        ),
+        tables=(
+            Table(
+                "incident",
+                key=("date", "title"),
+                children=(("incident_follow_up", "incident_id"),),
+                points_at=(("deep_dive", "dive_id"),),
+                json_columns=("systems",),
+                searched=("title", "systems", "learned"),
+            ),
+            Table("incident_follow_up", key=("incident_id", "text"), searched=("text",)),
+        ),
+        search="techtime.services.incidents:search",
+        report="techtime.interchange.incidents_markdown:report_section",
+        digest="techtime.interchange.incidents_markdown:digest_section",
+        demo="techtime.services.incident_demo:demo",
+    ),
 )
 
 

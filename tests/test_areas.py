@@ -249,3 +249,18 @@ def test_a_new_area_s_sections_join_the_quarterly_report_and_the_weekly_digest(w
     assert "## Ideas\n\n1 ideas in 2026Q4." in render(with_ideas, Quarter(2026, 4), TODAY)
     digest = weekly_digest(with_ideas, TODAY)
     assert "## Ideas\n\nSince Monday: 1.\n\n## Practices this quarter" in digest
+
+
+def test_a_new_area_says_what_a_deep_dive_came_from_on_the_dives_screen(with_ideas, monkeypatch):
+    from techtime.services import dives as dive_service
+    from techtime.store import dives
+
+    dive_id = dives.add_dive(with_ideas, quarter=Quarter(2026, 4), title="Ledger", now=NOW)
+    told = IDEA_AREA._replace(dive_origins=f"{__name__}:idea_origins")
+    monkeypatch.setattr(areas, "AREAS", (*areas.AREAS[:-1], told))
+    detail = dive_service.dives_view(with_ideas, Quarter(2026, 4), TODAY, dive_id).detail
+    assert detail.origins == (f"from an idea about dive {dive_id}",)
+
+
+def idea_origins(db: Database, dive_id: int) -> list[str]:
+    return [f"from an idea about dive {dive_id}"]

@@ -93,6 +93,9 @@ class Area(NamedTuple):
     report: str = ""
     # "module:function(db, monday, today) -> str": its Markdown section of the weekly digest, "" for none.
     digest: str = ""
+    # "module:function(db, dive_id) -> list[str]": what a deep dive came from in this area, in words the
+    # Deep dives screen shows ("from the incident of 2026-11-03: Checkout 502s").
+    dive_origins: str = ""
     demo: str = ""  # "module:function(demo: services.demo.Demo)" adding its sample data, in registry order
     # (file name, keys pressed from Today); a name ending in -COLSxROWS is taken at that size, else 120x40
     screenshots: tuple[tuple[str, tuple[str, ...]], ...] = ()

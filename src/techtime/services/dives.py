@@ -48,6 +48,13 @@ def promote_radar_item(db: Database, item_id: int, *, quarter: Quarter, now: dat
     return dive_id
 
 
+def other_origins(db: Database, dive_id: int) -> list[str]:
+    """What a dive came from in the other areas, as their records say (techtime.areas `dive_origins`)."""
+    from techtime import areas
+
+    return [text for area in areas.AREAS if area.dive_origins for text in areas.resolve(area.dive_origins)(db, dive_id)]
+
+
 def linked_radar_items(db: Database, dive_id: int) -> list[RadarItem]:
     """The radar items a dive came from: the link seen from the other side."""
     return radar.items_for_dive(db, dive_id)
@@ -141,6 +148,7 @@ def dives_view(db: Database, quarter: Quarter, today: date, dive_id: int | None)
     if selected is not None:
         origins = [f"carried over from {selected.carried_from}"] if selected.carried_from else []
         origins += [f"from the radar: {item.title}" for item in radar.items_for_dive(db, selected.id)]
+        origins += other_origins(db, selected.id)
         detail = DiveDetail(
             selected,
             tuple(dives.checklist(db, selected.id)),

@@ -426,6 +426,8 @@ AREAS: tuple[Area, ...] = (
     Area(
         "incidents",
         "Incidents",
+        number="6",
+        screen="techtime.tui.screens.incidents:IncidentsScreen",
         captures=(
             CaptureKind(
                 "incident",
@@ -453,9 +455,12 @@ AREAS: tuple[Area, ...] = (
             Table("incident_follow_up", key=("incident_id", "text"), searched=("text",)),
         ),
         search="techtime.services.incidents:search",
+        dive_origins="techtime.services.incidents:origins",
         report="techtime.interchange.incidents_markdown:report_section",
         digest="techtime.interchange.incidents_markdown:digest_section",
         demo="techtime.services.incident_demo:demo",
+        # This quarter's incidents; then the log form with the incident-review questions offered.
+        screenshots=(("incidents", ("6",)), ("incidents-learned", ("6", "down", "w"))),
     ),
 )
 

@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 
 __all__ = ["FollowUp", "Incident"]
 
+REVIEW_GROUP = "incident-review"  # the question bank's group offered when writing what was learned
+
 
 def _get(db: Database, incident_id: int) -> Incident:
     incident = incidents.get_incident(db, incident_id)
@@ -74,6 +76,13 @@ def save_incident(
         values["date"] = values.pop("on")
         incidents.update_incident(db, incident_id, now=now, **values)
         return incident_id
+
+
+def write_learned(db: Database, incident_id: int, learned: str, *, now: datetime) -> None:
+    """What the incident taught me about our systems (`u` brings the text before back)."""
+    with db.transaction():
+        _get(db, incident_id)
+        incidents.update_incident(db, incident_id, learned=learned.strip(), now=now)
 
 
 def set_pattern(db: Database, incident_id: int, text: str, *, now: datetime) -> Incident:
@@ -209,25 +218,55 @@ def origins(db: Database, dive_id: int) -> list[str]:
 # What the screen shows -----------------------------------------------------------------------------
 
 
+class Detail(NamedTuple):
+    """The selected incident and its follow-ups, in their order."""
+
+    incident: Incident
+    follow_ups: tuple[FollowUp, ...]
+
+    def follow_up(self, follow_up_id: int) -> FollowUp | None:
+        return next((item for item in self.follow_ups if item.id == follow_up_id), None)
+
+
 class QuarterView(NamedTuple):
-    """One quarter of incidents, newest first, their Tally, and every follow-up still open (any quarter)."""
+    """One quarter of incidents, newest first, their Tally, every follow-up still open (any quarter), and
+    the selected incident's Detail (None in an empty quarter)."""
 
     quarter: Quarter
     today: date
     incidents: tuple[Incident, ...]
     tally: Tally
     open_follow_ups: tuple[FollowUp, ...]
+    detail: Detail | None = None
 
 
-def quarter_view(db: Database, quarter: Quarter, today: date) -> QuarterView:
+def quarter_view(db: Database, quarter: Quarter, today: date, incident_id: int | None = None) -> QuarterView:
+    """What the Incidents screen shows: the quarter, and `incident_id` in detail (else its newest)."""
     found = incidents.incidents_between(db, quarter.first_day, quarter.last_day)
+    selected = next((i for i in found if i.id == incident_id), found[0] if found else None)
+    detail = Detail(selected, tuple(incidents.follow_ups(db, selected.id))) if selected else None
     return QuarterView(
         quarter,
         today,
         tuple(found),
         tally((incident.severity, incident.pattern) for incident in found),
         tuple(open_follow_ups(db, today)),
+        detail,
     )
+
+
+def review_questions(db: Database) -> list[str]:
+    """The question bank's incident-review questions, offered when writing what was learned."""
+    from techtime.services import questions
+
+    return [question.text for question in questions.bank(db, REVIEW_GROUP)]
+
+
+def roster_handles(db: Database) -> list[str]:
+    """The active engineers' handles, for a follow-up's owner (completed as you type)."""
+    from techtime.store import people
+
+    return [f"@{person.handle}" for person in people.list_people(db, active_only=True)]
 
 
 def between(db: Database, first: date, last: date) -> list[Incident]:

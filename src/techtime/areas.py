@@ -151,11 +151,12 @@ PAIR = CaptureKind(
     "pair",
     ("pair", "p"),
     "pairing session",
-    "pair|p   @handle TOPIC [on:DATE] [min:MINUTES]",
+    "pair|p   @handle TOPIC [on:DATE] [min:MINUTES] [kind:1on1|interview]",
     "p @dana event sourcing on:fri",
     save=f"{_SAVERS}:save_pairing",
     needs="an @handle",
-    options=(ON, MINUTES),
+    # kind: a technical 1-on-1 or a system-design interview; without it, pairing.
+    options=(ON, MINUTES, CaptureOption("kind", "techtime.domain.pairing:capture_kind")),
     handle=True,
 )
 TINKER = CaptureKind(
@@ -309,7 +310,8 @@ AREAS: tuple[Area, ...] = (
             Table(
                 "pairing_session",
                 key=("person_id", "date", "topic"),
-                children=(("practice_log", "session_id"),),
+                # The answers to the bank's questions asked in it go with it (and come back on undo).
+                children=(("practice_log", "session_id"), ("question_answer", "session_id")),
                 searched=("topic", "notes", "learned", "follow_ups"),
                 check="techtime.domain.checks:check_pairing_session",
             ),
@@ -411,8 +413,9 @@ AREAS: tuple[Area, ...] = (
             ),
             Table(
                 "question_answer",
-                key=("decision_id", "dive_id", "text"),
+                key=("decision_id", "dive_id", "session_id", "text"),
                 part_of=(("deep_dive", "dive_id"),),
+                searched=("text", "answer"),
                 check="techtime.domain.checks:check_question_answer",
             ),
         ),

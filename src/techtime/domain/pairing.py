@@ -1,4 +1,9 @@
-"""Pairing vocabulary: session states, month coverage, and reading what is typed in the forms."""
+"""Sessions with engineers: their kinds and states, month coverage, and reading what is typed in the forms.
+
+A session is pairing ("teach me what you're building", the monthly practice and the rotation), a
+technical 1-on-1 ("walk me through the architecture of what you shipped this sprint") or a
+system-design interview. Only pairing counts for the monthly practice and moves the rotation.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ import re
 from datetime import date
 
 from techtime.domain import durations
-from techtime.errors import InputError
+from techtime.errors import CaptureError, InputError
 
 PLANNED, DONE, SKIPPED = "planned", "done", "skipped"
 SESSION_STATUSES = (PLANNED, DONE, SKIPPED)
@@ -21,6 +26,29 @@ PLANNED_MONTH = "planned"  # this month or later, a session planned
 AHEAD = "ahead"  # later, nothing planned
 PAUSED = "paused"  # the practice was paused: not expected
 NOT_TRACKED = "not tracked"  # before the practice started
+
+# The kinds of session with an engineer, and what each is called.
+PAIRING, ONE_ON_ONE, INTERVIEW = "pairing", "1on1", "interview"
+KINDS = (PAIRING, ONE_ON_ONE, INTERVIEW)
+KIND_WORDS = {PAIRING: "pairing", ONE_ON_ONE: "technical 1-on-1", INTERVIEW: "system-design interview"}
+# The question bank's groups a session of each kind offers (techtime.domain.questions): a 1-on-1 asks
+# the technical 1-on-1 questions; an interview the design-review ones (scale, blast radius, tradeoffs),
+# which are what a system-design discussion probes; pairing is the engineer's to lead.
+KIND_QUESTIONS: dict[str, tuple[str, ...]] = {PAIRING: (), ONE_ON_ONE: ("one-on-one",), INTERVIEW: ("design-review",)}
+_KIND_ALIASES = {
+    "pairing": PAIRING,
+    "pair": PAIRING,
+    "1on1": ONE_ON_ONE,
+    "1-on-1": ONE_ON_ONE,
+    "1:1": ONE_ON_ONE,
+    "one-on-one": ONE_ON_ONE,
+    "one on one": ONE_ON_ONE,
+    "technical 1-on-1": ONE_ON_ONE,
+    "interview": INTERVIEW,
+    "system-design interview": INTERVIEW,
+    "system design interview": INTERVIEW,
+    "design interview": INTERVIEW,
+}
 
 _HANDLE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 HANDLE_MAX = 40
@@ -75,6 +103,31 @@ def parse_handle(text: str) -> str:
             f"{text.strip()!r} is not a handle: use up to {HANDLE_MAX} letters, digits, '.', '_' or '-', e.g. dana"
         )
     return handle
+
+
+def parse_kind(text: str) -> str:
+    """pairing (the default when empty), 1on1 (a technical 1-on-1) or interview (system design)."""
+    value = " ".join(text.strip().lower().split())
+    if not value:
+        return PAIRING
+    if value not in _KIND_ALIASES:
+        raise InputError(f"unknown kind {text.strip()!r}: use pairing, 1on1 (a technical 1-on-1) or interview")
+    return _KIND_ALIASES[value]
+
+
+def capture_kind(value: str, today: date) -> str:
+    """`kind:1on1` or `kind:interview` in a capture line (pairing without it)."""
+    del today
+    if value.strip():
+        try:
+            return parse_kind(value)
+        except InputError:
+            pass
+    raise CaptureError(f"unknown kind kind:{value}: use kind:pairing, kind:1on1 or kind:interview")
+
+
+def kind_word(kind: str) -> str:
+    return KIND_WORDS.get(kind, kind)
 
 
 def parse_minutes(text: str) -> int | None:

@@ -17,6 +17,7 @@ from datetime import date
 
 from techtime import areas
 from techtime.domain.dives import STATUS_WORDS
+from techtime.domain.pairing import PAIRING, kind_word
 from techtime.domain.quarters import Quarter
 from techtime.domain.radar import move_phrase
 from techtime.domain.urls import is_openable
@@ -86,11 +87,14 @@ def _summary(plan: dive_service.QuarterPlan, sessions: list[Session], moves: lis
     dive_line = f"{_count(plan.planned, 'deep dive')} against a target of {plan.target}"
     if parts:
         dive_line += ": " + ", ".join(parts)
-    done = [s for s in sessions if s.status == "done"]
+    done = [s for s in sessions if s.status == "done" and s.kind == PAIRING]
     teams = {s.team for s in done if s.team}
     pairing_line = f"{_count(len(done), 'pairing session')} with engineers"
     if teams:
         pairing_line += f", across {_count(len(teams), 'team')}"
+    others = [s for s in sessions if s.status == "done" and s.kind != PAIRING]
+    for kind in dict.fromkeys(s.kind for s in others):
+        pairing_line += f"; {_count(sum(1 for s in others if s.kind == kind), kind_word(kind))}"
     radar_line = f"{_count(len(moves), 'technology', 'technologies')} placed or moved on the technology radar"
     lines = ["## Summary", "", f"- {dive_line}.", f"- {pairing_line}.", f"- {radar_line}."]
     if plan.over_target:
@@ -164,7 +168,9 @@ def _pairing(sessions: list[Session]) -> str:
     else:
         lines += ["An engineer walks me through what they are building; I learn how our systems really work.", ""]
         for session in done:
-            lines.append(f"- {_day(session.date)}, {_who(session)}: {inline(session.topic) or 'open topic'}.")
+            lines.append(
+                f"- {_day(session.date)}, {_who(session)}{_kind(session)}: {inline(session.topic) or 'open topic'}."
+            )
             if session.learned.strip():
                 learned = _lines(session.learned)
                 lines[-1] += "\\"  # a hard line break: the lesson starts a line of its own
@@ -226,6 +232,11 @@ def _hours(spent: float, planned: float | None) -> str:
 def _who(session: Session) -> str:
     name = inline(session.name) or inline(f"@{session.handle}")
     return f"{name} ({inline(session.team)})" if session.team else name
+
+
+def _kind(session: Session) -> str:
+    """A technical 1-on-1 or an interview says so; a pairing session is the section's default."""
+    return "" if session.kind == PAIRING else f", {kind_word(session.kind)}"
 
 
 def _day(day: date) -> str:

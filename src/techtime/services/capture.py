@@ -115,12 +115,15 @@ def save_pairing(db: Database, item: Capture, *, today: date, now: datetime) -> 
         )
     when = item.date or today
     status = "planned" if when > today else "done"
+    kind = item.option("kind") or "pairing"
     session_id = pairing_service.save_session(
-        db, person_id=person.id, on=when, today=today, now=now, topic=item.title, minutes=item.minutes, status=status
-    )
+        db, person_id=person.id, on=when, today=today, now=now, topic=item.title, minutes=item.minutes, status=status,
+        kind=kind,
+    )  # fmt: skip
     verb = "planned for" if status == "planned" else "done on"
     title = f"@{person.handle} {item.title}".strip()
-    return Saved("pair", session_id, title, detail=f"{verb} {when.isoformat()}", warning=added)
+    what = "" if kind == "pairing" else f"{pairing_service.kind_word(kind)}, "
+    return Saved("pair", session_id, title, detail=f"{what}{verb} {when.isoformat()}", warning=added)
 
 
 def save_tinkering(db: Database, item: Capture, *, today: date, now: datetime) -> Saved:

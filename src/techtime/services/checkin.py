@@ -385,7 +385,8 @@ def _session_line(label: str, role: str, session: Session, plain: str, today: da
 def _pairing_month(db: Database, today: date) -> PairingMonth:
     summary = pairing_service.this_month(db, today)
     last = today.replace(day=calendar.monthrange(today.year, today.month)[1])
-    sessions = summary.sessions
+    # This month's pairing: a technical 1-on-1 or an interview held this month does not cover it.
+    sessions = [s for s in summary.sessions if s.kind == "pairing"]
     return PairingMonth(
         month=summary.month,
         state=summary.state,

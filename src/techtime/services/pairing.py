@@ -2,24 +2,30 @@
 
 A session's status and the `pairing` practice log move together: a done
 session logs its month as done, a skipped one logs it as skipped (recorded,
-not forgotten), a planned one logs nothing. Every function here is one
-transaction that either does all of it or changes nothing.
+not forgotten), a planned one logs nothing. Only sessions of the pairing kind
+count for the practice and the rotation: a technical 1-on-1 or an interview is
+kept, shown and searched, but does not reset the pairing clock. Every function
+here is one transaction that either does all of it or changes nothing.
 """
 
 from __future__ import annotations
 
 import calendar
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 
 from techtime.domain import cadence
 from techtime.domain.days import day_text
 from techtime.domain.pairing import (
     DONE,
+    KIND_QUESTIONS,
+    KINDS,
     NOT_LOGGED,
+    PAIRING,
     PLANNED,
     SESSION_STATUSES,
     SKIPPED,
+    kind_word,
     month_starts,
     month_state,
     parse_handle,
@@ -40,11 +46,13 @@ if TYPE_CHECKING:
     from typing import Any
 
     from techtime.domain.cadence import Compliance
+    from techtime.services.questions import Asked
 
 # `techtime today` reaches this module for the rotation: the practice log and the trash are imported
 # by the functions that write them, so the check-in does not pay for them.
 
 PRACTICE_KEY = "pairing"
+__all__ = ["Person", "Session", "kind_word"]
 
 
 def month_bounds(day: date) -> tuple[date, date]:
@@ -252,14 +260,19 @@ def save_session(
     notes: str = "",
     learned: str = "",
     follow_ups: str = "",
+    kind: str = PAIRING,
+    answers: Mapping[str, str] | None = None,
 ) -> int:
     """Plan a session, log one that happened (back-dated is fine), or change one; returns its id.
 
     A new session is refused for a deactivated engineer; a planned one must
-    be today or later, a done one today or earlier.
+    be today or later, a done one today or earlier. `answers`: replies to the
+    questions its kind offers (`questions`), by the question's text.
     """
     if status not in SESSION_STATUSES:
         raise InputError(f"unknown session status {status!r}: use {', '.join(SESSION_STATUSES)}")
+    if kind not in KINDS:
+        raise InputError(f"unknown kind {kind!r}: use pairing, 1on1 (a technical 1-on-1) or interview")
     with db.transaction():
         person = _get_person(db, person_id)
         existing = _get_session(db, session_id) if session_id is not None else None
@@ -279,6 +292,7 @@ def save_session(
             "notes": notes.strip(),
             "learned": learned.strip(),
             "follow_ups": follow_ups.strip(),
+            "kind": kind,
         }
         if existing is None:
             session_id = pairing.add_session(db, now=now, **fields)
@@ -286,9 +300,38 @@ def save_session(
             assert session_id is not None
             fields["date"] = fields.pop("on")
             pairing.update_session(db, session_id, now=now, **fields)
-        if existing is None or (existing.date, existing.status, existing.minutes) != (on, status, minutes):
+        if existing is None or (existing.date, existing.status, existing.minutes, existing.kind) != (
+            on,
+            status,
+            minutes,
+            kind,
+        ):
             _sync_log(db, session_id, now)
+        if answers:
+            _save_answers(db, session_id, kind, answers, today=today, now=now)
         return session_id
+
+
+def questions(db: Database, kind: str, session_id: int | None = None) -> list[Asked]:
+    """The bank's questions a session of this kind offers (a technical 1-on-1's, an interview's), each
+    with the answer given in this session; those asked there that have left the bank come last."""
+    from techtime.services import questions as bank
+
+    return bank.offered(db, place="session_id", place_id=session_id or 0, groups=KIND_QUESTIONS.get(kind, ()))
+
+
+def _save_answers(
+    db: Database, session_id: int, kind: str, answers: Mapping[str, str], *, today: date, now: datetime
+) -> None:
+    from techtime.services import questions as bank
+
+    for asked in questions(db, kind, session_id):
+        reply = answers.get(asked.text, "")
+        if reply.strip() or asked.answer:
+            bank.answer(
+                db, place="session_id", place_id=session_id, text=asked.text, reply=reply,
+                question_id=asked.question_id, today=today, now=now,
+            )  # fmt: skip
 
 
 def set_status(db: Database, session_id: int, status: str, *, now: datetime, today: date | None = None) -> Session:
@@ -338,9 +381,13 @@ def check_off_session(db: Database, session_id: int, *, today: date, now: dateti
     """`x` on a session of this month: done. One planned for later this month that took place today is
     checked off as held today (the same as `x` on next up)."""
     session = _get_session(db, session_id)
-    if session.date > today:
+    if session.date > today and session.kind == PAIRING:
         pair_now(db, session.person_id, today=today, now=now)
         return _get_session(db, session_id)
+    if session.date > today:  # a 1-on-1 held early: it took place today
+        with db.transaction():
+            pairing.update_session(db, session_id, date=today, now=now)
+            return set_status(db, session_id, DONE, today=today, now=now)
     return set_status(db, session_id, DONE, today=today, now=now)
 
 
@@ -355,7 +402,9 @@ def pair_now(db: Database, person_id: int, *, today: date, now: datetime, topic:
     with db.transaction():
         person = _get_person(db, person_id)
         _refuse_inactive(person)
-        this_month = [s for s in pairing.sessions_for_person(db, person_id) if first <= s.date <= last]
+        this_month = [
+            s for s in pairing.sessions_for_person(db, person_id) if first <= s.date <= last and s.kind == PAIRING
+        ]
         done = [s for s in this_month if s.status == DONE]
         if done:
             raise InputError(
@@ -398,7 +447,8 @@ def _sync_log(db: Database, session_id: int, now: datetime) -> None:
 
     session = _get_session(db, session_id)
     pairing.delete_practice_logs(db, session_id)
-    if session.status == PLANNED or practice_store.practice_by_key(db, PRACTICE_KEY) is None:
+    # A technical 1-on-1 or an interview is not the monthly pairing: it logs nothing.
+    if session.status == PLANNED or session.kind != PAIRING or practice_store.practice_by_key(db, PRACTICE_KEY) is None:
         return
     log_practice(
         db,
@@ -429,7 +479,7 @@ def toggle_month_skipped(db: Database, month: date, *, today: date, now: datetim
             for log in own_skips:
                 pairing.delete_log(db, log.id)
             return False
-        done = [s for s in pairing.sessions_between(db, first, last) if s.status == DONE]
+        done = [s for s in pairing.sessions_between(db, first, last) if s.status == DONE and s.kind == PAIRING]
         if done or any(log.status == DONE for log in logs):
             raise InputError(f"{first:%B %Y} is already covered by a done session: there is nothing to skip")
         occurrences = [o.start for o in cadence.occurrences_between(practice, first, last)] or [first]
@@ -531,6 +581,7 @@ def _month_summary(
 ) -> MonthSummary:
     _, end = month_bounds(start)
     in_month = tuple(s for s in sessions if start <= s.date <= end)
+    pairs = [s for s in in_month if s.kind == PAIRING]  # what the monthly practice counts
     month_logs = [log for log in logs if start <= log.occurrence <= end]
     # A month counts once the cadence has an occurrence open in it (seeded practices start on first use).
     occurrence = cadence.occurrence_on(practice, end) if practice is not None else None
@@ -543,9 +594,9 @@ def _month_summary(
     state = month_state(
         start,
         today,
-        done=any(s.status == DONE for s in in_month) or any(log.status == DONE for log in month_logs),
+        done=any(s.status == DONE for s in pairs) or any(log.status == DONE for log in month_logs),
         skipped=any(log.status == SKIPPED for log in month_logs),
-        planned=any(s.status == PLANNED and s.date >= today for s in in_month),
+        planned=any(s.status == PLANNED and s.date >= today for s in pairs),
         tracked=tracked,
         paused=paused,
     )
@@ -563,9 +614,13 @@ class RosterLine(NamedTuple):
     person: Person
     number: int | None  # their place in the rotation; None: out of it (see `unavailable`)
     rank: Rank | None
-    last_done: date | None
+    last_done: date | None  # their last pairing session done (what the rotation counts)
     planned: date | None  # their next planned session
     unavailable: str  # why they are out of the rotation: deactivated, on leave until..., starts...
+    last_by_kind: tuple[tuple[str, date], ...] = ()  # (kind, day) of their last done session of each kind
+
+    def last(self, kind: str) -> date | None:
+        return dict(self.last_by_kind).get(kind)
 
 
 class PairingView(NamedTuple):
@@ -590,6 +645,7 @@ def pairing_view(db: Database, year: int, today: date) -> PairingView:
     current = year_view(db, today.year, today, everyone=everyone)
     shown = current if year == today.year else year_view(db, year, today, everyone=everyone)
     planned = pairing.next_planned_by_person(db, today)
+    by_kind = pairing.last_done_by_person_and_kind(db)
     ranked = {rank.candidate.id: (number, rank) for number, rank in enumerate(ranks, start=1)}
     order = sorted(
         everyone,
@@ -603,6 +659,7 @@ def pairing_view(db: Database, year: int, today: date) -> PairingView:
             last.get(person.id),
             planned.get(person.id),
             "" if person.id in ranked else unavailable(person, today),
+            tuple((kind, by_kind[person.id][kind]) for kind in KINDS if kind in by_kind.get(person.id, {})),
         )
         for person in order
     )

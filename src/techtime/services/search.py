@@ -174,14 +174,21 @@ def dives(db: Database, text: str, limit: int) -> list[Hit]:
 
 
 def pairing(db: Database, text: str, limit: int) -> list[Hit]:
+    """Sessions with engineers by their topic, notes and learnings, and by the answers to the questions
+    asked in them (a technical 1-on-1's); each says its kind."""
+    from techtime.domain.pairing import kind_word
+    from techtime.store import pairing as sessions
     from techtime.store import people
 
-    found = store.search(db, "pairing_session", text, columns=("topic", "person_id", "date"), limit=limit)
+    found = store.search(db, "pairing_session", text, columns=("topic", "person_id", "date", "kind"), limit=limit)
+    answers = store.search(
+        db, "question_answer", text, columns=("session_id",), where="t.session_id IS NOT NULL", limit=limit
+    )
     handles = {person.id: person.handle for person in people.list_people(db)}
-    return [
+    hits = [
         Hit(
             "pairing",
-            "pairing session",
+            kind_word(row.values["kind"]) if row.values["kind"] != "pairing" else "pairing session",
             row.id,
             f"@{handles.get(row.values['person_id'], '?')} {row.values['topic']}".strip(),
             snippet_parts(row.snippet),
@@ -189,6 +196,21 @@ def pairing(db: Database, text: str, limit: int) -> list[Hit]:
         )
         for row in found
     ]
+    for row in answers:
+        session = sessions.get_session(db, row.values["session_id"])
+        if session is not None:
+            title = f"@{session.handle} {session.topic}".strip()
+            hits.append(
+                Hit(
+                    "pairing",
+                    f"answer in a {kind_word(session.kind)}",
+                    session.id,
+                    title,
+                    snippet_parts(row.snippet),
+                    session.date.isoformat(),
+                )
+            )
+    return hits[:limit]
 
 
 def practices(db: Database, text: str, limit: int) -> list[Hit]:

@@ -118,7 +118,7 @@ def decision_search(db: Database, today: date) -> None:
 def incidents_and_session_kinds(db: Database, today: date) -> None:
     """The war room as a practice (an incident, its follow-ups, the deep dive it became), and a kind for
     each session with an engineer: pairing (the monthly practice), a technical 1-on-1, a system-design
-    interview."""
+    interview, with the answers to the bank's questions asked in it."""
     del today
     # One statement at a time: executescript() would commit the migration's transaction half-way.
     for statement in _INCIDENTS_AND_SESSION_KINDS:
@@ -128,6 +128,8 @@ def incidents_and_session_kinds(db: Database, today: date) -> None:
     # Search everything finds an incident by its words and a follow-up's (the registry names the same).
     create_index(db, "incident", ("title", "systems", "learned"))
     create_index(db, "incident_follow_up", ("text",))
+    # and what was answered where a question was asked (a session's answers show with its notes).
+    create_index(db, "question_answer", ("text", "answer"))
 
 
 _INCIDENTS_AND_SESSION_KINDS = (
@@ -168,6 +170,10 @@ _INCIDENTS_AND_SESSION_KINDS = (
         CHECK (kind IN ('pairing', '1on1', 'interview'))
     """,
     "CREATE INDEX pairing_session_kind ON pairing_session (kind, person_id, date)",
+    # A question of the bank asked in a session (a technical 1-on-1's "what tradeoffs did you consider?")
+    # is kept with its answer there, as the decisions' and dives' are.
+    "ALTER TABLE question_answer ADD COLUMN session_id INTEGER REFERENCES pairing_session (id) ON DELETE CASCADE",
+    "CREATE INDEX question_answer_session ON question_answer (session_id) WHERE session_id IS NOT NULL",
 )
 
 

@@ -78,12 +78,16 @@ def _answer(row: sqlite3.Row) -> Answer:
     )
 
 
-_PLACES = frozenset({"decision_id", "dive_id"})
+def _places(db: Database) -> frozenset[str]:
+    """Where a question can be asked: every column of question_answer that points at a row (a decision,
+    a deep dive, a session...) but the question's own, so a new place is its migration's column only."""
+    rows = db.rows("PRAGMA foreign_key_list(question_answer)")
+    return frozenset(row["from"] for row in rows if row["table"] != "question")
 
 
 def answers(db: Database, *, place: str, place_id: int) -> list[Answer]:
     """The questions asked at one place (`decision_id` or `dive_id`), in the order they were asked."""
-    if place not in _PLACES:
+    if place not in _places(db):
         raise ValueError(f"no answers kept by {place}")
     rows = db.rows(f"SELECT * FROM question_answer WHERE {place} = ? ORDER BY id", (place_id,))
     return [_answer(row) for row in rows]
@@ -101,7 +105,7 @@ def save_answer(
     now: datetime,
 ) -> int:
     """Keep a question's answer where it was asked; the same question asked there again updates it."""
-    if place not in _PLACES:
+    if place not in _places(db):
         raise ValueError(f"no answers kept by {place}")
     with db.transaction() as conn:
         found = conn.execute(

@@ -147,9 +147,14 @@ class Form(ModalScreen[T | None], Generic[T]):
                         yield Label(field.label, classes="form-label")
                         yield self._widget(field)
                 yield Static(id=f"note-{field.name}", classes="form-note multiline" if field.multiline else "form-note")
+            yield from self.compose_more()
             yield Static(id="form-error", classes="form-error")
             multiline = any(field.multiline for field in self.fields)
             yield Static(safe(self._hint or (HELP_MULTILINE if multiline else HELP), "dim"), classes="form-help")
+
+    def compose_more(self) -> ComposeResult:
+        """What a form of its own shows under the fields (a session's questions); nothing here."""
+        return iter(())
 
     def _widget(self, field: Field) -> Widget:
         widget_id = f"field-{field.name}"

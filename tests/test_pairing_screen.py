@@ -99,7 +99,7 @@ async def test_x_checks_off_this_month_with_the_engineer_next_up(demo_db):
         await on_roster_row(pilot, app, ids["mei"])
         await pilot.press("x")
         await pilot.pause()
-        assert pairing.count_sessions(demo_db) == 11
+        assert pairing.count_sessions(demo_db) == 14  # the demo: 11 pairing sessions, 2 technical 1-on-1s, 1 interview
         assert any("already has a session done this month" in message for message in notices(app))
 
 
@@ -177,7 +177,7 @@ async def test_a_bad_date_is_refused_in_the_form_and_nothing_is_saved(demo_db):
         assert isinstance(app.screen, Form)  # still open, text kept
         assert "cannot read 'someday' as a date: use 2026-12-01, today" in field_error(app, "date")
         assert app.screen.value("topic") == "Ledger"
-        assert pairing.count_sessions(demo_db) == 11
+        assert pairing.count_sessions(demo_db) == 14  # the demo: 11 pairing sessions, 2 technical 1-on-1s, 1 interview
         # A session that has not happened yet cannot be logged as done either.
         await type_into(pilot, app, "date", "tomorrow")
         await pilot.press("ctrl+s")
@@ -191,7 +191,7 @@ async def test_a_bad_date_is_refused_in_the_form_and_nothing_is_saved(demo_db):
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, Form)
-        assert pairing.count_sessions(demo_db) == 11
+        assert pairing.count_sessions(demo_db) == 14  # the demo: 11 pairing sessions, 2 technical 1-on-1s, 1 interview
 
 
 async def test_deactivate_leaves_the_rotation_refuses_sessions_and_reactivates(demo_db):

@@ -7,6 +7,7 @@ import pytest
 from conftest import NOW, TODAY
 
 from techtime.domain import pairing as vocabulary
+from techtime.domain.quarters import Quarter
 from techtime.errors import CaptureError, InputError
 from techtime.services import pairing as service
 from techtime.services.capture import capture
@@ -154,3 +155,16 @@ def test_an_unknown_kind_is_refused_and_nothing_is_saved(team):
     with pytest.raises(InputError, match="unknown kind"):
         log(db, ids["dana"], "coffee")
     assert pairing.count_sessions(db) == 0
+
+
+def test_a_leader_adds_a_practice_for_the_other_kinds_with_the_cadences_there_are(db):
+    from techtime.services import practices as practice_service
+
+    practice_id = practice_service.add_practice(
+        db, name="Technical 1-on-1 with each tech lead", cadence="every 2 weeks on wed", minutes="45", today=TODAY,
+        now=NOW,
+    )  # fmt: skip
+    (summary,) = [
+        s for s in practice_service.summaries(db, Quarter.containing(TODAY), TODAY) if s.practice.id == practice_id
+    ]
+    assert summary.cadence == "every 2 weeks on Wednesday"

@@ -320,8 +320,13 @@ AREAS: tuple[Area, ...] = (
         today="techtime.services.checkin:pairing_section",
         today_order=20,
         demo="techtime.services.demo:pairing",
-        # Sam's October session, opened from the grid: the form with its multi-line notes.
-        screenshots=(("pairing", ("4",)), ("pairing-session", ("4", "tab", *["down"] * 7, "left", "enter"))),
+        # Sam's October session, opened from the grid: the form with its multi-line notes; and Diego's
+        # technical 1-on-1 this month, with the questions of its kind.
+        screenshots=(
+            ("pairing", ("4",)),
+            ("pairing-session", ("4", "tab", *["down"] * 7, "left", "enter")),
+            ("pairing-1on1", ("4", "tab", *["down"] * 3, "enter", *["tab"] * 4)),
+        ),
     ),
     Area(
         "practices",

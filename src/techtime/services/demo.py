@@ -165,6 +165,32 @@ def notes(demo: Demo) -> None:
 def pairing(demo: Demo) -> None:
     demo.ids.update(_roster(demo.db, demo.today))
     _pairing_history(demo.db, demo.today, demo.ids)
+    _other_sessions(demo.db, demo.today, demo.ids)
+
+
+# handle, kind, days ago, topic, what I learned, answers to the bank's questions of its kind
+OTHER_SESSIONS = (
+    ("diego", "1on1", 37, "What the payments team shipped this sprint", "Refunds reuse the ledger's reversal entries.",
+     {"What was the hardest technical decision you made?": "Refunds as reversals, not as a table of their own.",
+      "What tradeoffs did you consider?": "One audit trail against a slower refunds report."}),
+    ("diego", "1on1", 9, "Idempotency in the refunds API", "",
+     {"Walk me through the architecture of what you shipped this sprint.": "Keys checked at the gateway, stored 24 h."}),
+    ("lena", "interview", 16, "System design loop: a rate limiter", "Candidates skip the failure mode of the shared store.",
+     {"What happens when this 10xs?": "Token buckets per node, synced every second."}),
+)  # fmt: skip
+
+
+def _other_sessions(db: Database, today: date, ids: dict[str, int]) -> None:
+    """Technical 1-on-1s with a senior engineer and an interview loop: kept, shown and searched, but
+    not the monthly pairing (the rotation and the cadence do not move)."""
+    from techtime.services import pairing as pairing_service
+
+    for handle, kind, days_ago, topic, learned, answers in OTHER_SESSIONS:
+        day = today - timedelta(days=days_ago)
+        pairing_service.save_session(
+            db, person_id=ids[handle], on=day, today=today, now=_at(day, 16), topic=topic, minutes=45,
+            status="done", learned=learned, kind=kind, answers=answers,
+        )  # fmt: skip
 
 
 def dives(demo: Demo) -> None:

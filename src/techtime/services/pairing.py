@@ -320,6 +320,17 @@ def questions(db: Database, kind: str, session_id: int | None = None) -> list[As
     return bank.offered(db, place="session_id", place_id=session_id or 0, groups=KIND_QUESTIONS.get(kind, ()))
 
 
+def answers(db: Database, session_id: int) -> list[tuple[str, str]]:
+    """The questions asked in a session that have an answer, as (question, answer), in the order asked."""
+    from techtime.services import questions as bank
+
+    return [
+        (found.text, found.answer)
+        for found in bank.answers(db, place="session_id", place_id=session_id)
+        if found.answer
+    ]
+
+
 def _save_answers(
     db: Database, session_id: int, kind: str, answers: Mapping[str, str], *, today: date, now: datetime
 ) -> None:

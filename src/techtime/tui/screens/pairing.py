@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
 from rich.text import Text
@@ -15,7 +15,17 @@ from textual.widgets.data_table import RowDoesNotExist
 
 from techtime.domain import pairing as vocabulary
 from techtime.domain.days import day_text
-from techtime.domain.pairing import DONE, PLANNED, format_minutes, session_state
+from techtime.domain.pairing import (
+    DONE,
+    INTERVIEW,
+    KINDS,
+    ONE_ON_ONE,
+    PAIRING,
+    PLANNED,
+    format_minutes,
+    kind_word,
+    session_state,
+)
 from techtime.domain.text import plural
 from techtime.errors import InputError
 from techtime.services import pairing as pairing_service
@@ -42,6 +52,8 @@ ROSTER_COLUMNS = (
     Column("Team", 10, drop=2),
     Column("Last paired", 11),
     Column("Planned", 11),  # "Fri 05 Nov", or "05 Nov 2027" another year
+    Column("1-on-1", 6, drop=3),
+    Column("Interview", 9, drop=4),
     Column("Why", min_width=24),
 )
 STATE_STYLES = {state: style for state, (_, style) in SESSION_MARKS.items()}
@@ -150,6 +162,8 @@ class PairingScreen(TechtimeScreen):
                     style=style or "dim",
                 ),
                 Text(_planned(entry.planned, today) if entry.planned else "", style="cyan"),
+                _last(entry.last(ONE_ON_ONE), style),
+                _last(entry.last(INTERVIEW), style),
                 safe(rank.reason, "dim") if rank else Text(entry.unavailable, style="italic yellow"),
                 key=str(person.id),
             )
@@ -203,7 +217,10 @@ class PairingScreen(TechtimeScreen):
                 return Text("Each month of the cadence: done, skipped, missed or still open.", style="dim")
             return self._person_detail(cell.person, today)
         if cell.sessions:
-            blocks = [_session_detail(session, today) for session in cell.sessions]
+            blocks = [
+                _session_detail(session, today, pairing_service.answers(self.db, session.id))
+                for session in cell.sessions
+            ]
             return Text("\n\n").join(blocks)
         if cell.person is None:
             summary = self.view.month(cell.month) if self.view else None
@@ -460,6 +477,8 @@ class PairingScreen(TechtimeScreen):
                 notes=values["notes"],
                 learned=values["learned"],
                 follow_ups=values["follow_ups"],
+                kind=values["kind"],
+                answers=form.answers(),
                 today=today,
                 now=self.tt.now(),
             )
@@ -471,11 +490,20 @@ class PairingScreen(TechtimeScreen):
 
         def done(saved: Session) -> str:
             state = session_state(saved.status, saved.date, self.today())
-            return f"Saved: {day_text(saved.date, self.today())} with @{saved.handle}, {state}."
+            kind = "" if saved.kind == PAIRING else f" ({kind_word(saved.kind)})"
+            return f"Saved: {day_text(saved.date, self.today())} with @{saved.handle}{kind}, {state}."
 
         handles = [p.handle for p in self._people.values() if p.active]
+        offered = {kind: pairing_service.questions(self.db, kind, session.id if session else None) for kind in KINDS}
         form = session_form(
-            save, session=session, handle=handle, on=on, status=status, handles=handles, today=self.today()
+            save,
+            session=session,
+            handle=handle,
+            on=on,
+            status=status,
+            handles=handles,
+            today=self.today(),
+            questions=offered,
         )
         self.open_form(form, done, then=follow)
 
@@ -496,8 +524,9 @@ def _summary(current: YearView, shown: YearView, today: date) -> Text:
     assert month is not None
     days_left = (month_bounds(today)[1] - today).days + 1
     parts: list[tuple[str, str] | Text | str] = [(f"{today:%B}: ", "bold")]
-    done = [s for s in month.sessions if s.status == DONE]
-    planned = [s for s in month.sessions if s.status == PLANNED and s.date >= today]
+    pairs = [s for s in month.sessions if s.kind == PAIRING]  # this month's pairing: a 1-on-1 does not cover it
+    done = [s for s in pairs if s.status == DONE]
+    planned = [s for s in pairs if s.status == PLANNED and s.date >= today]
     not_logged = [s for s in month.sessions if session_state(s.status, s.date, today) == vocabulary.NOT_LOGGED]
     if done:
         parts += [
@@ -535,16 +564,26 @@ def _months(count: int) -> str:
     return f"{count} month" if count == 1 else f"{count} months"
 
 
+def _last(day: date | None, style: str) -> Text:
+    return Text(f"{day:%d %b}" if day else "-", style=style or ("" if day else "dim"))
+
+
+def _kind(session: Session) -> str:
+    """A technical 1-on-1 or an interview says what it is; pairing is the screen's default."""
+    return "" if session.kind == PAIRING else f"{kind_word(session.kind)}: "
+
+
 def _session_summary(session: Session, today: date) -> Text:
     state = session_state(session.status, session.date, today)
     return line(
         f"  {day_text(session.date, today):<15}  ",
         (f"{state:<11}", STATE_STYLES.get(state, "")),
+        (_kind(session), "cyan"),
         safe(session.topic or "(no topic)", width=70),
     )
 
 
-def _session_detail(session: Session, today: date) -> Text:
+def _session_detail(session: Session, today: date, answers: Sequence[tuple[str, str]] = ()) -> Text:
     state = session_state(session.status, session.date, today)
     length = format_minutes(session.minutes)
     heading = line(
@@ -555,6 +594,7 @@ def _session_detail(session: Session, today: date) -> Text:
         " ",
         safe(session.name),
         ("  " + length if length else "", "dim"),
+        ("  " + kind_word(session.kind) if session.kind != PAIRING else "", "cyan"),
     )
     parts = [heading, line(("Topic: ", "dim"), safe(session.topic or "-"))]
     for label, text in (
@@ -568,4 +608,6 @@ def _session_detail(session: Session, today: date) -> Text:
             lines = [safe(part) for part in text.splitlines()] or [Text()]
             parts.append(line((f"{label}: ", "dim"), lines[0]))
             parts += [line(indent, part) for part in lines[1:]]
+    for question, answer in answers:
+        parts.append(line(safe(question, "dim"), " ", safe(answer)))
     return Text("\n").join(parts)

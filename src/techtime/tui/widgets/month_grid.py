@@ -28,6 +28,9 @@ SESSION_MARKS = {
     vocabulary.SKIPPED: ("–", "yellow"),
 }
 
+# A session that is not pairing says its kind after its mark: T a technical 1-on-1, I an interview.
+KIND_MARKS = {vocabulary.PAIRING: "", vocabulary.ONE_ON_ONE: "T", vocabulary.INTERVIEW: "I"}
+
 # How a month of the cadence looks in the first row.
 MONTH_MARKS = {
     vocabulary.COVERED: ("✓ done", "green"),
@@ -52,7 +55,11 @@ LEGEND = line(
         for part in ((SESSION_MARKS[state][0], SESSION_MARKS[state][1]), (f" {label}   ", "dim"))
     ],
     ("✗", "red"),
-    (" month missed", "dim"),
+    (" month missed   ", "dim"),
+    ("T", "bold"),
+    (" technical 1-on-1   ", "dim"),
+    ("I", "bold"),
+    (" interview", "dim"),
 )
 
 
@@ -150,5 +157,5 @@ def _cell(sessions: tuple[Session, ...], today: date) -> Text:
         mark, style = SESSION_MARKS[vocabulary.session_state(session.status, session.date, today)]
         if parts:
             parts.append(" ")
-        parts.append((f"{mark}{session.date.day}", style))
+        parts.append((f"{mark}{KIND_MARKS.get(session.kind, '')}{session.date.day}", style))
     return line(*parts)

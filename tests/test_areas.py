@@ -159,6 +159,13 @@ def digest_ideas(db: Database, monday, today) -> str:
     return f"## Ideas\n\nSince {monday:%A}: {db.scalar('SELECT count(*) FROM idea')}."
 
 
+def ideas_per_day(db: Database, first, last) -> dict:
+    from datetime import date as day
+
+    rows = db.rows("SELECT substr(created_at, 1, 10), count(*) FROM idea GROUP BY 1")
+    return {day.fromisoformat(row[0]): row[1] for row in rows if first.isoformat() <= row[0] <= last.isoformat()}
+
+
 def export_ideas(db: Database, today) -> str:
     return "\n".join(row[0] for row in db.rows("SELECT text FROM idea ORDER BY id"))
 
@@ -180,6 +187,7 @@ IDEA_AREA = Area(
     tables=(IDEAS,),
     exports=(("ideas", f"{__name__}:export_ideas"),),
     report=f"{__name__}:report_ideas",
+    activity=f"{__name__}:ideas_per_day",
     digest=f"{__name__}:digest_ideas",
     demo=f"{__name__}:demo_ideas",
     screenshots=(("ideas", ()),),
@@ -264,3 +272,11 @@ def test_a_new_area_says_what_a_deep_dive_came_from_on_the_dives_screen(with_ide
 
 def idea_origins(db: Database, dive_id: int) -> list[str]:
     return [f"from an idea about dive {dive_id}"]
+
+
+def test_a_new_area_s_work_counts_in_the_heat_map(with_ideas):
+    from techtime.services.practices import activity
+
+    before = activity(with_ideas, TODAY).get(TODAY, 0)
+    save(with_ideas, parse_capture("i counted today", TODAY), today=TODAY, now=NOW)
+    assert activity(with_ideas, TODAY).get(TODAY, 0) == before + 1

@@ -93,6 +93,9 @@ class Area(NamedTuple):
     report: str = ""
     # "module:function(db, monday, today) -> str": its Markdown section of the weekly digest, "" for none.
     digest: str = ""
+    # "module:function(db, first, last) -> dict[date, int]": technical work per day in this area that the
+    # practices do not log (an incident attended), counted in the heat map with the rest.
+    activity: str = ""
     # "module:function(db, dive_id) -> list[str]": what a deep dive came from in this area, in words the
     # Deep dives screen shows ("from the incident of 2026-11-03: Checkout 502s").
     dive_origins: str = ""

@@ -14,8 +14,8 @@ from datetime import date, timedelta
 from techtime.domain.quarters import Quarter
 from techtime.interchange import quarterly_report, radar_svg
 from techtime.interchange.heatmap_svg import heatmap_svg
+from techtime.services import practices as practice_service
 from techtime.services import radar as radar_service
-from techtime.store import practices
 from techtime.store.database import Database
 
 
@@ -47,6 +47,6 @@ def _heatmap_figure(db: Database, quarter: Quarter, today: date) -> str:
     last = min(quarter.last_day, today)
     if last < quarter.first_day:
         return ""
-    activity = practices.activity_by_day(db, last - timedelta(days=371), last)
+    activity = practice_service.activity_between(db, last - timedelta(days=371), last)
     caption = "Technical activity over the year: practices done, checklist steps ticked, radar items read."
     return f'<figure class="heatmap">\n{heatmap_svg(activity, last)}<figcaption>{caption}</figcaption>\n</figure>\n'

@@ -196,7 +196,21 @@ def practice_of_log(db: Database, log_id: int) -> int | None:
 
 def activity(db: Database, today: date, *, weeks: int = 53) -> dict[date, int]:
     """How much technical work each day of the last `weeks` saw (the heat map)."""
-    return practice_store.activity_by_day(db, today - timedelta(weeks=weeks), today)
+    return activity_between(db, today - timedelta(weeks=weeks), today)
+
+
+def activity_between(db: Database, first: date, last: date) -> dict[date, int]:
+    """Technical work per day in [first, last]: practices done, checklist steps ticked, radar items read,
+    and what each area's record counts besides (techtime.areas `activity`: incidents attended)."""
+    from techtime import areas
+
+    found = practice_store.activity_by_day(db, first, last)
+    for area in areas.AREAS:
+        if area.activity:
+            counted: dict[date, int] = areas.resolve(area.activity)(db, first, last)
+            for day, count in counted.items():
+                found[day] = found.get(day, 0) + count
+    return found
 
 
 def _get(db: Database, practice_id: int) -> Practice:

@@ -231,11 +231,22 @@ def test_a_promotion_above_the_target_warns(db):
 # The heat-map and search -----------------------------------------------------------------------------
 
 
-def test_incidents_count_as_technical_work_on_their_day(db):
+def test_incidents_count_as_technical_work_on_their_day_in_the_heat_map(db):
+    from techtime.services.practices import activity
+
     log(db, "a", day=TODAY)
     log(db, "b", day=TODAY)
     log(db, "c", day=TODAY - timedelta(days=400))
     assert service.activity(db, TODAY - timedelta(weeks=53), TODAY) == {TODAY: 2}
+    assert activity(db, TODAY) == {TODAY: 2}  # the Practices screen's heat map
+
+
+def test_incident_response_has_no_schedule_it_is_never_due_nor_overdue(db):
+    """It is not a practice with a cadence: nothing about it is due on Today or in the practices."""
+    from techtime.services.checkin import build
+
+    log(db, "Checkout 502s", day=TODAY - timedelta(days=60))
+    assert all("incident" not in line.name.lower() for line in build(db, TODAY).practices)
 
 
 def test_search_everything_finds_incidents_by_their_words_and_their_follow_ups(db):

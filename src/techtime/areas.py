@@ -466,6 +466,7 @@ AREAS: tuple[Area, ...] = (
             Table("incident_follow_up", key=("incident_id", "text"), searched=("text",)),
         ),
         search="techtime.services.incidents:search",
+        activity="techtime.services.incidents:activity",
         dive_origins="techtime.services.incidents:origins",
         report="techtime.interchange.incidents_markdown:report_section",
         digest="techtime.interchange.incidents_markdown:digest_section",

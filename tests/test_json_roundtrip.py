@@ -12,7 +12,6 @@ import pytest
 from conftest import NOW, TODAY, check_export, run_cli
 
 from techtime import areas
-from techtime.domain import checks
 from techtime.errors import InputError
 from techtime.interchange import json_backup
 from techtime.interchange.json_backup import import_json
@@ -117,7 +116,7 @@ def test_every_registry_table_has_a_check_that_knows_its_columns(db):
         assert table.check, f"{table.name} has no check= in areas.py"
         assert callable(areas.resolve(table.check))
         stored = set(dump.columns(db, table.name, leave_out=table.derived_columns))
-        assert set(checks.COLUMNS[table.name]) == stored, table.name
+        assert set(json_backup.columns_of(table)) == stored, table.name
 
 
 def test_importing_into_a_database_with_data_is_refused_without_merge(demo_db):

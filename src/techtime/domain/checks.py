@@ -57,246 +57,248 @@ class Column(NamedTuple):
     doc: str = ""
 
 
-def _id(doc: str = "the row's id, kept by a round trip") -> Column:
+def id_column(doc: str = "the row's id, kept by a round trip") -> Column:
     return Column("id", low=1, high=MAX_ID, doc=doc)
 
 
-def _ref(table: str, *, nullable: bool = False) -> Column:
+def ref_column(table: str, *, nullable: bool = False) -> Column:
     return Column("ref", nullable=nullable, low=1, high=MAX_ID, doc=f"the id of a {table} row in this file")
 
 
-def _int(low: int, high: int, doc: str = "", *, nullable: bool = False) -> Column:
+def int_column(low: int, high: int, doc: str = "", *, nullable: bool = False) -> Column:
     return Column("int", nullable=nullable, low=low, high=high, doc=doc)
 
 
-def _text(doc: str = "", *, blank: bool = True, nullable: bool = False, kind: str = "text") -> Column:
+def text_column(doc: str = "", *, blank: bool = True, nullable: bool = False, kind: str = "text") -> Column:
     return Column(kind, nullable=nullable, high=MAX_TEXT if kind == "text" else MAX_LINE, blank=blank, doc=doc)
 
 
-def _date(doc: str, *, nullable: bool = False) -> Column:
+def date_column(doc: str, *, nullable: bool = False) -> Column:
     return Column("date", nullable=nullable, doc=doc)
 
 
-def _time(doc: str, *, nullable: bool = False) -> Column:
+def time_column(doc: str, *, nullable: bool = False) -> Column:
     return Column("time", nullable=nullable, doc=doc)
 
 
-def _enum(choices: tuple[str, ...], doc: str = "", *, nullable: bool = False) -> Column:
+def enum_column(choices: tuple[str, ...], doc: str = "", *, nullable: bool = False) -> Column:
     return Column("enum", nullable=nullable, choices=choices, doc=doc)
 
 
-POSITION = _int(0, MAX_POSITION, "the order on screen, lowest first")
+POSITION = int_column(0, MAX_POSITION, "the order on screen, lowest first")
 TAGS = Column("tags", high=MAX_TAGS, doc="lower-case tags without '#'")
 
 COLUMNS: dict[str, dict[str, Column]] = {
     "setting": {
-        "key": _text("the setting's name", blank=False, kind="line"),
+        "key": text_column("the setting's name", blank=False, kind="line"),
         "value": Column("json", high=MAX_SETTING, doc="the value, as JSON text"),
     },
     "inbox_note": {
-        "id": _id(),
-        "text": _text("the note", blank=False),
-        "created_at": _time("when it was captured"),
-        "filed_at": _time("when it was filed (null while it is in the inbox)", nullable=True),
+        "id": id_column(),
+        "text": text_column("the note", blank=False),
+        "created_at": time_column("when it was captured"),
+        "filed_at": time_column("when it was filed (null while it is in the inbox)", nullable=True),
     },
     "deep_dive": {
-        "id": _id(),
+        "id": id_column(),
         "quarter": Column("quarter", doc="the quarter it is planned for, e.g. 2026Q4"),
         "position": POSITION,
-        "title": _text("what is looked into", blank=False),
-        "owner": _text("the team or owner"),
+        "title": text_column("what is looked into", blank=False),
+        "owner": text_column("the team or owner"),
         "doc_url": Column("url", nullable=True, doc="the design document (http or https)"),
-        "status": _enum(dives.DIVE_STATUSES),
+        "status": enum_column(dives.DIVE_STATUSES),
         "hours_planned": Column("number", nullable=True, high=dives.MAX_HOURS, doc="hours planned"),
         "hours_spent": Column("number", high=dives.MAX_HOURS, doc="hours spent"),
         "tags": TAGS,
-        "findings": _text("what was found"),
+        "findings": text_column("what was found"),
         "carried_from": Column("quarter", nullable=True, doc="the quarter it was carried over from"),
-        "created_at": _time("when it was created"),
-        "updated_at": _time("when it last changed"),
+        "created_at": time_column("when it was created"),
+        "updated_at": time_column("when it last changed"),
     },
     "dive_check": {
-        "id": _id(),
-        "dive_id": _ref("deep_dive"),
+        "id": id_column(),
+        "dive_id": ref_column("deep_dive"),
         "position": POSITION,
-        "text": _text("the checklist step", blank=False),
-        "done_at": _time("when it was checked (null: not yet)", nullable=True),
+        "text": text_column("the checklist step", blank=False),
+        "done_at": time_column("when it was checked (null: not yet)", nullable=True),
     },
     "failure_mode": {
-        "id": _id(),
-        "dive_id": _ref("deep_dive"),
+        "id": id_column(),
+        "dive_id": ref_column("deep_dive"),
         "position": POSITION,
-        "failure": _text("what fails", blank=False),
-        "blast_radius": _text("what it takes down"),
-        "detection": _text("how it is detected"),
-        "mitigation": _text("what limits it"),
+        "failure": text_column("what fails", blank=False),
+        "blast_radius": text_column("what it takes down"),
+        "detection": text_column("how it is detected"),
+        "mitigation": text_column("what limits it"),
     },
     "checklist_template": {
-        "id": _id(),
+        "id": id_column(),
         "position": POSITION,
-        "text": _text("a step new deep dives start with", blank=False),
+        "text": text_column("a step new deep dives start with", blank=False),
     },
     "radar_item": {
-        "id": _id(),
-        "title": _text("the technology, article or talk", blank=False),
+        "id": id_column(),
+        "title": text_column("the technology, article or talk", blank=False),
         "url": Column("url", nullable=True, doc="its link (http or https)"),
-        "source": _text("where it came from (capture, bookmarks, pocket...)", kind="line"),
+        "source": text_column("where it came from (capture, bookmarks, pocket...)", kind="line"),
         "tags": TAGS,
-        "status": _enum(radar.STATUSES, "the reading status"),
-        "ring": _enum(radar.RINGS, "the radar ring (null: not placed)", nullable=True),
-        "quadrant": _enum(radar.QUADRANTS, "the radar quadrant (null: not placed)", nullable=True),
-        "notes": _text("notes"),
-        "captured_at": _time("when it was captured"),
-        "read_at": _time("when it was read", nullable=True),
-        "dive_id": _ref("deep_dive", nullable=True),
-        "updated_at": _time("when it last changed"),
+        "status": enum_column(radar.STATUSES, "the reading status"),
+        "ring": enum_column(radar.RINGS, "the radar ring (null: not placed)", nullable=True),
+        "quadrant": enum_column(radar.QUADRANTS, "the radar quadrant (null: not placed)", nullable=True),
+        "notes": text_column("notes"),
+        "captured_at": time_column("when it was captured"),
+        "read_at": time_column("when it was read", nullable=True),
+        "dive_id": ref_column("deep_dive", nullable=True),
+        "updated_at": time_column("when it last changed"),
     },
     "radar_move": {
-        "id": _id(),
-        "item_id": _ref("radar_item"),
-        "moved_on": _date("the day of the move"),
-        "ring": _enum(radar.RINGS, "the ring it moved to (null: off the radar)", nullable=True),
-        "quadrant": _enum(radar.QUADRANTS, "the quadrant it moved to", nullable=True),
+        "id": id_column(),
+        "item_id": ref_column("radar_item"),
+        "moved_on": date_column("the day of the move"),
+        "ring": enum_column(radar.RINGS, "the ring it moved to (null: off the radar)", nullable=True),
+        "quadrant": enum_column(radar.QUADRANTS, "the quadrant it moved to", nullable=True),
     },
     "person": {
-        "id": _id(),
-        "name": _text("the engineer's name", blank=False),
+        "id": id_column(),
+        "name": text_column("the engineer's name", blank=False),
         "handle": Column("handle", high=pairing.HANDLE_MAX, doc="unique, ignoring case, e.g. dana"),
-        "team": _text("team"),
-        "role": _text("role"),
-        "start_date": _date("the day they joined", nullable=True),
+        "team": text_column("team"),
+        "role": text_column("role"),
+        "start_date": date_column("the day they joined", nullable=True),
         "active": Column("bool", doc="false: left, out of the rotation"),
-        "leave_until": _date("on leave up to and including this day", nullable=True),
-        "notes": _text("notes"),
-        "created_at": _time("when they were added"),
+        "leave_until": date_column("on leave up to and including this day", nullable=True),
+        "notes": text_column("notes"),
+        "created_at": time_column("when they were added"),
     },
     "pairing_session": {
-        "id": _id(),
-        "person_id": _ref("person"),
-        "date": _date("the day of the session"),
-        "topic": _text("what it was about"),
-        "minutes": _int(1, durations.MAX_MINUTES, "its length", nullable=True),
-        "status": _enum(pairing.SESSION_STATUSES),
-        "notes": _text("notes"),
-        "learned": _text("what I learned"),
-        "follow_ups": _text("follow-ups"),
-        "created_at": _time("when it was created"),
-        "updated_at": _time("when it last changed"),
+        "id": id_column(),
+        "person_id": ref_column("person"),
+        "date": date_column("the day of the session"),
+        "topic": text_column("what it was about"),
+        "minutes": int_column(1, durations.MAX_MINUTES, "its length", nullable=True),
+        "status": enum_column(pairing.SESSION_STATUSES),
+        "notes": text_column("notes"),
+        "learned": text_column("what I learned"),
+        "follow_ups": text_column("follow-ups"),
+        "created_at": time_column("when it was created"),
+        "updated_at": time_column("when it last changed"),
+        "kind": enum_column(pairing.KINDS, "pairing, a technical 1-on-1 or a system-design interview"),
     },
     "practice": {
-        "id": _id(),
-        "key": _text("its stable name, e.g. radar-scan", blank=False, kind="line"),
-        "name": _text("what it is called on screen", blank=False),
+        "id": id_column(),
+        "key": text_column("its stable name, e.g. radar-scan", blank=False, kind="line"),
+        "name": text_column("what it is called on screen", blank=False),
         "rule": Column("rule", high=MAX_LINE, doc="its cadence, an RFC 5545 RRULE, e.g. FREQ=WEEKLY;BYDAY=MO"),
-        "start_date": _date("the first day it counts (the rule's DTSTART)"),
-        "minutes": _int(0, MAX_PRACTICE_MINUTES, "the minutes it takes"),
+        "start_date": date_column("the first day it counts (the rule's DTSTART)"),
+        "minutes": int_column(0, MAX_PRACTICE_MINUTES, "the minutes it takes"),
         "active": Column("bool", doc="false: no longer kept"),
         "position": POSITION,
-        "created_at": _time("when it was created"),
+        "created_at": time_column("when it was created"),
     },
     "practice_pause": {
-        "id": _id(),
-        "practice_id": _ref("practice"),
-        "start_date": _date("the first day of the pause"),
-        "end_date": _date("the day it ended (null while it lasts)", nullable=True),
+        "id": id_column(),
+        "practice_id": ref_column("practice"),
+        "start_date": date_column("the first day of the pause"),
+        "end_date": date_column("the day it ended (null while it lasts)", nullable=True),
     },
     "calendar_event": {
-        "uid": _text("the event's UID in the .ics export", blank=False, kind="line"),
-        "digest": _text("a hash of what the event said", blank=False, kind="line"),
-        "sequence": _int(0, MAX_ID, "its SEQUENCE"),
+        "uid": text_column("the event's UID in the .ics export", blank=False, kind="line"),
+        "digest": text_column("a hash of what the event said", blank=False, kind="line"),
+        "sequence": int_column(0, MAX_ID, "its SEQUENCE"),
         "modified_at": Column("utc", doc="its LAST-MODIFIED"),
-        "event": _text("the VEVENT as last written", blank=False),
+        "event": text_column("the VEVENT as last written", blank=False),
         "cancelled_at": Column("utc", nullable=True, doc="when it disappeared and was written as cancelled"),
     },
     "decision": {
-        "id": _id(),
-        "title": _text("the call", blank=False),
-        "decided_on": _date("the date of the call (of the proposal while proposed)"),
-        "status": _enum(decisions.STATUSES),
-        "kind": _enum(decisions.KINDS),
-        "context": _text("the problem"),
-        "drivers": _text("decision drivers, one a line"),
-        "why": _text("why the chosen option"),
-        "consequences": _text("consequences"),
-        "blast_radius": _enum(("", *decisions.BLAST_RADII), "blast radius if it is wrong ('' : not said)"),
-        "blast_text": _text("what the blast radius takes in"),
-        "door": _enum(("", *decisions.DOORS), "reversibility ('' : not said)"),
-        "reverse_cost": _text("the cost to reverse"),
-        "hiring": _text("effect on hiring and retention"),
-        "confidence": _int(50, 99, "the confidence, in percent", nullable=True),
-        "prediction": _text("the expected outcome, as a falsifiable prediction"),
+        "id": id_column(),
+        "title": text_column("the call", blank=False),
+        "decided_on": date_column("the date of the call (of the proposal while proposed)"),
+        "status": enum_column(decisions.STATUSES),
+        "kind": enum_column(decisions.KINDS),
+        "context": text_column("the problem"),
+        "drivers": text_column("decision drivers, one a line"),
+        "why": text_column("why the chosen option"),
+        "consequences": text_column("consequences"),
+        "blast_radius": enum_column(("", *decisions.BLAST_RADII), "blast radius if it is wrong ('' : not said)"),
+        "blast_text": text_column("what the blast radius takes in"),
+        "door": enum_column(("", *decisions.DOORS), "reversibility ('' : not said)"),
+        "reverse_cost": text_column("the cost to reverse"),
+        "hiring": text_column("effect on hiring and retention"),
+        "confidence": int_column(50, 99, "the confidence, in percent", nullable=True),
+        "prediction": text_column("the expected outcome, as a falsifiable prediction"),
         "consulted": Column("handles", high=MAX_TAGS, doc="roster handles of the people consulted"),
-        "deciders": _text("the decision-makers, as written"),
-        "informed": _text("who was informed"),
-        "more_info": _text("links and notes kept as written"),
+        "deciders": text_column("the decision-makers, as written"),
+        "informed": text_column("who was informed"),
+        "more_info": text_column("links and notes kept as written"),
         "tags": TAGS,
-        "dive_id": _ref("deep_dive", nullable=True),
-        "supersedes_id": _ref("decision", nullable=True),
-        "madr_number": _int(1, MAX_ID, "NNNN of its MADR file", nullable=True),
-        "frozen_at": _time("when it was first marked decided", nullable=True),
-        "created_at": _time("when it was created"),
-        "updated_at": _time("when it last changed"),
+        "dive_id": ref_column("deep_dive", nullable=True),
+        "supersedes_id": ref_column("decision", nullable=True),
+        "madr_number": int_column(1, MAX_ID, "NNNN of its MADR file", nullable=True),
+        "frozen_at": time_column("when it was first marked decided", nullable=True),
+        "created_at": time_column("when it was created"),
+        "updated_at": time_column("when it last changed"),
     },
     "decision_option": {
-        "id": _id(),
-        "decision_id": _ref("decision"),
+        "id": id_column(),
+        "decision_id": ref_column("decision"),
         "position": POSITION,
-        "title": _text("the option", blank=False),
-        "pros": _text("pros, one a line"),
-        "cons": _text("cons, one a line"),
-        "cost": _text("cost / TCO"),
-        "time_to_value": _text("time to value"),
-        "maintenance": _text("maintenance burden"),
-        "team_fit": _text("fit with the team's skills"),
+        "title": text_column("the option", blank=False),
+        "pros": text_column("pros, one a line"),
+        "cons": text_column("cons, one a line"),
+        "cost": text_column("cost / TCO"),
+        "time_to_value": text_column("time to value"),
+        "maintenance": text_column("maintenance burden"),
+        "team_fit": text_column("fit with the team's skills"),
         "chosen": Column("bool", doc="the option taken"),
     },
     "decision_review": {
-        "id": _id(),
-        "decision_id": _ref("decision"),
-        "due_on": _date("when the review is due"),
-        "snoozed_from": _date("the date it was first due, when snoozed", nullable=True),
-        "reviewed_on": _date("when it was reviewed (null: not yet)", nullable=True),
-        "happened": _text("what happened"),
-        "held": _enum(decisions.HELD, "did the prediction hold", nullable=True),
-        "grade": _int(1, 5, "the process grade, apart from the outcome", nullable=True),
-        "lesson": _text("the lesson"),
+        "id": id_column(),
+        "decision_id": ref_column("decision"),
+        "due_on": date_column("when the review is due"),
+        "snoozed_from": date_column("the date it was first due, when snoozed", nullable=True),
+        "reviewed_on": date_column("when it was reviewed (null: not yet)", nullable=True),
+        "happened": text_column("what happened"),
+        "held": enum_column(decisions.HELD, "did the prediction hold", nullable=True),
+        "grade": int_column(1, 5, "the process grade, apart from the outcome", nullable=True),
+        "lesson": text_column("the lesson"),
     },
     "decision_amendment": {
-        "id": _id(),
-        "decision_id": _ref("decision"),
-        "field": _enum(decisions.FROZEN_FIELDS, "what was amended"),
-        "value": _text("the new value"),
-        "amended_on": _date("the day of the amendment"),
-        "created_at": _time("when it was recorded"),
+        "id": id_column(),
+        "decision_id": ref_column("decision"),
+        "field": enum_column(decisions.FROZEN_FIELDS, "what was amended"),
+        "value": text_column("the new value"),
+        "amended_on": date_column("the day of the amendment"),
+        "created_at": time_column("when it was recorded"),
     },
-    "decision_radar": {"id": _id(), "decision_id": _ref("decision"), "item_id": _ref("radar_item")},
+    "decision_radar": {"id": id_column(), "decision_id": ref_column("decision"), "item_id": ref_column("radar_item")},
     "question": {
-        "id": _id(),
-        "grp": _enum(questions.GROUPS, "where the question is asked"),
+        "id": id_column(),
+        "grp": enum_column(questions.GROUPS, "where the question is asked"),
         "position": POSITION,
-        "text": _text("the question", blank=False),
-        "created_at": _time("when it was added"),
+        "text": text_column("the question", blank=False),
+        "created_at": time_column("when it was added"),
     },
     "question_answer": {
-        "id": _id(),
-        "question_id": _ref("question", nullable=True),
-        "text": _text("the question as asked", blank=False),
-        "answer": _text("the answer"),
-        "decision_id": _ref("decision", nullable=True),
-        "dive_id": _ref("deep_dive", nullable=True),
-        "asked_on": _date("the day it was asked"),
-        "updated_at": _time("when it last changed"),
+        "id": id_column(),
+        "question_id": ref_column("question", nullable=True),
+        "text": text_column("the question as asked", blank=False),
+        "answer": text_column("the answer"),
+        "decision_id": ref_column("decision", nullable=True),
+        "dive_id": ref_column("deep_dive", nullable=True),
+        "asked_on": date_column("the day it was asked"),
+        "session_id": ref_column("pairing_session", nullable=True),
+        "updated_at": time_column("when it last changed"),
     },
     "practice_log": {
-        "id": _id(),
-        "practice_id": _ref("practice"),
-        "occurrence": _date("the start of the occurrence it settles"),
-        "status": _enum(cadence.LOG_STATUSES),
-        "done_on": _date("the day it was done or skipped"),
-        "minutes": _int(0, durations.MAX_MINUTES, "the minutes spent", nullable=True),
-        "note": _text("a note"),
-        "session_id": _ref("pairing_session", nullable=True),
-        "logged_at": _time("when it was logged"),
+        "id": id_column(),
+        "practice_id": ref_column("practice"),
+        "occurrence": date_column("the start of the occurrence it settles"),
+        "status": enum_column(cadence.LOG_STATUSES),
+        "done_on": date_column("the day it was done or skipped"),
+        "minutes": int_column(0, durations.MAX_MINUTES, "the minutes spent", nullable=True),
+        "note": text_column("a note"),
+        "session_id": ref_column("pairing_session", nullable=True),
+        "logged_at": time_column("when it was logged"),
     },
 }
 
@@ -431,7 +433,13 @@ def _check_tags(field: str, value: object) -> None:
 
 def check_row(table: str, row: Mapping[str, Any]) -> None:
     """Every column of one row of `table` against its rule, then the rules that join columns."""
-    columns = COLUMNS[table]
+    check_columns(COLUMNS[table], row, _ROW_RULES.get(table))
+
+
+def check_columns(
+    columns: Mapping[str, Column], row: Mapping[str, Any], rule: Callable[[Mapping[str, Any]], None] | None = None
+) -> None:
+    """One row against these column rules (every column there, none other), then `rule`."""
     missing = [name for name in columns if name not in row]
     if missing:
         raise InputError(f"missing {', '.join(missing)}")
@@ -440,7 +448,6 @@ def check_row(table: str, row: Mapping[str, Any]) -> None:
         raise InputError(f"unknown columns: {', '.join(unknown)}")
     for name, column in columns.items():
         check_value(name, column, row[name])
-    rule = _ROW_RULES.get(table)
     if rule is not None:
         rule(row)
 
@@ -477,13 +484,25 @@ _ROW_RULES: dict[str, Callable[[Mapping[str, Any]], None]] = {
 }
 
 
-def _checker(table: str) -> Callable[[Mapping[str, Any]], None]:
-    def check(row: Mapping[str, Any]) -> None:
-        check_row(table, row)
+class Check:
+    """A registry table's check (Table.check): called with one row as an import reads it, it raises
+    InputError naming the field; `columns` are its rules, which the JSON Schema of the export is made
+    from. An area keeps its own tables' rules in its own module: `check_x = Check("x", {...}, rule)`."""
 
-    check.__name__ = f"check_{table}"
-    check.__doc__ = f"One {table} row, as an import reads it."
-    return check
+    def __init__(
+        self, table: str, columns: Mapping[str, Column], rule: Callable[[Mapping[str, Any]], None] | None = None
+    ) -> None:
+        self.table = table
+        self.columns = dict(columns)
+        self.rule = rule
+        self.__doc__ = f"One {table} row, as an import reads it."
+
+    def __call__(self, row: Mapping[str, Any]) -> None:
+        check_columns(self.columns, row, self.rule)
+
+
+def _checker(table: str) -> Check:
+    return Check(table, COLUMNS[table], _ROW_RULES.get(table))
 
 
 check_setting = _checker("setting")

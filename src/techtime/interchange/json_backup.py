@@ -44,10 +44,16 @@ _DERIVED: dict[tuple[str, str], Callable[[dict[str, Any]], Any]] = {
 _PROGRESS_EVERY = 500
 
 
+def columns_of(table: Table) -> dict[str, checks.Column]:
+    """A registry table's column rules, as its check (Table.check, a checks.Check) holds them."""
+    check = areas.resolve(table.check) if table.check else None
+    return check.columns if isinstance(check, checks.Check) else {}
+
+
 def _times(table: Table) -> dict[str, str]:
     """The timestamp columns and how they are stored: "time" local (exported with the offset it had
     that day), "utc" already with an offset (as the calendar export keeps its LAST-MODIFIED)."""
-    columns = checks.COLUMNS.get(table.name, {})
+    columns = columns_of(table)
     return {name: column.kind for name, column in columns.items() if column.kind in ("time", "utc")}
 
 
@@ -116,7 +122,7 @@ def json_schema() -> dict[str, Any]:
     """The JSON Schema of version 2, made from the registry and the checks (scripts/export_schema.py writes it)."""
     tables = {}
     for table in areas.tables():
-        columns = checks.COLUMNS[table.name]
+        columns = columns_of(table)
         properties = {
             name: _column_schema(table, name, column)
             for name, column in columns.items()
@@ -302,6 +308,9 @@ def _read(db: Database, text: str) -> dict[str, list[dict[str, Any]]]:
     for name, table in known.items():
         check = _check_for(table)
         columns = set(_columns(db, table))
+        # A file written before a migration added a column (a session's kind) lacks it: it takes what
+        # the migration gave the rows already there.
+        added_later = {column: value for column, value in dump.filled_in(db, name).items() if column in columns}
         references = _references(db, name)
         read[name] = []
         ids[name] = set()
@@ -312,6 +321,8 @@ def _read(db: Database, text: str) -> dict[str, list[dict[str, Any]]]:
                 f" (id {checks.shown(row.get('id'))})" if isinstance(row, dict) and "id" in row else ""
             )
             try:
+                if isinstance(row, dict):
+                    row = {**{c: v for c, v in added_later.items() if c not in row}, **row}
                 stored = _stored_row(table, row, columns, version, check)
                 for column, target in references.items():
                     value = stored.get(column)

@@ -22,6 +22,18 @@ def columns(db: Database, table: str, *, leave_out: Iterable[str] = ()) -> list[
     return [row[1] for row in db.rows(f"PRAGMA table_info({table})") if row[1] not in skipped]
 
 
+def filled_in(db: Database, table: str) -> dict[str, Any]:
+    """What a column holds in a row written before the column was added by a migration: its DEFAULT,
+    or NULL for a column that may be null. Columns that need a value of their own are left out."""
+    found: dict[str, Any] = {}
+    for column in db.rows(f"PRAGMA table_info({table})"):
+        if column["dflt_value"] is not None:  # the schema's own SQL literal, e.g. 'pairing'
+            found[column["name"]] = db.scalar(f"SELECT {column['dflt_value']}")
+        elif not column["notnull"] and not column["pk"]:
+            found[column["name"]] = None
+    return found
+
+
 def all_rows(db: Database, table: str, names: Sequence[str]) -> list[dict[str, Any]]:
     """Every row, oldest id first."""
     order = "id" if "id" in names else "1"

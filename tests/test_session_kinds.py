@@ -168,3 +168,26 @@ def test_a_leader_adds_a_practice_for_the_other_kinds_with_the_cadences_there_ar
         s for s in practice_service.summaries(db, Quarter.containing(TODAY), TODAY) if s.practice.id == practice_id
     ]
     assert summary.cadence == "every 2 weeks on Wednesday"
+
+
+def test_a_backup_written_before_sessions_had_a_kind_imports_as_pairing(demo_db, tmp_path):
+    """A JSON export of the schema before (no kind, no session answers, no incidents) still restores."""
+    import json
+
+    from techtime.interchange.json_backup import export_json, import_json
+    from techtime.store.database import open_database
+
+    document = json.loads(export_json(demo_db, TODAY))
+    tables = document["tables"]
+    for name in ("incident", "incident_follow_up"):
+        del tables[name]
+    for row in tables["pairing_session"]:
+        del row["kind"]
+    tables["question_answer"] = [row for row in tables["question_answer"] if row["session_id"] is None]
+    for row in tables["question_answer"]:
+        del row["session_id"]
+    with open_database(tmp_path / "restored.db", today=TODAY) as target:
+        import_json(target, json.dumps(document), NOW)
+        kinds = {row[0] for row in target.rows("SELECT kind FROM pairing_session")}
+        assert kinds == {"pairing"}
+        assert pairing.count_sessions(target) == pairing.count_sessions(demo_db)

@@ -9,6 +9,7 @@ from datetime import date, datetime, time, timedelta
 
 from techtime.domain.incidents import IncidentFields
 from techtime.services import incidents
+from techtime.store import dives as dive_store
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -65,6 +66,12 @@ INCIDENTS = (
 )  # fmt: skip
 
 
+PROMOTED_FINDINGS = (
+    "Every topic now retains by size as well as time; a backfill can no longer fill a broker.\n"
+    "At 10x the events volume the cluster needs twice the brokers: the plan covers 3x."
+)
+
+
 def _at(day: date, hour: int, minute: int = 0) -> datetime:
     return datetime.combine(day, time(hour, minute))
 
@@ -93,3 +100,8 @@ def demo(sample: Demo) -> None:
             later = day + timedelta(days=3)
             dive = incidents.promote(sample.db, incident_id, today=later, now=_at(later, 10))
             sample.ids[dive.title] = dive.dive_id
+            # Gone through within the quarter: the events cluster's retention and capacity, reviewed.
+            dive_store.update_dive(
+                sample.db, dive.dive_id, status="done", hours_spent=6, hours_planned=6, findings=PROMOTED_FINDINGS,
+                now=_at(later + timedelta(days=10), 16),
+            )  # fmt: skip

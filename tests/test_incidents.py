@@ -164,14 +164,18 @@ def test_the_quarter_view_lists_its_incidents_newest_first_with_the_tally(db):
     assert [i.title for i in service.quarter_view(db, QUARTER.previous(), TODAY).incidents] == ["Last quarter"]
 
 
-def test_marking_systemic_toggles_and_a_promoted_incident_stays_systemic(db):
+def test_m_judges_systemic_then_one_off_then_not_yet_and_a_promoted_incident_stays_systemic(db):
     incident_id = log(db)
-    assert service.toggle_systemic(db, incident_id, now=NOW).pattern == "systemic"
-    assert service.toggle_systemic(db, incident_id, now=NOW).pattern == "one-off"
-    service.toggle_systemic(db, incident_id, now=NOW)
+    assert service.advance_pattern(db, incident_id, now=NOW).pattern == "systemic"
+    assert service.advance_pattern(db, incident_id, now=NOW).pattern == "one-off"
+    assert service.advance_pattern(db, incident_id, now=NOW).pattern is None
+    service.advance_pattern(db, incident_id, now=NOW)
     service.promote(db, incident_id, today=TODAY, now=NOW)
     with pytest.raises(InputError, match="stays systemic"):
-        service.toggle_systemic(db, incident_id, now=NOW)
+        service.advance_pattern(db, incident_id, now=NOW)
+    with pytest.raises(InputError, match="stays systemic"):
+        log_again = IncidentFields("Checkout 502s", TODAY, pattern="one-off")
+        service.save_incident(db, log_again, today=TODAY, now=NOW, incident_id=incident_id)
 
 
 # Promotion -------------------------------------------------------------------------------------------

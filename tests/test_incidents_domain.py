@@ -146,3 +146,7 @@ def test_words_for_a_reader_outside_engineering():
     assert i.severity_word(None) == "not rated"
     assert i.label("sev3") == "SEV3"
     assert i.label(None) == "-"
+
+
+def test_m_moves_a_judgement_on_and_round():
+    assert [i.next_pattern(p) for p in (None, "systemic", "one-off")] == ["systemic", "one-off", None]

@@ -178,6 +178,11 @@ def promotion_refusal(pattern: str | None, dive_id: int | None) -> str:
     return ""
 
 
+def next_pattern(pattern: str | None) -> str | None:
+    """What `m` moves a judgement on to: not judged -> systemic -> one-off -> not judged."""
+    return {None: SYSTEMIC, SYSTEMIC: ONE_OFF}.get(pattern)
+
+
 def dive_title(title: str) -> str:
     """The deep dive a systemic incident becomes: the systems behind it, not the outage itself."""
     return f"After the incident: {title}"

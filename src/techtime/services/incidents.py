@@ -14,6 +14,7 @@ from techtime.domain.incidents import (
     IncidentFields,
     Tally,
     dive_title,
+    next_pattern,
     parse_follow_up,
     parse_owner,
     parse_pattern,
@@ -70,9 +71,7 @@ def save_incident(
     with db.transaction():
         if incident_id is None:
             return incidents.add_incident(db, now=now, **values)
-        existing = _get(db, incident_id)
-        if existing.dive_id is not None and fields.pattern != SYSTEMIC:
-            raise InputError("this incident became a deep dive: it stays systemic (delete the dive to change that)")
+        _refuse_unjudging(_get(db, incident_id), fields.pattern)
         values["date"] = values.pop("on")
         incidents.update_incident(db, incident_id, now=now, **values)
         return incident_id
@@ -89,17 +88,19 @@ def set_pattern(db: Database, incident_id: int, text: str, *, now: datetime) -> 
     """Judge an incident systemic or one-off (or not yet, with empty text)."""
     pattern = parse_pattern(text)
     with db.transaction():
-        incident = _get(db, incident_id)
-        if incident.dive_id is not None and pattern != SYSTEMIC:
-            raise InputError("this incident became a deep dive: it stays systemic (delete the dive to change that)")
+        _refuse_unjudging(_get(db, incident_id), pattern)
         incidents.update_incident(db, incident_id, pattern=pattern, now=now)
         return _get(db, incident_id)
 
 
-def toggle_systemic(db: Database, incident_id: int, *, now: datetime) -> Incident:
-    """Systemic becomes one-off; anything else becomes systemic."""
-    incident = _get(db, incident_id)
-    return set_pattern(db, incident_id, "one-off" if incident.pattern == SYSTEMIC else SYSTEMIC, now=now)
+def advance_pattern(db: Database, incident_id: int, *, now: datetime) -> Incident:
+    """`m`: not judged becomes systemic, systemic one-off, one-off not judged again."""
+    return set_pattern(db, incident_id, next_pattern(_get(db, incident_id).pattern) or "", now=now)
+
+
+def _refuse_unjudging(incident: Incident, pattern: str | None) -> None:
+    if incident.dive_id is not None and pattern != SYSTEMIC:
+        raise InputError("this incident became a deep dive: it stays systemic (delete the dive to change that)")
 
 
 def delete_incident(db: Database, incident_id: int, *, now: datetime) -> str:

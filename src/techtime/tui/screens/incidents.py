@@ -39,8 +39,6 @@ COLUMNS = (
     Column("Follow-ups", 10),
 )
 SEVERITY_STYLES = {"sev1": "bold red", "sev2": "red", "sev3": "yellow", "sev4": "dim"}
-# What `m` steps an incident through: judged systemic, then a one-off, then not judged again.
-NEXT_PATTERN = {None: SYSTEMIC, SYSTEMIC: ONE_OFF, ONE_OFF: ""}
 
 
 class IncidentsScreen(TechtimeScreen):
@@ -331,11 +329,7 @@ class IncidentsScreen(TechtimeScreen):
         incident = self._incident()
         if incident is None:
             return
-        wanted = NEXT_PATTERN[incident.pattern]
-        self.run(
-            lambda: service.set_pattern(self.db, incident.id, wanted, now=self.tt.now()),
-            lambda changed: _judgement(changed),
-        )
+        self.run(lambda: service.advance_pattern(self.db, incident.id, now=self.tt.now()), _judgement)
 
     def action_promote(self) -> None:
         incident = self._incident()

@@ -159,10 +159,6 @@ def incident_for_dive(db: Database, dive_id: int) -> Incident | None:
     return _incident(row) if row else None
 
 
-def count_incidents(db: Database) -> int:
-    return int(db.scalar("SELECT count(*) FROM incident"))
-
-
 _UNDOABLE = frozenset({"title", "learned", "systems", "postmortem_url"})  # text a user would hate to lose
 _EDITABLE = frozenset(
     {"date", "title", "severity", "systems", "role", "minutes", "learned", "pattern", "postmortem_url", "dive_id"}
@@ -228,14 +224,6 @@ def set_follow_up_done(db: Database, follow_up_id: int, *, done: bool, now: date
         conn.execute(
             "UPDATE incident_follow_up SET done_at = ? WHERE id = ?", (stamp(now) if done else None, follow_up_id)
         )
-
-
-def follow_ups_done_between(db: Database, first: date, last: date) -> list[FollowUp]:
-    rows = db.rows(
-        f"{_SELECT_FOLLOW_UP} WHERE substr(f.done_at, 1, 10) BETWEEN ? AND ? ORDER BY f.done_at, f.id",
-        (first.isoformat(), last.isoformat()),
-    )
-    return [_follow_up(row) for row in rows]
 
 
 _FOLLOW_UP_EDITABLE = frozenset({"text", "owner_id"})

@@ -33,6 +33,27 @@ def roster(db):
     return db
 
 
+def test_the_migration_keeps_every_session_as_pairing_after_backing_up(tmp_path):
+    from techtime.store import migrations
+    from techtime.store.database import open_database
+
+    path = tmp_path / "old.db"
+    db = open_database(path, today=TODAY, migrate=False)
+    before = migrations.MIGRATIONS.index(migrations.incidents_and_session_kinds)
+    migrations.ensure_schema(db, TODAY, migrations.MIGRATIONS[:before])
+    person = people.add_person(db, handle="dana", now=NOW)
+    db.conn.execute(
+        "INSERT INTO pairing_session (person_id, date, status, created_at, updated_at)"
+        " VALUES (?, '2026-11-02', 'done', '2026-11-02 09:00:00', '2026-11-02 09:00:00')",
+        (person,),
+    )
+    migrations.ensure_schema(db, TODAY)
+    assert len(list(tmp_path.glob(f"old.db.schema{before}-*.bak"))) == 1
+    assert db.scalar("SELECT kind FROM pairing_session") == "pairing"
+    assert db.scalar("SELECT count(*) FROM incident") == 0
+    db.close()
+
+
 # Logging ------------------------------------------------------------------------------------------
 
 

@@ -57,10 +57,12 @@ def _a(label: str) -> str:
 
 
 def kinds_hint() -> str:
-    """One short line for a small box: 'n inbox note, d deep dive, r radar item, ...'."""
-    words = [f"{min(kind.words, key=len)} {kind.label}" for kind in areas.capture_kinds()]
-    words += [f"a URL: {kind.label}" for kind in areas.capture_kinds() if kind.catches == "url"]
-    return ", ".join(words)  # commas, not " · ": two lines of a 60-column popup hold seven kinds
+    """One short line for a small box: 'd dive, r radar, ..., n note, a URL: radar'."""
+    # Each kind by its one-word name, not its label ("deep dive", "inbox note"): two lines of a
+    # 60-column popup hold a dozen kinds that way, so a new area's kind still fits.
+    words = [f"{min(kind.words, key=len)} {kind.name}" for kind in areas.capture_kinds()]
+    words += [f"a URL: {kind.name}" for kind in areas.capture_kinds() if kind.catches == "url"]
+    return ", ".join(words)
 
 
 class CaptureBox(Vertical):

@@ -163,7 +163,7 @@ async def test_a_follow_up_owner_not_on_the_roster_is_refused_under_the_field(db
     log(db, "Checkout 502s")
     async with make_app(db).run_test(size=SIZE) as pilot:
         screen = await open_incidents(pilot)
-        await pilot.press("f")
+        await pilot.press("F")
         await pilot.pause()
         form = pilot.app.screen
         await fill(pilot, form, {"text": "Pool per node", "owner": "@zed"})

@@ -10,8 +10,7 @@ from conftest import TODAY, make_app
 from techtime.services.demo import populate
 from techtime.store.database import open_database
 
-# What is pressed from a fresh start on Today; "DECISIONS" opens the Decisions screen (until it has a
-# number key of its own). The Monday triage is left out: its 30-minute clock runs on the wall clock.
+# What is pressed from a fresh start on Today. The Monday triage is left out: its 30-minute clock runs on the wall clock.
 SCREENS = {
     "today": (),
     "capture": ("c", *"r https://temporal.io Temporal #workflows ring:assess"),
@@ -24,7 +23,9 @@ SCREENS = {
     "radar-picture": ("3", "v", "down"),
     "pairing": ("4",),
     "pairing-session": ("4", "tab", *["down"] * 7, "left", "enter"),
-    "decisions": ("DECISIONS",),
+    "decisions": ("5",),
+    # The Checkout incident: systemic, two follow-ups open, the questions' prompt in its story.
+    "incidents": ("6", "down"),
 }
 SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
 
@@ -33,12 +34,7 @@ def press(keys):
     async def run_before(pilot) -> None:
         await pilot.pause()
         for key in keys:
-            if key == "DECISIONS":
-                from techtime.tui.screens.decisions import DecisionsScreen
-
-                pilot.app.push_screen(DecisionsScreen())
-            else:
-                await pilot.press(key)
+            await pilot.press(key)
             await pilot.pause()
         # A text cursor blinks on a timer: shown always, so a picture does not depend on when it is taken.
         for widget in pilot.app.screen.query("Input, TextArea"):

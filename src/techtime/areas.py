@@ -439,6 +439,7 @@ AREAS: tuple[Area, ...] = (
         "Incidents",
         number="6",
         screen="techtime.tui.screens.incidents:IncidentsScreen",
+        keys="techtime.tui.keymap:INCIDENTS_KEYS",
         captures=(
             CaptureKind(
                 "incident",

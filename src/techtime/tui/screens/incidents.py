@@ -5,9 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import DataTable, Footer, Header, Label, OptionList, Static
+from textual.widgets import DataTable, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from techtime.domain.incidents import ONE_OFF, SYSTEMIC, format_minutes, label, severity_word
@@ -16,6 +15,7 @@ from techtime.domain.text import plural
 from techtime.errors import TechtimeError
 from techtime.services import incidents as service
 from techtime.services.incidents import Detail, FollowUp, Incident, QuarterView
+from techtime.tui import keymap
 from techtime.tui.form import Form, Values
 from techtime.tui.screens.base import TechtimeScreen
 from techtime.tui.screens.incident_forms import (
@@ -28,6 +28,7 @@ from techtime.tui.screens.incident_forms import (
 from techtime.tui.text import line, safe
 from techtime.tui.widgets.columns import Column
 from techtime.tui.widgets.fit_table import FitTable
+from techtime.tui.widgets.footer import Footer
 
 # The title takes the room; below about 100 columns my role is left to the story beside the table.
 COLUMNS = (
@@ -46,19 +47,8 @@ class IncidentsScreen(TechtimeScreen):
 
     CSS_PATH = "incidents.tcss"
 
-    BINDINGS = [
-        Binding("left_square_bracket", "previous_quarter", "Prev quarter"),
-        Binding("right_square_bracket", "next_quarter", "Next quarter"),
-        Binding("n", "new", "New"),
-        Binding("f", "new_follow_up", "Follow-up"),
-        Binding("x", "toggle_follow_up", "Done", show=False),
-        Binding("m", "pattern", "Systemic?"),
-        Binding("p", "promote", "To a deep dive"),
-        Binding("w", "write_learned", "What I learned", show=False),
-        Binding("e", "edit", "Edit", show=False),
-        Binding("o", "open_postmortem", "Open the postmortem", show=False),
-        Binding("d,delete", "delete", "Delete the highlighted incident or follow-up", show=False),
-    ]
+    KEYMAP = "incidents"
+    BINDINGS = keymap.bindings("incidents")
 
     def __init__(self) -> None:
         super().__init__()

@@ -10,7 +10,8 @@ from conftest import TODAY, make_app
 from techtime.services.demo import populate
 from techtime.store.database import open_database
 
-# What is pressed from a fresh start on Today. The Monday triage is left out: its 30-minute clock runs on the wall clock.
+# What is pressed from a fresh start on Today. The Monday triage is left out: its 30-minute clock
+# runs on the wall clock.
 SCREENS = {
     "today": (),
     "capture": ("c", *"r https://temporal.io Temporal #workflows ring:assess"),

@@ -921,7 +921,6 @@ INCIDENTS_KEYS = (
         "Systemic?",
         "move",
         INCIDENTS,
-        show=True,
         help="judge it: systemic, one-off, not judged yet",
     ),
     Key(
@@ -931,7 +930,6 @@ INCIDENTS_KEYS = (
         "To a deep dive",
         "plan",
         INCIDENTS,
-        show=True,
         help="a systemic incident becomes a deep dive this quarter, linked both ways (`u` takes it back)",
     ),
     Key(

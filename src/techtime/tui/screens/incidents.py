@@ -65,7 +65,7 @@ class IncidentsScreen(TechtimeScreen):
             with VerticalScroll(id="incident-story"):
                 yield Static(id="incident-summary")
             with VerticalScroll(id="incident-right", can_focus=False):
-                yield Label("Follow-ups  (f adds, x done)", classes="incident-section")
+                yield Label("Follow-ups  (F adds, x done)", classes="incident-section")
                 yield OptionList(id="incident-follow-ups")
         yield Label("Open follow-ups, every quarter  (x done)", classes="incident-section", id="incidents-open-label")
         yield OptionList(id="incidents-open")
@@ -242,7 +242,7 @@ class IncidentsScreen(TechtimeScreen):
 
         self.open_form(
             Form("Log an incident", incident_fields(None, today), save, hint=self._questions_hint()),
-            "Logged the incident: m judges it systemic or one-off, f adds follow-ups",
+            "Logged the incident: m judges it systemic or one-off, F adds follow-ups",
             then=self._follow,
         )
 

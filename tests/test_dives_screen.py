@@ -114,6 +114,7 @@ async def test_moving_between_quarters(demo_db):
             "Internal developer portal: build or buy",
             "Feature flag service consolidation",
             "Data retention and GDPR partitioning",
+            "After the incident: Kafka broker disk full on the events cluster",  # promoted from Incidents
         ]
         await pilot.press("right_square_bracket", "right_square_bracket")
         await pilot.pause()
@@ -543,7 +544,8 @@ async def test_carry_over_at_the_end_of_a_quarter(demo_db):
         await pilot.pause()
         moved = dives.get_dive(demo_db, gdpr.id)
         assert (str(moved.quarter), moved.carried_from, moved.progress) == ("2026Q4", "2026Q3", "1/4")
-        assert [d.status for d in dives.dives_in_quarter(demo_db, Q3)] == ["done", "dropped"]
+        # What was finished stays (the incident's dive was done within the quarter).
+        assert [d.status for d in dives.dives_in_quarter(demo_db, Q3)] == ["done", "dropped", "done"]
         # The view follows the dives to the next quarter.
         assert text_of(screen, "#dives-quarter").startswith("2026Q4")
         assert table_titles(screen)[-1] == "Data retention and GDPR partitioning"

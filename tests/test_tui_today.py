@@ -128,7 +128,7 @@ async def test_x_on_next_up_checks_off_a_session_today(demo_db):
         await pilot.pause()
         row = demo_db.one(
             "SELECT p.handle, s.status, s.date FROM pairing_session s JOIN person p ON p.id = s.person_id"
-            " ORDER BY s.id DESC LIMIT 1"
+            " WHERE s.kind = 'pairing' ORDER BY s.id DESC LIMIT 1"
         )
         assert tuple(row) == ("mei", "done", "2026-11-26")
         assert any("November: done" in line for line in screen_lines(app))

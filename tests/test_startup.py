@@ -29,6 +29,10 @@ NOT_ON_THE_SHELL_PATH = (
     "rich",
 )
 
+# What a capture that logs no practice does without (argparse's gettext look-ups would import locale;
+# dateutil.rrule's calendar does, for a practice); a note needs no json either (tags do).
+NO_LOCALE = ("locale", "calendar")
+
 # What the TUI must not load before its first screen: the other areas and their heavy widgets.
 NOT_BEFORE_THE_FIRST_SCREEN = (
     "techtime.tui.screens.dives",
@@ -59,9 +63,9 @@ def imported(script: str, modules: tuple[str, ...], env: dict[str, str] | None =
 @pytest.mark.parametrize(
     ("argv", "also_not"),
     [
-        (["add", "r", "https://example.com/post", "A post", "#tag"], ("dateutil",)),
-        (["add", "n", "ask Priya about the rollout"], ("dateutil", "urllib.parse")),
-        (["add", "d", "Payments ledger"], ("dateutil",)),
+        (["add", "r", "https://example.com/post", "A post", "#tag"], ("dateutil", *NO_LOCALE)),
+        (["add", "n", "ask Priya about the rollout"], ("dateutil", "urllib.parse", "json", *NO_LOCALE)),
+        (["add", "d", "Payments ledger"], ("dateutil", *NO_LOCALE)),
         (["add", "p", "@dana", "event sourcing"], ()),
         (["add", "t", "token prototype", "min:90"], ()),
         (["today"], ("urllib.parse",)),  # practices need dateutil.rrule, nothing else of dateutil
@@ -71,6 +75,56 @@ def test_shell_commands_import_only_what_they_use(db, db_path, argv, also_not):
     # `db` created and migrated the file: migrating is the one path allowed to load sqlite-utils.
     script = f"from techtime.cli import main\nmain(['--db', {str(db_path)!r}, *{argv!r}])"
     assert imported(script, NOT_ON_THE_SHELL_PATH + also_not) == []
+
+
+def test_a_named_command_is_parsed_without_the_others_help(db, db_path, monkeypatch, capsys):
+    """The list of commands (whose help reads the registry) is built only for help and mistakes."""
+    from techtime import cli
+
+    def no_registry(help_text: str) -> str:
+        raise AssertionError(f"formatted a command list entry: {help_text}")
+
+    monkeypatch.setattr(cli, "_from_registry", no_registry)
+    assert cli.main(["--db", str(db_path), "add", "n", "ask Priya"]) == 0
+    assert cli.main(["--demo", "--db", str(db_path), "today"]) == 0
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["add", "n", "x"],
+        ["--db", "a.db", "add", "r", "https://example.com", "#t"],
+        ["--db=a.db", "--demo", "today"],
+        ["--demo", "export", "--format", "json"],
+        ["--db", "a.db", "open-url", "techtime://capture?url=x"],
+        ["today", "--db", "b.db"],
+        [],
+        ["--db", "a.db"],
+    ],
+)
+def test_the_one_command_parser_reads_a_line_as_the_full_one_does(argv):
+    from techtime.cli import _named_command, build_parser
+
+    assert build_parser(_named_command(argv)).parse_known_args(argv) == build_parser().parse_known_args(argv)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["--help"], ["--vers"], ["--de", "add"], ["frobnicate"], ["--db"], ["--db", "--demo", "add"], ["--", "add"]],
+)
+def test_help_abbreviations_and_mistakes_go_to_the_full_parser(argv):
+    from techtime.cli import _named_command
+
+    assert _named_command(argv) is None
+
+
+def test_a_commands_help_names_the_registrys_kinds(capsys):
+    from techtime.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["add", "--help"])
+    description = capsys.readouterr().out.split("\n\n")[1]
+    assert "{" not in description and "d/r/p/t" in description
 
 
 def test_the_default_database_path_needs_no_platformdirs_import(tmp_path):

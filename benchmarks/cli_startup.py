@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import itertools
 import shutil
+import statistics
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
-from _measure import medians, python, report, techtime, time_command
+from _measure import imports, load, python, report, samples, techtime, time_command
 
 FLOOR = """
 import sqlite3, sys
@@ -31,21 +33,31 @@ def main(large: str) -> int:
         shutil.copy(large, db)
         floor_db = Path(folder) / "floor.db"
         counter = itertools.count()
-        taken = medians(
-            {
-                "floor": lambda: time_command([python(), "-c", FLOOR, str(floor_db)]),
-                "add": lambda: time_command(
-                    [techtime(), "--db", str(db), "add", "r", f"https://example.org/{next(counter)}",
-                     "A post worth reading", "#bench"]
-                ),
-                "today": lambda: time_command([techtime(), "--db", str(db), "today"]),
-            }
-        )  # fmt: skip
-        floor, add, today = taken["floor"], taken["add"], taken["today"]
-    print(f"{'floor: python + sqlite3 commit of one row':<44} {floor * 1000:7.1f} ms")
-    ok = report("techtime add (radar capture), 10k-item db", add, floor, 2.0)
-    ok &= report("techtime today, large db", today, floor, 3.0)
+        commands: dict[str, Callable[[], list[str]]] = {
+            "floor": lambda: [python(), "-c", FLOOR, str(floor_db)],
+            "add": lambda: [techtime(), "--db", str(db), "add", "r", f"https://example.org/{next(counter)}",
+                            "A post worth reading", "#bench"],
+            "today": lambda: [techtime(), "--db", str(db), "today"],
+        }  # fmt: skip
+        before = load()
+        runs = samples({name: _timed(argv) for name, argv in commands.items()})
+        after = load()
+        # What is imported, and what importing costs by -X importtime: figures the load hardly moves.
+        loaded = {name: imports(argv()) for name, argv in commands.items()}
+    taken = {name: statistics.median(values) for name, values in runs.items()}
+    floor = taken["floor"]
+    print(f"{len(runs['floor'])} interleaved runs each; {before} before, {after} after")
+    print(f"{'floor: python + sqlite3 commit of one row':<44} {floor * 1000:7.1f} ms{'':35}"
+          f"[{min(runs['floor']) * 1000:.0f}-{max(runs['floor']) * 1000:.0f} ms]")  # fmt: skip
+    ok = report("techtime add (radar capture), 10k-item db", taken["add"], floor, 1.6, runs["add"])
+    ok &= report("techtime today, large db", taken["today"], floor, 1.8, runs["today"])
+    for name, (count, seconds) in loaded.items():
+        print(f"  {name:<8} imports {count:3} modules, {seconds * 1000:5.1f} ms of their own import time")
     return 0 if ok else 1
+
+
+def _timed(argv: Callable[[], list[str]]) -> Callable[[], float]:
+    return lambda: time_command(argv())
 
 
 if __name__ == "__main__":

@@ -428,6 +428,8 @@ AREAS: tuple[Area, ...] = (
             ),
         ),
         search="techtime.services.decisions:search",
+        today="techtime.services.decisions:today_section",  # shown only when a review is due
+        today_order=25,
         exports=(("madr", "techtime.interchange.madr:export_folder"),),
         report="techtime.interchange.decisions_markdown:report_section",
         demo="techtime.services.decision_demo:decisions_demo",

@@ -167,7 +167,9 @@ def build(db: Database, today: date) -> CheckIn:
         provider: Callable[[Database, date], Section] = areas.resolve(area.today)
         sections.append(provider(db, today)._replace(key=area.key))
     is_empty = not any(section.has_data for section in sections)
-    return CheckIn(today, quarter, quarter.days_left(today), tuple(sections), is_empty, suggest(sections, is_empty))
+    # A section with neither heading nor lines has nothing to say today (no review due): not shown.
+    shown = [section for section in sections if section.heading or section.lines]
+    return CheckIn(today, quarter, quarter.days_left(today), tuple(shown), is_empty, suggest(shown, is_empty))
 
 
 def suggest(sections: list[Section], is_empty: bool) -> Suggestion | None:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from techtime.domain.capture import Capture
+    from techtime.services.checkin import Section
     from techtime.services.questions import Asked
     from techtime.services.search import Hit
     from techtime.store.questions import Answer
@@ -340,6 +341,7 @@ class Draft(NamedTuple):
     dive_id: int | None = None
     radar_item_ids: tuple[int, ...] = ()
     tags: tuple[str, ...] = ()
+    link: str = ""  # where it started, as the form says it: "deep dive: Payments ledger migration"
 
 
 def draft_from_dive(db: Database, dive_id: int) -> Draft:
@@ -349,7 +351,7 @@ def draft_from_dive(db: Database, dive_id: int) -> Draft:
     if dive is None:
         raise InputError(f"deep dive {dive_id} no longer exists (deleted elsewhere?)")
     kind = "build-vs-buy" if "buy" in dive.title.lower().split() else "architecture"
-    return Draft(dive.title, kind, dive_id=dive.id, tags=dive.tags)
+    return Draft(dive.title, kind, dive_id=dive.id, tags=dive.tags, link=f"deep dive: {dive.title}")
 
 
 def draft_from_radar_item(db: Database, item_id: int) -> Draft:
@@ -358,7 +360,8 @@ def draft_from_radar_item(db: Database, item_id: int) -> Draft:
     item = radar.get_item(db, item_id)
     if item is None:
         raise InputError(f"radar item {item_id} no longer exists (deleted elsewhere?)")
-    return Draft(f"Adopt {item.title}?", "architecture", radar_item_ids=(item.id,), tags=item.tags)
+    link = f"radar item: {item.title}"
+    return Draft(f"Adopt {item.title}?", "architecture", radar_item_ids=(item.id,), tags=item.tags, link=link)
 
 
 def delete_decision(db: Database, decision_id: int, *, now: datetime) -> None:
@@ -426,6 +429,55 @@ def today_line(db: Database, today: date) -> str:
     if not due:
         return ""
     return f"{due} decision to review" if due == 1 else f"{due} decisions to review"
+
+
+def today_section(db: Database, today: date) -> Section:
+    """Today's Decisions section: "2 decisions to review" and a line per decision whose review has come
+    (enter opens it on the Decisions screen); nothing at all when none is due."""
+    from techtime.domain.days import day_text
+    from techtime.domain.text import shorten
+    from techtime.services.checkin import Line, Part, Section, Suggestion
+
+    has_data = decisions.count(db) > 0
+    due: dict[int, DueReview] = {}
+    for item in decisions.due_reviews(db, today):  # oldest first: a decision's first review is the one owed
+        due.setdefault(item.review.decision_id, item)
+    if not due:
+        return Section("decisions", (), has_data=has_data)
+    heading = today_line(db, today)
+    lines = []
+    for item in due.values():
+        state = "overdue" if item.review.due_on < today else "due today"
+        when = day_text(item.review.due_on, today)
+        sure = f"{item.confidence} % sure" if item.confidence is not None else ""
+        lines.append(
+            Line(
+                (
+                    Part(f"  {'review':<10}", state),
+                    Part(f"{when}  "),
+                    Part(item.title, width=60),
+                    Part(f"  {sure}" if sure else "", "dim"),
+                ),
+                id=f"decision:{item.review.decision_id}",
+                state=state,
+                plain=f"  - review   {when}  {shorten(item.title, 60)}" + (f"  ({sure})" if sure else ""),
+            )
+        )
+    first = next(iter(due.values()))
+    sure = f"you were {first.confidence} % sure" if first.confidence is not None else "no confidence was given"
+    suggestion = Suggestion(
+        f"Review the decision {first.title!r} (due {day_text(first.review.due_on, today)})",
+        f"{sure}: did the prediction hold?",
+        25,
+    )
+    return Section(
+        "decisions",
+        (Part(heading, "heading"),),
+        tuple(lines),
+        has_data=has_data,
+        suggestions=(suggestion,),
+        data=tuple(due.values()),
+    )
 
 
 # The quarter, for the quarterly report -----------------------------------------------------------------

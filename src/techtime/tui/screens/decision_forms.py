@@ -227,12 +227,15 @@ class DecisionForm(Form[int]):
         self.roster = list(roster)
         self.questions = list(questions)
         self.record = record
+        self.draft = draft
         self._save_fields = save
 
     def compose(self) -> ComposeResult:
         named = {field.name: field for field in self.fields}
         with VerticalScroll(classes="form-box", id="decision-form", can_focus=False):
             yield Static(self._title, classes="form-title")
+            if self.draft and self.draft.link:
+                yield Static(line(("Linked to the ", "dim"), safe(self.draft.link)), id="decision-link")
             if self.record and self.record.frozen:
                 yield Static(FROZEN_NOTE, classes="form-frozen", markup=False)
             for name in ("title", "date", "status", "kind", "context", "drivers"):

@@ -3,6 +3,7 @@ highlighted call; the review flow; calibration (is "80 % sure" right 80 % of the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from rich.text import Text
@@ -156,6 +157,14 @@ class DecisionsScreen(TechtimeScreen):
             self.reload()
             return None
 
+    def show(self, row_id: int, part: int = 0) -> None:
+        """Open on this decision (a search hit, a review due on Today), its record beside the journal."""
+        self._follow = row_id
+        self.showing_calibration = False
+        if self.is_mounted:
+            self.reload()
+            self.query_one("#decisions-journal", DataTable).focus()
+
     def follow(self, decision_id: int) -> None:
         """Highlight this decision once the journal is read again."""
         self._follow = decision_id
@@ -241,6 +250,20 @@ class DecisionsScreen(TechtimeScreen):
             lambda: service.delete_decision(self.db, record.decision.id, now=self.tt.now()),
             "Decision deleted: u brings it back.",
         )
+
+
+async def start_linked(screen: TechtimeScreen, make: Callable[[], Draft]) -> None:
+    """From another area's screen (a deep dive, a radar item): go to Decisions and open the decision form
+    on a draft linked to where it started; saved, the journal highlights it with its link."""
+    try:
+        draft = make()
+    except TechtimeError as error:
+        screen.report(error)
+        return
+    await screen.tt.open_area("decisions")
+    target = screen.app.screen
+    if isinstance(target, DecisionsScreen):
+        target.start_from(draft)
 
 
 # What the panels show -----------------------------------------------------------------------------

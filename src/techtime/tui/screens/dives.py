@@ -537,6 +537,17 @@ class DivesScreen(TechtimeScreen):
             warn=lambda put: put.warning,
         )
 
+    def action_new_decision(self) -> None:
+        """N: a decision linked to this dive, on the Decisions screen's form."""
+        from techtime.services import decisions as decision_service
+        from techtime.tui.screens.decisions import start_linked
+
+        dive = self._dive()
+        if dive is None:
+            return
+        self._save_findings()
+        self.call_later(start_linked, self, lambda: decision_service.draft_from_dive(self.db, dive.id))
+
     def action_plan(self) -> None:
         assert self.quarter is not None
         self._save_findings()

@@ -299,6 +299,15 @@ class RadarScreen(TechtimeScreen):
                 warn=lambda promoted: promoted.warning,
             )
 
+    def action_new_decision(self) -> None:
+        """N: a decision linked to this item, on the Decisions screen's form."""
+        from techtime.services import decisions as decision_service
+        from techtime.tui.screens.decisions import start_linked
+
+        item = self._selected()
+        if item is not None:
+            self.call_later(start_linked, self, lambda: decision_service.draft_from_radar_item(self.db, item.id))
+
     def action_delete(self) -> None:
         self._act(
             lambda item: radar_service.delete(self.db, item.id, now=self.tt.now()),

@@ -153,6 +153,15 @@ class TodayScreen(TechtimeScreen):
             self.app.switch_mode(target)
         elif kind == "note":
             self.show(int(rest[0]))
+        elif kind == "decision":  # a review due: the decision highlighted on its screen, w writes it
+            self.call_later(self._open_on_screen, "decisions", int(rest[0]))
+
+    async def _open_on_screen(self, area: str, row_id: int) -> None:
+        """Go to an area's screen (its number key's) and open it on this row (its show hook)."""
+        await self.tt.open_area(area)
+        screen = self.app.screen
+        if isinstance(screen, TechtimeScreen):
+            screen.show(row_id)
 
     def show(self, row_id: int, part: int = 0) -> None:
         """A note (the only rows of Today's own area): the Notes view, on it."""

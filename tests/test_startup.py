@@ -63,7 +63,7 @@ def imported(script: str, modules: tuple[str, ...], env: dict[str, str] | None =
 @pytest.mark.parametrize(
     ("argv", "also_not"),
     [
-        (["add", "r", "https://example.com/post", "A post", "#tag"], ("dateutil", *NO_LOCALE)),
+        (["add", "r", "https://example.com/post", "A post", "#tag"], ("dateutil", "urllib.parse", *NO_LOCALE)),
         (["add", "n", "ask Priya about the rollout"], ("dateutil", "urllib.parse", "json", *NO_LOCALE)),
         (["add", "d", "Payments ledger"], ("dateutil", *NO_LOCALE)),
         (["add", "p", "@dana", "event sourcing"], ()),

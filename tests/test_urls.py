@@ -1,8 +1,10 @@
 """Link keys: spellings of one page share a key; a #fragment makes another link."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from techtime.domain.urls import normalize_url
+from techtime.domain.urls import _key_by_urllib, normalize_url
 
 
 @pytest.mark.parametrize(
@@ -51,3 +53,27 @@ def test_upgrading_gives_links_with_a_fragment_their_own_key(tmp_path):
     summary = radar_service.import_entries(db, [entry], what="test", source="test", now=NOW)
     assert (summary.added, radar.count_all(db)) == (1, 2)
     db.close()
+
+
+_PIECES = st.sampled_from(
+    ["http", "https", "HTTPS", "ftp", "javascript", "://", ":", "//", "/", "?", "#", ":~:", "www.", "WWW.", "a", "Z",
+     "0", ".", "-", "_", "@", "[", "]", "::1", "%20", ":8080", ":443", ":x", "utm_source=1", "&", "=", " ", "\t",
+     "\n", "é", "ß", "\x01", "\\", "example.com", "text=q"]
+)  # fmt: skip
+
+
+@given(st.lists(_PIECES, max_size=12).map("".join) | st.text(max_size=30) | st.builds("https://{}".format, st.text()))
+def test_a_plain_link_is_keyed_as_urllib_keys_it(url):
+    """Keying the common link without urllib.parse (start-up time) gives urllib's key, for any text."""
+    if url.strip():
+        assert normalize_url(url) == _key_by_urllib(url.strip())
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://Example.com/a/", "http://www.example.com", "https://example.com#", "https://example.com/p#a?b:~:c",
+     "https://example.com?q=1", "https://a.b/c?#d", "https://user@example.com/", "https://[::1]/x",
+     "https://example.com:8443/x", "https://exa\tmple.com/", "https://ex%41mple.com/", "HTTPS://EX.com/P#F"],
+)  # fmt: skip
+def test_tricky_links_are_keyed_as_urllib_keys_them(url):
+    assert normalize_url(url) == _key_by_urllib(url)

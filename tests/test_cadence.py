@@ -1,6 +1,9 @@
 """Practices as RRULEs: windows, due, overdue, skips, pauses and compliance."""
 
-from datetime import date
+from datetime import date, datetime, timedelta
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from techtime.domain.cadence import LogEntry, Pause, Practice, compliance_so_far, occurrence_on, status
 
@@ -90,3 +93,42 @@ def test_an_every_two_weeks_rule_keeps_its_weeks_when_history_reaches_back():
     assert start <= date(2026, 10, 1) and (date(2026, 11, 25) - start).days % 14 == 0
     done = compliance_so_far(fortnightly, [early], date(2026, 9, 1), date(2026, 12, 31), date(2026, 11, 26))
     assert (done.done, done.expected) == (1, 5)  # 30 Sep's window (logged 1 Oct), 14 and 28 Oct, 11 and 25 Nov
+
+
+def _windows_by_dateutil(rule: str, start: date, first: date, last: date) -> list[tuple[date, date]]:
+    """The windows overlapping [first, last] by dateutil's own before/between/after (the reference)."""
+    from dateutil.rrule import rrulestr
+
+    parsed = rrulestr(rule, dtstart=datetime(start.year, start.month, start.day))
+    at = [datetime(day.year, day.month, day.day) for day in (first, last)]
+    opening = parsed.before(at[0], inc=True)
+    starts = [moment.date() for moment in parsed.between(opening or at[0], at[1], inc=True)]
+    following = parsed.after(at[1])
+    if not starts:
+        return []
+    ends = [day - timedelta(days=1) for day in starts[1:]] + [
+        following.date() - timedelta(days=1) if following else date.max
+    ]
+    return list(zip(starts, ends, strict=True))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    rule=st.sampled_from(
+        ["FREQ=WEEKLY;BYDAY=MO", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,FR", "FREQ=MONTHLY", "FREQ=MONTHLY;BYMONTHDAY=31",
+         "FREQ=MONTHLY;INTERVAL=3", "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29", "FREQ=DAILY;INTERVAL=5",
+         "FREQ=MONTHLY;BYDAY=1MO"]
+    ),
+    start=st.dates(date(2019, 1, 1), date(2026, 12, 31)),
+    first=st.dates(date(2018, 1, 1), date(2028, 12, 31)),
+    days=st.integers(0, 400),
+)  # fmt: skip
+@example(rule="FREQ=WEEKLY;BYDAY=MO", start=date(2021, 1, 4), first=date(2026, 3, 2), days=0)  # on an occurrence
+@example(rule="FREQ=MONTHLY", start=date(2021, 5, 31), first=date(2026, 3, 1), days=91)  # ends on one
+def test_the_walked_rule_answers_as_dateutil_does(rule, start, first, days):
+    """Windows come from one walk of the rule, bisected: the same windows dateutil's searches give."""
+    from techtime.domain.cadence import _rule_dates
+
+    last = first + timedelta(days=days)
+    dates = _rule_dates(rule, start)
+    assert [(o.start, o.end) for o in dates.between(first, last)] == _windows_by_dateutil(rule, start, first, last)

@@ -13,6 +13,7 @@ window opened).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -147,9 +148,8 @@ def _rule_dates(rule: str, start: date) -> _RuleDates:
     if not body or "FREQ=" not in body.upper():
         raise RuleError(f"{rule!r} is not a recurrence rule: it needs FREQ=, e.g. FREQ=WEEKLY;BYDAY=MO")
     try:
-        # cache=True: before/between/after each walk the rule from DTSTART; with a start years back
-        # that walk dominated `techtime today`. The cache makes it once per rule (this object is cached too).
-        parsed = rrulestr(body, dtstart=datetime(start.year, start.month, start.day), cache=True)
+        # No cache=True: _RuleDates keeps the dates it has walked (and is cached itself).
+        parsed = rrulestr(body, dtstart=datetime(start.year, start.month, start.day))
     except (ValueError, TypeError, KeyError, OverflowError) as error:
         raise RuleError(f"cannot read rule {rule!r}: {error}; e.g. FREQ=MONTHLY or FREQ=WEEKLY;BYDAY=FR") from None
     appointment = "BYDAY=" in body.upper() or "FREQ=DAILY" in body.upper()
@@ -157,30 +157,51 @@ def _rule_dates(rule: str, start: date) -> _RuleDates:
 
 
 class _RuleDates:
-    """A parsed rule with the window arithmetic on top (cached per rule and start)."""
+    """A parsed rule with the window arithmetic on top (cached per rule and start).
+
+    The rule is walked from its start once, as far as a question needs, into a list that every
+    question then bisects: dateutil's own before/between/after walk it from DTSTART each time (its
+    cache only saves computing the dates again), and a practice's start is years back.
+    """
 
     def __init__(self, parsed: rrule | rruleset, appointment: bool, start: datetime) -> None:
-        self._rule = parsed
+        self._walk = iter(parsed)
+        self._seen: list[datetime] = []
+        self._ended = False
         self.appointment = appointment
         self._start = start
 
+    def _through(self, moment: datetime) -> list[datetime]:
+        """The occurrences so far, walked until one lies after `moment` (or the rule has ended)."""
+        seen = self._seen
+        while not self._ended and (not seen or seen[-1] <= moment):
+            found = next(self._walk, None)
+            if found is None:
+                self._ended = True
+            else:
+                seen.append(found)
+        return seen
+
     def between(self, first: date, last: date) -> list[Occurrence]:
         """Occurrences whose window overlaps [first, last]."""
-        opening = self._rule.before(_midnight(first), inc=True)
-        begin = opening if opening is not None else _midnight(first)
-        starts = [d.date() for d in self._rule.between(begin, _midnight(last), inc=True)]
-        following = self._rule.after(_midnight(last), inc=False)
-        bounds = [*starts, following.date() if following else None]
+        seen = self._through(_midnight(last))
+        # From the occurrence whose window is open on `first` (or the first one after it) ...
+        begin = max(bisect_right(seen, _midnight(first)) - 1, 0)
+        # ... to the last one on or before `last`, each window ending the day before the next opens.
+        end = bisect_right(seen, _midnight(last))
+        starts = [moment.date() for moment in seen[begin:end]]
+        bounds = [*starts, seen[end].date() if end < len(seen) else None]
         occurrences = []
         for start, next_start in zip(starts, bounds[1:], strict=True):
-            end = next_start - timedelta(days=1) if next_start else date.max
-            occurrences.append(Occurrence(start, end, start if self.appointment else end))
+            window_end = next_start - timedelta(days=1) if next_start else date.max
+            occurrences.append(Occurrence(start, window_end, start if self.appointment else window_end))
         return occurrences
 
     def first(self) -> Occurrence | None:
         """The rule's first occurrence on or after its start."""
-        found = self._rule.after(self._start, inc=True)
-        return self.containing(found.date()) if found is not None else None
+        seen = self._through(self._start)
+        index = bisect_left(seen, self._start)
+        return self.containing(seen[index].date()) if index < len(seen) else None
 
     def containing(self, day: date) -> Occurrence | None:
         found = self.between(day, day)

@@ -68,7 +68,10 @@ def imported(script: str, modules: tuple[str, ...], env: dict[str, str] | None =
         (["add", "d", "Payments ledger"], ("dateutil", *NO_LOCALE)),
         (["add", "p", "@dana", "event sourcing"], ()),
         (["add", "t", "token prototype", "min:90"], ()),
-        (["today"], ("urllib.parse",)),  # practices need dateutil.rrule, nothing else of dateutil
+        (
+            ["today"],
+            ("urllib.parse", "techtime.services.capture", "techtime.domain.capture"),
+        ),  # practices need dateutil.rrule, nothing else of dateutil
     ],
 )
 def test_shell_commands_import_only_what_they_use(db, db_path, argv, also_not):

@@ -12,7 +12,6 @@ from techtime.domain import decisions as rules
 from techtime.domain.decisions import Amendment, Calibration, DecisionFields, ReviewFields
 from techtime.errors import InputError
 from techtime.records import NamedTuple
-from techtime.services.capture import Saved
 from techtime.store import decisions
 from techtime.store.database import Database, stamp
 from techtime.store.decisions import Decision, DueReview, Option, Review
@@ -22,6 +21,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from techtime.domain.capture import Capture
+    from techtime.services.capture import Saved
     from techtime.services.checkin import Section
     from techtime.services.questions import Asked
     from techtime.services.search import Hit
@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 
 def save_capture(db: Database, item: Capture, *, today: date, now: datetime) -> Saved:
     """`dec TITLE [conf:70] [review:DATE] [#tag ...]`: a proposed decision to fill in later, with its review date."""
+    from techtime.services.capture import Saved  # here: `techtime today` loads this module, not capture
+
     confidence: int | None = item.option("conf")
     review: date | None = item.option("review")
     decision_id = decisions.add_decision(

@@ -84,7 +84,7 @@ async def test_the_quarter_header_list_and_the_selected_dive(demo_db):
         assert checklist_lines(screen)[:3] == [
             "✔ Read the entire design doc",
             "✔ Simulate the failure modes",
-            "○ Challenge the assumptions in the review",
+            "○ Challenge the assumptions in the review  Q: the design-review questions",
         ]
         assert screen.query_one("#dive-failures", DataTable).row_count == 2
         assert screen.query_one(FindingsEditor).text.startswith("The outbox relay is single-threaded")
@@ -262,7 +262,7 @@ async def test_check_items_with_one_key(demo_db):
         await pilot.press("x")
         await pilot.pause()
         assert dives.get_dive(demo_db, ledger.id).checks_done == 3
-        assert checklist_lines(screen)[2] == "✔ Challenge the assumptions in the review"
+        assert checklist_lines(screen)[2] == "✔ Challenge the assumptions in the review  Q: the design-review questions"
         await pilot.press("x")  # the highlight moved on to the next open step
         await pilot.pause()
         assert dives.get_dive(demo_db, ledger.id).progress == "4/4"

@@ -256,10 +256,7 @@ def save_record(
             )
         else:
             edit_decision(db, decision_id, fields, today=today, now=now)
-        for asked, reply in answers:
-            if reply.strip() or asked.answer:
-                questions.answer(db, place="decision_id", place_id=decision_id, text=asked.text, reply=reply,
-                                 question_id=asked.question_id, today=today, now=now)  # fmt: skip
+        questions.answer_all(db, place="decision_id", place_id=decision_id, answers=answers, today=today, now=now)
     return decision_id
 
 

@@ -11,9 +11,18 @@ from techtime.store import questions
 from techtime.store.database import Database
 from techtime.store.questions import Answer, Question
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
 # Where each screen asks from the bank: the decision form, a deep dive's "challenge the assumptions".
 FOR_DECISION = ("build-vs-buy", "design-review")
 FOR_DIVE = ("design-review",)
+
+
+def offers_questions(step: str) -> bool:
+    """A deep dive's checklist step that asks the bank's design-review questions: challenge the assumptions."""
+    return "challenge the assumptions" in step.lower()
 
 
 class Asked(NamedTuple):
@@ -87,6 +96,27 @@ def answer(
         asked_on=today,
         now=now,
     )
+
+
+def answer_all(
+    db: Database,
+    *,
+    place: str,
+    place_id: int,
+    answers: Iterable[tuple[Asked, str]],
+    today: date,
+    now: datetime,
+) -> int:
+    """The answers to the questions offered at a place, in one transaction (an answer given before and
+    now cleared is kept cleared); how many of them are answered now."""
+    count = 0
+    with db.transaction():
+        for asked, reply in answers:
+            if reply.strip() or asked.answer:
+                answer(db, place=place, place_id=place_id, text=asked.text, reply=reply,
+                       question_id=asked.question_id, today=today, now=now)  # fmt: skip
+            count += bool(reply.strip())
+    return count
 
 
 def answers(db: Database, *, place: str, place_id: int) -> list[Answer]:

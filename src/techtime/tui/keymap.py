@@ -73,6 +73,7 @@ VERBS = {
     "snooze": "put off to a later date: a review, a deep dive to the next quarter",
     "search everything": "search every area at once, from anywhere",
     "to radar": "turn it into a radar item",
+    "ask": "the question bank's questions for it; the answers are kept where they were asked",
     "to decision": "start a decision linked to it: the decision form, with the link filled",
     "read": "mark read",
     "bookmark": "bookmark for a deep dive",
@@ -359,6 +360,15 @@ DIVES_KEYS = (
         "delete",
         DIVES,
         help="delete the highlighted dive, step or failure mode (`u` brings it back, whole)",
+    ),
+    Key(
+        "dives.questions",
+        "Q",
+        "ask_questions",
+        "Questions",
+        "ask",
+        DIVES,
+        help="challenge the assumptions: the bank's design-review questions, the answers kept on the dive",
     ),
     Key(
         "dives.decision",

@@ -40,10 +40,10 @@ from techtime.domain.decisions import (
     review_fields,
     review_parsers,
 )
-from techtime.domain.questions import GROUP_WORDS
 from techtime.services.decisions import Draft, Record
 from techtime.services.questions import Asked
 from techtime.tui.form import HELP_MULTILINE, Field, Form, Values
+from techtime.tui.screens.question_forms import answered, compose_questions, question_fields
 from techtime.tui.text import line, safe
 
 OPTION_ROWS = 4
@@ -196,10 +196,7 @@ def decision_form_fields(
         ),
         field("tags", "Tags", " ".join(f"#{t}" for t in tags), "#platform"),
     ]
-    fields += [
-        Field(f"q{index}", asked.text, asked.answer, placeholder="the answer") for index, asked in enumerate(questions)
-    ]
-    return fields
+    return fields + question_fields(questions)
 
 
 class DecisionForm(Form[int]):
@@ -261,18 +258,7 @@ class DecisionForm(Form[int]):
                 yield from self._field(named[name])
             for name in ("confidence", "prediction", "review_dates", "consulted", "tags"):
                 yield from self._field(named[name])
-            if self.questions:
-                yield Label("Questions to ask (answers are kept on the decision)", classes="form-area-label")
-                group = None
-                for index, asked in enumerate(self.questions):
-                    if asked.group != group:
-                        group = asked.group
-                        yield Static(safe(GROUP_WORDS.get(group, "Asked before"), "bold"), classes="question-group")
-                    yield Static(safe(asked.text), classes="question-text")
-                    answer = self._widget(named[f"q{index}"])
-                    answer.add_class("question-answer")
-                    yield answer
-                    yield Static(id=f"note-q{index}", classes="form-note multiline")
+            yield from compose_questions(self, self.questions, "Questions to ask (answers are kept on the decision)")
             yield Static(id="form-error", classes="form-error")
             yield Static(safe(self._hint, "dim"), classes="form-help")
 
@@ -301,8 +287,7 @@ class DecisionForm(Form[int]):
     def _read(self, values: Values) -> int:
         rows = [{name: values[_cell(row, name)] for name in OPTION_CELLS} for row in range(OPTION_ROWS)]
         fields = decision_fields(values, parse_options(rows, values["chosen"]))
-        answers = [(asked, values[f"q{index}"]) for index, asked in enumerate(self.questions)]
-        return self._save_fields(fields, answers)
+        return self._save_fields(fields, answered(values, self.questions))
 
 
 def _held_preview(held: object) -> str:

@@ -15,7 +15,9 @@ from techtime.domain.quarters import Quarter
 from techtime.domain.urls import is_openable
 from techtime.errors import InputError, TechtimeError
 from techtime.services import dives as service
+from techtime.services import questions as bank
 from techtime.services.dives import CheckItem, DeepDive, DiveDetail, DivesView, FailureMode, QuarterPlan
+from techtime.services.questions import Asked, offers_questions
 from techtime.services.trash import delete as delete_row
 from techtime.tui import keymap
 from techtime.tui.form import Form, Values
@@ -216,9 +218,14 @@ class DivesScreen(TechtimeScreen):
             else (checklist.highlighted_option.id if checklist.highlighted_option else None)
         )
         checklist.clear_options()
+        asks = keymap.shown(self.app, keymap.get("dives.questions"))
         checklist.add_options(
             Option(
-                line(("✔ ", "green") if item.done else ("○ ", "dim"), safe(item.text, "dim" if item.done else "")),
+                line(
+                    ("✔ ", "green") if item.done else ("○ ", "dim"),
+                    safe(item.text, "dim" if item.done else ""),
+                    (f"  {asks}: the design-review questions" if offers_questions(item.text) else "", "dim"),
+                ),
                 id=str(item.id),
             )
             for item in items
@@ -536,6 +543,28 @@ class DivesScreen(TechtimeScreen):
             lambda put: f"Put off to {put.quarter}: {dive.title}, with its checklist and findings (u undoes).",
             warn=lambda put: put.warning,
         )
+
+    def action_ask_questions(self) -> None:
+        """The "challenge the assumptions" step: the bank's design-review questions, answered on the dive."""
+        from techtime.tui.screens.question_forms import QuestionsForm
+
+        dive = self._dive()
+        if dive is None:
+            return
+        db = self.db
+        asked = bank.offered(db, place="dive_id", place_id=dive.id, groups=bank.FOR_DIVE)
+        if not asked:
+            self.say("The question bank has no design-review questions left.", severity="warning")
+            return
+
+        def save(answers: list[tuple[Asked, str]]) -> int:
+            return bank.answer_all(
+                db, place="dive_id", place_id=dive.id, answers=answers, today=self.today(), now=self.tt.now()
+            )
+
+        title = line(("Challenge the assumptions: ", "bold"), safe(dive.title, "bold"))
+        form = QuestionsForm(title, asked, save, heading="Design-review questions (answers are kept on the dive)")
+        self.open_form(form, lambda count: f"{count} of {len(asked)} questions answered, kept on {dive.title}.")
 
     def action_new_decision(self) -> None:
         """N: a decision linked to this dive, on the Decisions screen's form."""

@@ -88,14 +88,19 @@ def test_the_last_word_is_a_prefix_from_two_letters_and_a_lone_letter_is_a_word(
     assert fts_query("\x00 \x1b") is None
 
 
-def test_a_status_change_leaves_the_index_alone_and_a_title_change_updates_it(db):
+def test_a_read_stamp_leaves_the_index_alone_and_a_title_or_status_change_updates_it(db):
+    """The radar's index holds the words and the facets (status, ring, quadrant, tags) the Radar filters
+    on; what it does not hold (read_at, the source, the deep dive) changes without touching it."""
+    from techtime.domain.radar import RadarFilter
     from techtime.store import radar
 
     item = radar.add_item(db, title="Quokka caching", url="https://example.com/q", now=NOW)
     statements: list[str] = []
     db.conn.set_trace_callback(statements.append)
-    radar.update_item(db, item, status="read", now=NOW)
+    radar.update_item(db, item, read_at="2026-11-26 09:30:00", now=NOW)
     db.conn.set_trace_callback(None)
     assert not any("radar_item_fts" in statement for statement in statements)
-    radar.update_item(db, item, title="Wombat caching", now=NOW)
+    radar.update_item(db, item, title="Wombat caching", status="read", now=NOW)
     assert [hit.id for hit in search(db, "wombat")] == [item] and search(db, "quokka") == []
+    assert radar.count_items(db, RadarFilter(status="read", text="wombat")) == 1
+    assert radar.count_items(db, RadarFilter(status="inbox", text="wombat")) == 0

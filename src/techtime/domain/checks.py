@@ -137,7 +137,7 @@ COLUMNS: dict[str, dict[str, Column]] = {
         "text": text_column("a step new deep dives start with", blank=False),
     },
     "radar_item": {
-        "id": id_column(),
+        "id": Column("id", low=1, high=radar.MAX_ITEM_ID, doc="the row's id, kept by a round trip"),
         "title": text_column("the technology, article or talk", blank=False),
         "url": Column("url", nullable=True, doc="its link (http or https)"),
         "source": text_column("where it came from (capture, bookmarks, pocket...)", kind="line"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
+from functools import lru_cache
 
 from techtime.errors import InputError
 from techtime.records import NamedTuple
@@ -15,6 +16,8 @@ if TYPE_CHECKING:
 RINGS = ("adopt", "trial", "assess", "hold")
 QUADRANTS = ("techniques", "platforms", "tools", "languages-frameworks")
 STATUSES = ("inbox", "bookmarked", "read", "archived")
+# The store keys an item by when it was captured and its id in one integer, the id in the low 24 bits.
+MAX_ITEM_ID = 2**24 - 1
 
 QUADRANT_LABELS = {
     "techniques": "Techniques",
@@ -100,16 +103,25 @@ def on_radar(position: tuple[str | None, str | None]) -> bool:
     return position[0] is not None and position[1] is not None
 
 
+@lru_cache(maxsize=8)
+def _ends(quarter: Quarter) -> tuple[date, date]:
+    """The last day of the quarter and of the one before (asked for every row of a page)."""
+    return quarter.last_day, quarter.previous().last_day
+
+
 def quarter_status(moves: Sequence[Move], quarter: Quarter) -> str | None:
     """New, Moved In, Moved Out or No Change at the end of `quarter` against the end of the one before.
 
     None when the item is not on the radar at the end of the quarter. Moving in is moving
     towards Adopt; a change of quadrant alone is No Change.
     """
-    now = position_on(moves, quarter.last_day)
+    if not moves:
+        return None  # never placed: most of a reading list, and a page of the Radar asks for each row
+    last_day, last_day_before = _ends(quarter)
+    now = position_on(moves, last_day)
     if not on_radar(now):
         return None
-    before = position_on(moves, quarter.previous().last_day)
+    before = position_on(moves, last_day_before)
     if not on_radar(before):
         return NEW
     ring_now, ring_before = RINGS.index(now[0]), RINGS.index(before[0])

@@ -208,6 +208,29 @@ def counts(db: Database, query: RadarFilter) -> RadarCounts:
     return RadarCounts(by_status, total, total if query.is_empty else radar.count_items(db, query))
 
 
+# While typing, the table counts this far and no further ("1,000+"): counting every match of a word
+# in 100,000 items costs more than the page itself. The exact count comes when typing stops.
+COUNT_BOUND = 1000
+
+
+class Shown(NamedTuple):
+    """How many items a filter selects: `found` exactly, or at least `found` when not `exact`."""
+
+    found: int
+    exact: bool
+
+
+def count_shown(db: Database, query: RadarFilter, *, bound: int = COUNT_BOUND) -> Shown:
+    """The items a filter selects, counted up to `bound` (one read that stops there)."""
+    found = radar.count_items(db, query, at_most=bound + 1)
+    return Shown(min(found, bound), found <= bound)
+
+
+def count_exactly(db: Database, query: RadarFilter) -> int:
+    """Every item the filter selects, counted (once typing has stopped)."""
+    return radar.count_items(db, query)
+
+
 class RadarRow(NamedTuple):
     """One item as the table and its detail show it: its ring history and its move this quarter."""
 

@@ -132,6 +132,17 @@ def incidents_and_session_kinds(db: Database, today: date) -> None:
     create_index(db, "question_answer", ("text", "answer"))
 
 
+def radar_order(db: Database, today: date) -> None:
+    """The Radar at 100,000 items (issue 18): the radar's full-text index keyed by when an item was
+    captured, with a token for each status, ring, quadrant and tag, so any filter reads its newest
+    page from that one index without sorting (or looking into) every match; indexes for the title
+    and ring sorts. Triggers keep it in step with every write, import and undo."""
+    from techtime.store.schema import create_radar_index
+
+    del today
+    create_radar_index(db)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     initial_schema,
     fragments_and_calendar,
@@ -139,6 +150,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     decision_journal,
     decision_search,
     incidents_and_session_kinds,
+    radar_order,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

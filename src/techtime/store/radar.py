@@ -10,7 +10,8 @@ from techtime.domain.radar import Move, RadarFilter
 from techtime.domain.urls import normalize_url
 from techtime.records import NamedTuple
 from techtime.store.database import Database, inserted_id, stamp, to_date, update_row
-from techtime.store.search import fts_query
+from techtime.store.schema import captured_key
+from techtime.store.search import ID_MASK, facet, fts_query, in_columns
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
     from techtime.store.trash import Change
 
 _COLUMNS = "id, title, url, tags, status, ring, quadrant, notes, source, captured_at, read_at, dive_id"
+_ITEM = ", ".join(f"t.{column}" for column in _COLUMNS.split(", "))  # the same, of radar_item as t
+_KEY = captured_key("t")  # the captured order (newest first: DESC), which radar_item_key indexes
 
 
 class RadarItem(NamedTuple):
@@ -138,16 +141,15 @@ def has_items(db: Database) -> bool:
 
 
 def oldest_in_inbox(db: Database) -> RadarItem | None:
-    row = db.one(f"SELECT {_COLUMNS} FROM radar_item WHERE status = 'inbox' ORDER BY captured_at, id LIMIT 1")
+    row = db.one(f"SELECT {_ITEM} FROM radar_item t WHERE t.status = 'inbox' ORDER BY {_KEY} LIMIT 1")
     return _item(row) if row else None
 
 
 def list_items(db: Database, *, status: str | None = None, limit: int = 200, offset: int = 0) -> list[RadarItem]:
     """Newest first; the Radar screen's own issue brings filters, search and paging."""
-    where, params = ("WHERE status = ?", [status]) if status else ("", [])
+    where, params = ("WHERE t.status = ?", [status]) if status else ("", [])
     rows = db.rows(
-        f"SELECT {_COLUMNS} FROM radar_item {where} ORDER BY captured_at DESC, id DESC LIMIT ? OFFSET ?",
-        [*params, limit, offset],
+        f"SELECT {_ITEM} FROM radar_item t {where} ORDER BY {_KEY} DESC LIMIT ? OFFSET ?", [*params, limit, offset]
     )
     return [_item(row) for row in rows]
 
@@ -216,70 +218,124 @@ def items_for_dive(db: Database, dive_id: int) -> list[RadarItem]:
 
 
 # The table: filtered, searched, sorted, a page at a time ------------------------------------
+#
+# Every list is read in an index's order, a page at a time (issue 18: a keystroke at 100,000 items reads
+# a page, not every match). The captured order is the capture key (store.schema.captured_key). A filter
+# is one query of the radar's full-text index, which is keyed by it and holds a token for each status,
+# ring, quadrant and tag: FTS5 intersects the words and facets itself and gives the newest first, so a
+# page or a bounded count stops early whatever the filter. Everything else reads the radar_item_key,
+# status, title and ring-order indexes.
 
 # Sort keys from the UI reach SQL only through this allow-list.
 _ORDER_BY = {
-    "captured": "captured_at DESC, id DESC",
-    "title": "title COLLATE NOCASE, id",
+    "captured": f"{_KEY} DESC",
+    "title": "t.title COLLATE NOCASE, t.id",
     # The radar's own order: rings from the centre out, quadrants as the picture's legend lists them.
-    "ring": "CASE ring WHEN 'adopt' THEN 0 WHEN 'trial' THEN 1 WHEN 'assess' THEN 2 WHEN 'hold' THEN 3 ELSE 4 END,"
-    " CASE quadrant WHEN 'techniques' THEN 0 WHEN 'platforms' THEN 1 WHEN 'tools' THEN 2"
-    " WHEN 'languages-frameworks' THEN 3 ELSE 4 END, title COLLATE NOCASE, id",
+    "ring": "CASE t.ring WHEN 'adopt' THEN 0 WHEN 'trial' THEN 1 WHEN 'assess' THEN 2 WHEN 'hold' THEN 3 ELSE 4 END,"
+    " CASE t.quadrant WHEN 'techniques' THEN 0 WHEN 'platforms' THEN 1 WHEN 'tools' THEN 2"
+    " WHEN 'languages-frameworks' THEN 3 ELSE 4 END, t.title COLLATE NOCASE, t.id",
 }
+_TEXT = ("title", "url", "tags", "notes")  # the index's columns of words (its last one holds the facets)
+_INDEX = f"radar_item_fts f CROSS JOIN radar_item t ON t.id = (f.rowid & {ID_MASK})"
 
 
-def _where(db: Database, query: RadarFilter) -> tuple[str, list[Any]]:
-    clauses: list[str] = []
-    params: list[Any] = []
-    if query.status:
-        clauses.append("status = ?")
-        params.append(query.status)
-    for column, value in (("ring", query.ring), ("quadrant", query.quadrant)):
-        if value == "none":
-            clauses.append(f"{column} IS NULL")
-        elif value:
-            clauses.append(f"{column} = ?")
-            params.append(value)
-    for tag in query.tags:
-        clauses.append("EXISTS (SELECT 1 FROM json_each(radar_item.tags) WHERE json_each.value = ?)")
-        params.append(tag)
+class _Select(NamedTuple):
+    """The items a filter selects: `source` (FROM, the item as t) and `where`, with `params`; `key`
+    the capture key as the source gives it, in its own order; `alone` the source without the item,
+    enough to count them."""
+
+    source: str
+    where: str
+    params: list[Any]
+    key: str
+    alone: str
+
+
+def match(query: RadarFilter) -> str | None:
+    """The filter as one FTS5 query of the radar's index (None: nothing to ask it, or nothing typed that
+    can match, see `_select`). Values become tokens (store.search.facet), never query syntax."""
+    parts = []
     if query.text.strip():
-        match = fts_query(query.text)
-        if match is None:
-            clauses.append("0")
-        else:
-            clauses.append("id IN (SELECT rowid FROM radar_item_fts WHERE radar_item_fts MATCH ?)")
-            params.append(match)
-    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+        words = fts_query(query.text)
+        if words is None:
+            return None
+        parts.append(in_columns(_TEXT, words))
+    tokens = [facet("t", tag) for tag in query.tags]
+    for name, value in (("s", query.status), ("r", query.ring), ("q", query.quadrant)):
+        if value:
+            tokens.append(facet(name, None if value == "none" else value))
+    if tokens:
+        parts.append("facets : (" + " ".join(f'"{token}"' for token in tokens) + ")")
+    return " AND ".join(parts) or None
+
+
+def _select(query: RadarFilter) -> _Select:
+    if query.text.strip() and fts_query(query.text) is None:
+        return _Select("radar_item t", " WHERE 0", [], _KEY, "radar_item t")  # nothing searchable typed
+    if not (query.text.strip() or query.tags or query.ring or query.quadrant):
+        if query.status:  # a range of the status index, in captured order
+            return _Select("radar_item t", " WHERE t.status = ?", [query.status], _KEY, "radar_item t")
+        return _Select("radar_item t", "", [], _KEY, "radar_item t")
+    return _Select(_INDEX, " WHERE f.radar_item_fts MATCH ?", [match(query)], "f.rowid", "radar_item_fts f")
+
+
+# The index that reads each of the other sorts in order. With a filter that selects many items, walking
+# it and keeping the rows the filter selects finds a page sooner than sorting every one of them.
+_SORT_INDEX = {"title": "radar_item_title", "ring": "radar_item_ring_order"}
+_MANY = 1000  # a filter selecting more than this many items is read in the sort's index order
+
+
+def _page(db: Database, query: RadarFilter, sort: str, columns: str, limit: int, offset: int) -> tuple[str, list[Any]]:
+    if sort not in _ORDER_BY:
+        raise ValueError(f"unknown sort {sort!r}")
+    chosen = _select(query)
+    if sort == "captured":
+        order = f"{chosen.key} DESC"
+    else:
+        order = _ORDER_BY[sort]
+        if chosen.where and _count(db, chosen, _MANY + 1) > _MANY:
+            if chosen.source == _INDEX:
+                selected = f" WHERE t.id IN (SELECT f.rowid & {ID_MASK} FROM {chosen.alone}{chosen.where})"
+            else:
+                selected = chosen.where
+            return (
+                f"SELECT {columns} FROM radar_item t INDEXED BY {_SORT_INDEX[sort]}{selected}"
+                f" ORDER BY {order} LIMIT ? OFFSET ?",
+                [*chosen.params, limit, offset],
+            )
+    return (
+        f"SELECT {columns} FROM {chosen.source}{chosen.where} ORDER BY {order} LIMIT ? OFFSET ?",
+        [*chosen.params, limit, offset],
+    )
+
+
+def _count(db: Database, chosen: _Select, at_most: int | None = None) -> int:
+    if at_most is None:
+        return int(db.scalar(f"SELECT count(*) FROM {chosen.alone}{chosen.where}", chosen.params))
+    return int(
+        db.scalar(
+            f"SELECT count(*) FROM (SELECT 1 FROM {chosen.alone}{chosen.where} LIMIT ?)", [*chosen.params, at_most]
+        )
+    )
 
 
 def query_items(
     db: Database, query: RadarFilter, *, sort: str = "captured", limit: int = 100, offset: int = 0
 ) -> list[RadarItem]:
     """One page of the items the filter selects, in the order `sort` (a key of SORTS) names."""
-    if sort not in _ORDER_BY:
-        raise ValueError(f"unknown sort {sort!r}")
-    where, params = _where(db, query)
-    rows = db.rows(
-        f"SELECT {_COLUMNS} FROM radar_item{where} ORDER BY {_ORDER_BY[sort]} LIMIT ? OFFSET ?",
-        [*params, limit, offset],
-    )
-    return [_item(row) for row in rows]
+    return [_item(row) for row in db.rows(*_page(db, query, sort, _ITEM, limit, offset))]
 
 
 def query_items_with_history(
     db: Database, query: RadarFilter, *, sort: str = "captured", limit: int = 100, offset: int = 0
 ) -> list[tuple[RadarItem, list[Move]]]:
     """A page like `query_items`, each item with its ring history (oldest first), in one read."""
-    if sort not in _ORDER_BY:
-        raise ValueError(f"unknown sort {sort!r}")
-    where, params = _where(db, query)
-    rows = db.rows(
-        f"SELECT {_COLUMNS}, (SELECT json_group_array(json_array(moved_on, ring, quadrant)) FROM"
-        " (SELECT moved_on, ring, quadrant FROM radar_move m WHERE m.item_id = radar_item.id ORDER BY moved_on, id))"
-        f" AS history FROM radar_item{where} ORDER BY {_ORDER_BY[sort]} LIMIT ? OFFSET ?",
-        [*params, limit, offset],
+    history = (
+        "(SELECT json_group_array(json_array(moved_on, ring, quadrant)) FROM"
+        " (SELECT moved_on, ring, quadrant FROM radar_move m WHERE m.item_id = t.id ORDER BY moved_on, id))"
+        " AS history"
     )
+    rows = db.rows(*_page(db, query, sort, f"{_ITEM}, {history}", limit, offset))
     return [
         (
             _item(row),
@@ -293,18 +349,20 @@ def position(db: Database, query: RadarFilter, item_id: int, *, sort: str = "cap
     """The row an item is on (0 first) in the filtered, sorted table; None when the filter leaves it out."""
     if sort not in _ORDER_BY:
         raise ValueError(f"unknown sort {sort!r}")
-    where, params = _where(db, query)
+    chosen = _select(query)
+    order = f"{chosen.key} DESC" if sort == "captured" else _ORDER_BY[sort]
     found = db.scalar(
-        f"SELECT place FROM (SELECT id, row_number() OVER (ORDER BY {_ORDER_BY[sort]}) - 1 AS place"
-        f" FROM radar_item{where}) WHERE id = ?",
-        [*params, item_id],
+        f"SELECT place FROM (SELECT t.id AS id, row_number() OVER (ORDER BY {order}) - 1 AS place"
+        f" FROM {chosen.source}{chosen.where}) WHERE id = ?",
+        [*chosen.params, item_id],
     )
     return None if found is None else int(found)
 
 
-def count_items(db: Database, query: RadarFilter) -> int:
-    where, params = _where(db, query)
-    return int(db.scalar(f"SELECT count(*) FROM radar_item{where}", params))
+def count_items(db: Database, query: RadarFilter, *, at_most: int | None = None) -> int:
+    """How many items the filter selects; with `at_most`, counting stops there (a keystroke's bounded
+    count: the answer is then min(count, at_most))."""
+    return _count(db, _select(query), at_most)
 
 
 def count_all(db: Database) -> int:
@@ -313,7 +371,7 @@ def count_all(db: Database) -> int:
 
 def inbox_ids(db: Database) -> list[int]:
     """The inbox, oldest first: the order of the Monday triage."""
-    return [row[0] for row in db.rows("SELECT id FROM radar_item WHERE status = 'inbox' ORDER BY captured_at, id")]
+    return [row[0] for row in db.rows(f"SELECT t.id FROM radar_item t WHERE t.status = 'inbox' ORDER BY {_KEY}")]
 
 
 # Ring history ---------------------------------------------------------------------------------
@@ -431,7 +489,7 @@ def add_items(
 def placed_items(db: Database) -> list[RadarItem]:
     """The items on the radar now (a ring and a quadrant), in the radar's order."""
     rows = db.rows(
-        f"SELECT {_COLUMNS} FROM radar_item WHERE ring IS NOT NULL AND quadrant IS NOT NULL"
+        f"SELECT {_ITEM} FROM radar_item t WHERE t.ring IS NOT NULL AND t.quadrant IS NOT NULL"
         f" ORDER BY {_ORDER_BY['ring']}"
     )
     return [_item(row) for row in rows]

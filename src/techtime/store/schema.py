@@ -49,3 +49,79 @@ def create_index(db: Database, table: str, columns: Sequence[str]) -> None:
         f"INSERT INTO {fts} ({fts}) VALUES ('rebuild')",
     ):
         db.conn.execute(statement)
+
+
+# The Radar at 100,000 items (issue 18) ---------------------------------------------------------------
+#
+# Every list the Radar shows is read in one order from an index, a page at a time, whatever the filter.
+# The order is an item's capture key: when it was captured, to the second, then its id, as one integer
+# (seconds * 2^24 + id; domain.radar.MAX_ITEM_ID keeps ids in the low 24 bits, so the id is the key's
+# low bits). The radar's full-text index is keyed by it (FTS5 walks its matches in that order and stops
+# at the page's end) and holds, besides the words, one "facet" token per status, ring, quadrant and tag,
+# so that every filter is one FTS5 query, its parts intersected by FTS5's own seeks, newest first.
+
+KEY_SCALE = 2**24
+
+
+def captured_key(alias: str = "") -> str:
+    """A radar_item row's capture key as SQL (its columns under `alias`, or new/old in a trigger)."""
+    p = f"{alias}." if alias else ""
+    return f"(coalesce(CAST(strftime('%s', {p}captured_at) AS INTEGER), 0) * {KEY_SCALE} + {p}id)"
+
+
+def facets(alias: str = "") -> str:
+    """A radar_item row's facet tokens as SQL: see store.search.facet, which makes the same in Python.
+
+    No json_each: FTS5 reads its content (this view) with table-valued functions refused, so the tags
+    are walked with a recursive count and json_extract.
+    """
+    p = f"{alias}." if alias else ""
+    tags = f"(CASE WHEN json_valid({p}tags) AND json_type({p}tags) = 'array' THEN {p}tags ELSE '[]' END)"
+    tag = f"json_extract({tags}, '$[' || n || ']')"
+    return (
+        f"('f' || hex('s' || {p}status) || '0 f' || hex('r' || coalesce({p}ring, '')) || '0 f'"
+        f" || hex('q' || coalesce({p}quadrant, '')) || '0' || coalesce((WITH RECURSIVE i(n) AS (SELECT 0"
+        f" UNION ALL SELECT n + 1 FROM i WHERE n + 1 < json_array_length({tags}))"
+        f" SELECT group_concat(' f' || hex('t' || {tag}) || '0', '') FROM i"
+        f" WHERE json_type({tags}, '$[' || n || ']') = 'text'), ''))"
+    )
+
+
+def create_radar_index(db: Database) -> None:
+    """radar_item's full-text index made again, keyed by the capture key and with its facets; the
+    indexes that read the captured, title and ring orders and a status's items in captured order."""
+    columns = "title, url, tags, notes, facets"
+
+    def values(row: str) -> str:
+        return f"{captured_key(row)}, {row}.title, {row}.url, {row}.tags, {row}.notes, {facets(row)}"
+
+    for statement in (
+        "DROP TRIGGER radar_item_ai",
+        "DROP TRIGGER radar_item_ad",
+        "DROP TRIGGER radar_item_au",
+        "DROP TABLE radar_item_fts",
+        f"CREATE UNIQUE INDEX radar_item_key ON radar_item ({captured_key()})",
+        # FTS5 reads an item's words back through this view, by the key (the index above finds it).
+        f"CREATE VIEW radar_item_search AS SELECT {captured_key()} AS item_key, title, url, tags, notes,"
+        f" {facets()} AS facets FROM radar_item",
+        f"CREATE VIRTUAL TABLE radar_item_fts USING fts5({columns}, content='radar_item_search',"
+        " content_rowid='item_key', tokenize='porter', prefix='2 3')",
+        f"CREATE TRIGGER radar_item_ai AFTER INSERT ON radar_item BEGIN"
+        f" INSERT INTO radar_item_fts (rowid, {columns}) VALUES ({values('new')}); END",
+        f"CREATE TRIGGER radar_item_ad AFTER DELETE ON radar_item BEGIN"
+        f" INSERT INTO radar_item_fts (radar_item_fts, rowid, {columns}) VALUES ('delete', {values('old')}); END",
+        # Not when only read_at, the source or a link to a deep dive changes: nothing indexed does.
+        "CREATE TRIGGER radar_item_au AFTER UPDATE OF title, url, tags, notes, status, ring, quadrant, captured_at,"
+        f" id ON radar_item BEGIN"
+        f" INSERT INTO radar_item_fts (radar_item_fts, rowid, {columns}) VALUES ('delete', {values('old')});"
+        f" INSERT INTO radar_item_fts (rowid, {columns}) VALUES ({values('new')}); END",
+        "INSERT INTO radar_item_fts (radar_item_fts) VALUES ('rebuild')",
+        "DROP INDEX radar_item_status",
+        f"CREATE INDEX radar_item_status ON radar_item (status, {captured_key()})",
+        "CREATE INDEX radar_item_title ON radar_item (title COLLATE NOCASE, id)",
+        "CREATE INDEX radar_item_ring_order ON radar_item ("
+        "CASE ring WHEN 'adopt' THEN 0 WHEN 'trial' THEN 1 WHEN 'assess' THEN 2 WHEN 'hold' THEN 3 ELSE 4 END,"
+        " CASE quadrant WHEN 'techniques' THEN 0 WHEN 'platforms' THEN 1 WHEN 'tools' THEN 2"
+        " WHEN 'languages-frameworks' THEN 3 ELSE 4 END, title COLLATE NOCASE, id)",
+    ):
+        db.conn.execute(statement)

@@ -2,7 +2,8 @@
 
 Each searchable table has an FTS5 index kept in step by triggers (the migrations make them). A search
 reads one index at a time, newest rows first (rowid order, which FTS5 walks without ranking every
-match), with a snippet of the best-matching column; the words matched are marked with \\x02 ... \\x03,
+match: a row's id, and for the radar its capture key, see `captured_key`), with a snippet of the
+best-matching column; the words matched are marked with \\x02 ... \\x03,
 characters no user text keeps (clean() replaces control characters), so the screen can light them up.
 """
 
@@ -20,6 +21,19 @@ if TYPE_CHECKING:
 
 MARK_START, MARK_END = "\x02", "\x03"
 SNIPPET_WORDS = 12
+
+# The radar's index is keyed by its capture key, not the id (store.schema.captured_key): the id is the
+# key's low bits, so a hit finds its row by rowid (SQLite reads an index on the key expression only
+# for a constant). How each index's rowid finds its row (alias t) where it is not the row's id:
+ID_MASK = 2**24 - 1
+_ROW = {"radar_item": f"t.id = ({{fts}}.rowid & {ID_MASK})"}
+
+
+def facet(name: str, value: str | None) -> str:
+    """The token the radar's index holds for a status, ring, quadrant or tag ("s", "r", "q", "t") and
+    its value (None: not placed), as store.schema.facets makes it in SQL: the hex of the UTF-8 text, so
+    any tag is one token exactly, ending in a digit so that the porter stemmer leaves it alone."""
+    return "f" + (name + (value or "")).encode("utf-8").hex() + "0"
 
 
 class Found(NamedTuple):
@@ -68,6 +82,11 @@ def reader(path: str) -> Database:
     return Database(conn, path, read_only=True)
 
 
+def in_columns(columns: Sequence[str], query: str) -> str:
+    """An FTS5 query that looks at these columns only (the radar's index also holds its facets)."""
+    return "{" + " ".join(columns) + "} : (" + query + ")"
+
+
 def search(
     db: Database, table: str, text: str, *, columns: Sequence[str], where: str = "", limit: int = 20
 ) -> list[Found]:
@@ -78,11 +97,12 @@ def search(
     query = fts_query(text)
     if query is None:
         return []
+    query = in_columns(indexed(table), query)
     selected = ", ".join(f"t.{column}" for column in columns)
     extra = f" AND ({where})" if where else ""
     rows = db.rows(
         f"SELECT t.id, {selected}, snippet({table}_fts, -1, ?, ?, '…', ?) FROM {table}_fts"
-        f" JOIN {table} t ON t.id = {table}_fts.rowid"
+        f" JOIN {table} t ON {_ROW.get(table, 't.id = {fts}.rowid').format(fts=table + '_fts')}"
         f" WHERE {table}_fts MATCH ?{extra} ORDER BY {table}_fts.rowid DESC LIMIT ?",
         (MARK_START, MARK_END, SNIPPET_WORDS, query, limit),
     )

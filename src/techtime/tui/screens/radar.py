@@ -7,6 +7,7 @@ from collections.abc import Callable
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.timer import Timer
 from textual.widgets import Header, Input, Static
 
 from techtime.domain.quarters import Quarter
@@ -49,6 +50,7 @@ STATUS_WORDS = {
     "archived": "Archived",
 }
 STATUS_CYCLE: tuple[str | None, ...] = (None, *STATUSES)
+RECOUNT_AFTER = 0.4  # seconds without a keystroke before a filter's matches are counted exactly
 KEY_HINTS = (
     "ring A adopt T trial S assess H hold   quadrant E techniques P platforms O tools L languages   - off the radar\n"
     "r read  b bookmark  a archive  i inbox   o open link  e edit  p promote  d delete  u undo"
@@ -82,7 +84,12 @@ class RadarScreen(TechtimeScreen):
         self._error = ""
         self._quarter: Quarter | None = None
         self._shown: dict[int, RadarRow] = {}  # the rows of the pages read since the last reset, by item id
+<<<<<<< HEAD
         self._revealing: int | None = None  # an item to highlight on the next reload (a search hit)
+=======
+        self._totals = radar_service.RadarCounts({}, 0, 0)  # every item, by status: read again on reload
+        self._recount: Timer | None = None  # the exact count of a filter, once typing stops
+>>>>>>> 7b0954b (Radar at 100,000 items: a keystroke reads a page, never every match (issue 18))
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -105,9 +112,13 @@ class RadarScreen(TechtimeScreen):
 
     def reload(self) -> None:
         self._quarter = Quarter.containing(self.today())
+<<<<<<< HEAD
         if self._revealing is not None:
             self._reveal(self._revealing)
             return
+=======
+        self._totals = radar_service.counts(self.db, RadarFilter())
+>>>>>>> 7b0954b (Radar at 100,000 items: a keystroke reads a page, never every match (issue 18))
         self._show_counts()
 
     def show(self, row_id: int, part: int = 0) -> None:
@@ -131,11 +142,27 @@ class RadarScreen(TechtimeScreen):
         self.query_one(PagedTable).scroll_to(y=0, animate=False, immediate=True)
 
     def _show_counts(self, *, cursor: int | None = None) -> None:
-        counts = radar_service.counts(self.db, self._filter)
-        self.sub_title = "Radar - " + ", ".join(f"{counts.by_status.get(s, 0):,} {s}" for s in STATUSES)
+        """A keystroke's count stops at COUNT_BOUND ("1,000+"); the exact one follows when typing stops."""
+        totals = self._totals
+        self.sub_title = "Radar - " + ", ".join(f"{totals.by_status.get(s, 0):,} {s}" for s in STATUSES)
+        if self._filter.is_empty:
+            shown = radar_service.Shown(totals.total, exact=True)
+        elif self._filter == RadarFilter(status=self._filter.status):
+            shown = radar_service.Shown(totals.by_status.get(self._filter.status or "", 0), exact=True)
+        else:
+            shown = radar_service.count_shown(self.db, self._filter)
         self._shown.clear()
-        self.query_one(PagedTable).reset(counts.shown, cursor=cursor)
-        self._show_bar(counts.total, counts.shown)
+        self.query_one(PagedTable).reset(shown.found if shown.exact else shown.found + 1, cursor=cursor)
+        self._show_bar(totals.total, shown)
+        if self._recount is not None:
+            self._recount.stop()
+        self._recount = None if shown.exact else self.set_timer(RECOUNT_AFTER, self._count_exactly)
+
+    def _count_exactly(self) -> None:
+        self._recount = None
+        shown = radar_service.Shown(radar_service.count_exactly(self.db, self._filter), exact=True)
+        self.query_one(PagedTable).reset(shown.found)
+        self._show_bar(self._totals.total, shown)
 
     def _rows(self, offset: int, limit: int) -> list[Row]:
         assert self._quarter is not None
@@ -145,8 +172,9 @@ class RadarScreen(TechtimeScreen):
         self._shown.update((row.item.id, row) for row in rows)
         return [(row.item.id, _cells(row)) for row in rows]
 
-    def _show_bar(self, total: int, shown: int) -> None:
-        count = f"{total:,} items" if self._filter.is_empty else f"{shown:,} of {total:,} items"
+    def _show_bar(self, total: int, shown: radar_service.Shown) -> None:
+        selected = f"{shown.found:,}" if shown.exact else f"{shown.found:,}+"
+        count = f"{total:,} items" if self._filter.is_empty else f"{selected} of {total:,} items"
         parts: list[tuple[str, str] | Text | str] = [
             (count, "bold"),
             f"   status: {self._status or 'all'}",
@@ -195,7 +223,8 @@ class RadarScreen(TechtimeScreen):
         except InputError as error:
             self._error = str(error)  # keep showing the last list that made sense
             table = self.query_one(PagedTable)
-            self._show_bar(radar_service.counts(self.db, RadarFilter()).total, table.total)
+            exact = self._recount is None  # else the table holds one row more than was counted
+            self._show_bar(self._totals.total, radar_service.Shown(table.total - (not exact), exact))
             return
         self._error = ""
         self._apply()

@@ -274,6 +274,10 @@ async def test_typing_counts_to_a_thousand_and_the_exact_count_follows_when_typi
         await pilot.press("enter", "end")
         await pilot.pause()
         assert table.row(table.cursor)[1][3].plain.startswith("Item 002998")
+        await pilot.press("a")  # archived: the list is read again, counted exactly past the bound
+        await pilot.pause()
+        assert (table.total, table.cursor) == (1_500, 1_499)
+        assert table.row(table.cursor)[1][0].plain == "archived"
 
 
 # The ids the key keeps ----------------------------------------------------------------------------

@@ -84,12 +84,9 @@ class RadarScreen(TechtimeScreen):
         self._error = ""
         self._quarter: Quarter | None = None
         self._shown: dict[int, RadarRow] = {}  # the rows of the pages read since the last reset, by item id
-<<<<<<< HEAD
         self._revealing: int | None = None  # an item to highlight on the next reload (a search hit)
-=======
         self._totals = radar_service.RadarCounts({}, 0, 0)  # every item, by status: read again on reload
         self._recount: Timer | None = None  # the exact count of a filter, once typing stops
->>>>>>> 7b0954b (Radar at 100,000 items: a keystroke reads a page, never every match (issue 18))
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -112,14 +109,12 @@ class RadarScreen(TechtimeScreen):
 
     def reload(self) -> None:
         self._quarter = Quarter.containing(self.today())
-<<<<<<< HEAD
+        self._totals = radar_service.counts(self.db, RadarFilter())
         if self._revealing is not None:
             self._reveal(self._revealing)
             return
-=======
-        self._totals = radar_service.counts(self.db, RadarFilter())
->>>>>>> 7b0954b (Radar at 100,000 items: a keystroke reads a page, never every match (issue 18))
-        self._show_counts()
+        # Past the bound of a keystroke's count, count exactly: the cursor stays where it is.
+        self._show_counts(exactly=self.query_one(PagedTable).cursor >= radar_service.COUNT_BOUND)
 
     def show(self, row_id: int, part: int = 0) -> None:
         """Open on this item (a search hit), the filter cleared if it hides it."""
@@ -133,7 +128,7 @@ class RadarScreen(TechtimeScreen):
         if at is None and not self._filter.is_empty:
             self._reset_filter()
             at = radar_service.position(self.db, self._filter, item_id, sort=self._sort)
-        self._show_counts(cursor=at)
+        self._show_counts(cursor=at, exactly=True)  # the item may stand past the bound of a keystroke's count
         self.query_one(PagedTable).focus()
 
     def _apply(self) -> None:
@@ -141,7 +136,7 @@ class RadarScreen(TechtimeScreen):
         self._show_counts(cursor=0)
         self.query_one(PagedTable).scroll_to(y=0, animate=False, immediate=True)
 
-    def _show_counts(self, *, cursor: int | None = None) -> None:
+    def _show_counts(self, *, cursor: int | None = None, exactly: bool = False) -> None:
         """A keystroke's count stops at COUNT_BOUND ("1,000+"); the exact one follows when typing stops."""
         totals = self._totals
         self.sub_title = "Radar - " + ", ".join(f"{totals.by_status.get(s, 0):,} {s}" for s in STATUSES)
@@ -149,6 +144,8 @@ class RadarScreen(TechtimeScreen):
             shown = radar_service.Shown(totals.total, exact=True)
         elif self._filter == RadarFilter(status=self._filter.status):
             shown = radar_service.Shown(totals.by_status.get(self._filter.status or "", 0), exact=True)
+        elif exactly:
+            shown = radar_service.Shown(radar_service.count_exactly(self.db, self._filter), exact=True)
         else:
             shown = radar_service.count_shown(self.db, self._filter)
         self._shown.clear()

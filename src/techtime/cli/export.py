@@ -12,7 +12,7 @@ from techtime.errors import InputError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
 
 def formats() -> dict[str, str]:
@@ -50,7 +50,11 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if args.force:
         raise InputError(f"--force applies to a format that writes a folder, not {args.format}")
+    stream: Callable[..., Iterable[str]] | None = getattr(export, "stream", None)
     with open_db(args) as db:
+        if stream is not None:  # written as it is made: a 100,000-item export never sits in memory whole
+            write_output(stream(db, clock.today(), **options), args.output, db_path=db.path)
+            return 0
         text = export(db, clock.today(), **options)
     write_output(text, args.output, db_path=db.path)
     return 0

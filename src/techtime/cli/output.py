@@ -17,6 +17,7 @@ import os
 import stat
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
@@ -42,12 +43,18 @@ def for_terminal(text: str, stream: TextIO) -> str:
     return clean(text, multiline=True) if interactive else text
 
 
-def write_output(text: str, output: str | None, *, db_path: Path) -> None:
-    """Print, or write the file `-o` names, without ever touching the database."""
+def write_output(text: str | Iterable[str], output: str | None, *, db_path: Path) -> None:
+    """Print, or write the file `-o` names, without ever touching the database. `text` may come in
+    pieces (a streamed export): each is written as it comes, and a file is still all or nothing."""
+    pieces = [text] if isinstance(text, str) else text
     if not output or output == "-":
-        if not text.endswith("\n"):
-            text += "\n"  # the shell's prompt on a line of its own; a file keeps the text exactly
-        sys.stdout.write(for_terminal(text, sys.stdout))
+        last = ""
+        for piece in _joined(pieces):
+            if piece:
+                sys.stdout.write(for_terminal(piece, sys.stdout))
+                last = piece
+        if not last.endswith("\n"):
+            sys.stdout.write("\n")  # the shell's prompt on a line of its own; a file keeps the text exactly
         sys.stdout.flush()
         return
     target = Path(os.path.abspath(os.path.expanduser(output)))
@@ -62,7 +69,7 @@ def write_output(text: str, output: str | None, *, db_path: Path) -> None:
     if followed is not None and stat.S_ISDIR(followed.st_mode):
         raise InputError(f"cannot write {output}: it is a folder; give a file name")
     if (followed is not None and not stat.S_ISREG(followed.st_mode)) or _under(target, _IN_PLACE_FOLDERS):
-        _write_in_place(text, target, output)
+        _write_in_place(pieces, target, output)
         return
     if target.is_symlink():
         raise InputError(
@@ -72,7 +79,7 @@ def write_output(text: str, output: str | None, *, db_path: Path) -> None:
     folder = os.path.realpath(target.parent)
     if (_under(Path(folder), SYSTEM_FOLDERS) and not _under(Path(folder), _WRITABLE_SYSTEM_FOLDERS)) or folder == "/":
         raise InputError(f"{output} is in a system folder ({folder}): techtime never writes there; choose another")
-    _replace(text, target, output)
+    _replace(pieces, target, output)
     print(f"wrote {clean(output)}", file=sys.stderr)
 
 
@@ -80,29 +87,45 @@ def _under(path: Path, folders: tuple[str, ...]) -> bool:
     return any(str(path) == folder or str(path).startswith(folder + "/") for folder in folders)
 
 
-def _write_in_place(text: str, target: Path, output: str) -> None:
+def _write_in_place(pieces: Iterable[str], target: Path, output: str) -> None:
     """Devices, pipes and /dev/stdout: opened as they are (no creating, no truncating, no renaming)."""
     try:
         fd = os.open(target, os.O_WRONLY | os.O_APPEND | os.O_NOCTTY)
     except OSError as error:
         raise InputError(f"cannot write {output}: {error.strerror or error}") from None
     try:
-        data = (clean(text, multiline=True) if os.isatty(fd) else text).encode("utf-8")
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
+        terminal = os.isatty(fd)
+        for text in _joined(pieces):
+            view = memoryview((clean(text, multiline=True) if terminal else text).encode("utf-8"))
+            while view:
+                view = view[os.write(fd, view) :]
     except OSError as error:
         raise InputError(f"cannot write {output}: {error.strerror or error}") from None
     finally:
         os.close(fd)
 
 
-def _replace(text: str, target: Path, output: str) -> None:
+def _joined(pieces: Iterable[str], size: int = 1 << 16) -> Iterable[str]:
+    """Small pieces (a row each) gathered into writes of about `size` characters."""
+    gathered: list[str] = []
+    length = 0
+    for piece in pieces:
+        gathered.append(piece)
+        length += len(piece)
+        if length >= size:
+            yield "".join(gathered)
+            gathered, length = [], 0
+    if gathered:
+        yield "".join(gathered)
+
+
+def _replace(pieces: Iterable[str], target: Path, output: str) -> None:
     try:
         fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
+                for text in pieces:
+                    handle.write(text)
                 handle.flush()
                 os.fsync(handle.fileno())
             os.replace(temporary, target)

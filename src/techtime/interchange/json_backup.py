@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -66,13 +67,81 @@ def _columns(db: Database, table: Table) -> list[str]:
 
 def export_json(db: Database, today: date) -> str:
     """Every table of the registry, every row, in a stable order."""
+    return "".join(stream_json(db, today))
+
+
+def stream_json(db: Database, today: date) -> Iterator[str]:
+    """The export a row at a time, each row written as it is read: the text of
+    `json.dumps(document, indent=2, ensure_ascii=False) + "\\n"` byte for byte (tests/test_json_stream.py
+    holds the two side by side), made with json's C encoder, which indent=2 would turn off. Every
+    table is read in one transaction, so the export is of one moment while another process writes."""
     del today
-    tables: dict[str, list[dict[str, Any]]] = {}
-    for table in areas.tables():
-        names = _columns(db, table)
-        tables[table.name] = [_to_json(table, row) for row in dump.all_rows(db, table.name, names)]
-    document = {"format": FORMAT, "version": VERSION, "tables": tables}
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    with dump.reading(db):
+        yield f'{{\n  "format": {_SCALAR(FORMAT)},\n  "version": {_SCALAR(VERSION)},\n  "tables": {{'
+        first_table = True
+        for table in areas.tables():
+            yield ("\n" if first_table else ",\n") + f"    {_SCALAR(table.name)}: ["
+            first_table = False
+            rows = 0
+            for row in dump.each_row(db, table.name, _columns(db, table)):
+                yield ("\n      " if not rows else ",\n      ") + _row_text(_to_json(table, row))
+                rows += 1
+            yield "\n    ]" if rows else "]"
+        yield "}\n}\n" if first_table else "\n  }\n}\n"
+
+
+# A row laid out as indent=2 lays out a row of a table's list (depth 3: its fields at 8 spaces), by the
+# C encoder: its fields joined by this separator. Lists and objects in a row are laid out one by one.
+_FIELDS = json.JSONEncoder(ensure_ascii=False, check_circular=False, separators=(",\n        ", ": ")).encode
+_SCALAR = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
+
+
+def _row_text(row: dict[str, Any]) -> str:
+    if not row:
+        return "{}"
+    # Runs of plain fields in one call of the C encoder; a list or an object (tags) between them alone.
+    parts: list[str] = []
+    plain: dict[str, Any] = {}
+    for name, value in row.items():
+        if isinstance(value, list | dict):
+            if plain:
+                parts.append(_FIELDS(plain)[1:-1])
+                plain = {}
+            parts.append(f"{_SCALAR(name)}: {_value_text(value)}")
+        else:
+            plain[name] = value
+    if plain:
+        parts.append(_FIELDS(plain)[1:-1])
+    return "{\n        " + ",\n        ".join(parts) + "\n      }"
+
+
+def _value_text(value: Any, indent: str = "        ") -> str:
+    """A field's value at this depth, as indent=2 lays it out: a list or an object one item a line.
+    (Not json.dumps(indent=2): its Python encoder leaves a reference cycle per call, and the command
+    line runs without the cycle collector.)"""
+    if isinstance(value, list):
+        if not value:
+            return "[]"
+        inner = indent + "  "
+        if not any(isinstance(item, list | dict) for item in value):  # tags: the C encoder, one item a line
+            return "[\n" + inner + _items(inner)(value)[1:-1] + "\n" + indent + "]"
+        return "[\n" + ",\n".join(inner + _value_text(item, inner) for item in value) + "\n" + indent + "]"
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        inner = indent + "  "
+        items = ",\n".join(f"{inner}{_SCALAR(str(key))}: {_value_text(item, inner)}" for key, item in value.items())
+        return "{\n" + items + "\n" + indent + "}"
+    return _SCALAR(value)
+
+
+@lru_cache(maxsize=16)
+def _items(indent: str) -> Callable[[Any], str]:
+    """The C encoder laying out a list's items one a line at this depth."""
+    return json.JSONEncoder(ensure_ascii=False, check_circular=False, separators=(",\n" + indent, ": ")).encode
+
+
+export_json.stream = stream_json  # type: ignore[attr-defined]  # the CLI writes it as it comes
 
 
 def _to_json(table: Table, row: dict[str, Any]) -> dict[str, Any]:

@@ -6,11 +6,12 @@ from `PRAGMA table_info`, never from the file being imported.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from techtime.errors import InputError
-from techtime.store.database import Database
+from techtime.store.database import Database, translate_errors
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -38,6 +39,33 @@ def all_rows(db: Database, table: str, names: Sequence[str]) -> list[dict[str, A
     """Every row, oldest id first."""
     order = "id" if "id" in names else "1"
     return [dict(row) for row in db.rows(f"SELECT {', '.join(names)} FROM {table} ORDER BY {order}")]
+
+
+def each_row(db: Database, table: str, names: Sequence[str]) -> Iterator[dict[str, Any]]:
+    """Every row, oldest id first, one at a time as SQLite steps to it (an export of 100,000 items never
+    holds them all)."""
+    order = "id" if "id" in names else "1"
+    cursor = db.conn.cursor()
+    cursor.row_factory = None  # plain tuples, zipped with the names: a third of sqlite3.Row's cost
+    with translate_errors(db.filename):
+        for values in cursor.execute(f"SELECT {', '.join(names)} FROM {table} ORDER BY {order}"):
+            yield dict(zip(names, values, strict=True))
+
+
+@contextlib.contextmanager
+def reading(db: Database) -> Iterator[None]:
+    """One read transaction: every table read inside it as of one moment, while other processes write
+    (WAL). Inside a transaction already, that one is the moment."""
+    if db.conn.in_transaction:
+        yield
+        return
+    with translate_errors(db.filename):
+        db.conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        if db.conn.in_transaction:
+            db.conn.execute("COMMIT")
 
 
 def has_rows(db: Database, table: str) -> bool:

@@ -1070,6 +1070,7 @@ def mode_keys() -> Iterator[Key]:
                 APP,
                 show=True,
                 help=f"go to {area.title}",
+                group="Screens",  # one label in the footer: six names do not fit 120 columns with a screen's keys
             )
 
 

@@ -95,6 +95,7 @@ async def test_a_radar_hit_opens_the_radar_on_its_row_even_through_a_filter(foun
         from techtime.tui.widgets.paged_table import PagedTable
 
         assert app.screen.__class__.__name__ == "RadarScreen"
+        assert app.current_mode == "radar" and len(app.screen_stack) == 1  # the Radar mode's own screen
         assert app.screen.query_one(PagedTable).current_key == found["radar"]
         assert app.screen.query_one("#radar-search", Input).value == ""
         assert app.focused is app.screen.query_one(PagedTable)

@@ -261,11 +261,15 @@ class TechtimeApp(App[object]):
     async def action_open_area(self, key: str) -> None:
         await self.open_area(key)
 
+    def has_mode(self, key: str) -> bool:
+        """Whether an area is a mode (it has a number key); the modes are added from the registry."""
+        return key in self._modes
+
     async def open_area(self, key: str) -> None:
         """Go to an area's screen: its mode (a number key), or, for an area opened from another screen
         (Practices), its screen on top of this one."""
         area = areas.area(key)
-        if area.key in self._modes:
+        if self.has_mode(area.key):
             await self.switch_mode(area.key)
             return
         made = areas.resolve(area.screen)

@@ -205,7 +205,7 @@ def open_hit(app: TechtimeApp, hit: Hit) -> None:
     from techtime.tui.form import Form
 
     area = areas.area(hit.area)
-    mode = area.key if area.key in app.MODES else app.DEFAULT_MODE
+    mode = area.key if app.has_mode(area.key) else app.DEFAULT_MODE
     app.switch_mode(mode)
     base: TextualScreen[object] = app.screen_stack[0]
     while app.screen is not base and not isinstance(app.screen, Form):

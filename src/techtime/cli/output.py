@@ -16,7 +16,6 @@ from __future__ import annotations
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
@@ -57,8 +56,12 @@ def write_output(text: str | Iterable[str], output: str | None, *, db_path: Path
             sys.stdout.write("\n")  # the shell's prompt on a line of its own; a file keeps the text exactly
         sys.stdout.flush()
         return
+    # The one private writer of the exports, the palette's files and MADR's (services.exporting),
+    # imported here: it is not on the fast path of a command that prints.
+    from techtime.services.exporting import is_database_file, replace_with
+
     target = Path(os.path.abspath(os.path.expanduser(output)))
-    if _is_database_file(target, db_path):
+    if is_database_file(target, db_path):
         raise InputError(f"{output} is the database or one of its files: choose another output file")
     try:
         followed = os.stat(target)
@@ -79,7 +82,7 @@ def write_output(text: str | Iterable[str], output: str | None, *, db_path: Path
     folder = os.path.realpath(target.parent)
     if (_under(Path(folder), SYSTEM_FOLDERS) and not _under(Path(folder), _WRITABLE_SYSTEM_FOLDERS)) or folder == "/":
         raise InputError(f"{output} is in a system folder ({folder}): techtime never writes there; choose another")
-    _replace(pieces, target, output)
+    replace_with(pieces, target, output)
     print(f"wrote {clean(output)}", file=sys.stderr)
 
 
@@ -117,28 +120,3 @@ def _joined(pieces: Iterable[str], size: int = 1 << 16) -> Iterable[str]:
             gathered, length = [], 0
     if gathered:
         yield "".join(gathered)
-
-
-def _replace(pieces: Iterable[str], target: Path, output: str) -> None:
-    try:
-        fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-                for text in pieces:
-                    handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError as error:
-        raise InputError(f"cannot write {output}: {error.strerror or error}") from None
-
-
-def _is_database_file(target: Path, db_path: Path) -> bool:
-    database = db_path.resolve()
-    resolved = target.resolve()
-    own_files = {database, *(database.with_name(database.name + suffix) for suffix in ("-wal", "-shm", "-journal"))}
-    backups = database.with_name(database.name + ".backups")
-    return resolved in own_files or resolved.is_relative_to(backups)

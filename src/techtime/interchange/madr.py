@@ -15,9 +15,7 @@ a decision already there (same title and date, or same number and title) is not 
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -27,6 +25,7 @@ from techtime.domain.decisions import Amendment, OptionFields
 from techtime.domain.text import clean
 from techtime.errors import InputError
 from techtime.records import NamedTuple
+from techtime.services.exporting import replace_with
 from techtime.store import decisions, people, questions
 from techtime.store.database import Database
 
@@ -76,7 +75,7 @@ def export_folder(db: Database, today: date, *, folder: str | None = None, force
             raise InputError(f"{folder}/{name} exists and techtime did not write it: nothing was overwritten")
         written[name] = render(db, decision, numbers, by_id)
     for name, text in written.items():
-        _write(target / name, text)
+        replace_with((text,), target / name, str(target / name))
     stale = [name for name in ours if name not in written]
     for name in stale:  # a renamed decision's old file, or a deleted one's: only files we wrote
         (target / name).unlink(missing_ok=True)
@@ -124,23 +123,6 @@ def _assign_numbers(db: Database, taken: set[int]) -> dict[int, int]:
         if not db.read_only:
             decisions.update_decision(db, decision.id, madr_number=number, now=datetime.now())
     return {key: value for key, value in numbers.items() if value is not None}
-
-
-def _write(path: Path, text: str) -> None:
-    try:
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            os.fchmod(fd, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError as error:
-        raise InputError(f"cannot write {path}: {error.strerror or error}") from None
 
 
 def _yaml(data: Any) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -111,11 +111,18 @@ def write_private(text: str, target: Path, *, db_path: Path, shown: str = "") ->
     shown = shown or str(target)
     if is_database_file(target, db_path):
         raise InputError(f"{shown} is the database or one of its files: choose another output file")
+    replace_with((text,), target, shown)
+
+
+def replace_with(pieces: Iterable[str], target: Path, shown: str) -> None:
+    """Write the pieces beside `target`, synced, then renamed over it: created 0600 (mkstemp) whatever
+    the old file's mode, and never half-written. One line naming `shown` when it cannot be written."""
     try:
         fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         try:
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
+                for piece in pieces:
+                    handle.write(piece)
                 handle.flush()
                 os.fsync(handle.fileno())
             os.replace(temporary, target)

@@ -6,7 +6,7 @@
 
 Each command runs as a user runs it (`python -m techtime`, a child process), in turns with the
 others and with its floor, BENCH_RUNS times (5 by default) after a warm-up: its wall time and its peak
-resident memory (the child's ru_maxrss, which the load does not move), as medians (min-max).
+resident memory (GNU time's %M, which the load does not move), as medians (min-max).
 
 - export: `techtime export --format json -o FILE`. Floor: Python reading every row of every table.
   Time per 1,000 rows is printed at both sizes: linear means the same figure.

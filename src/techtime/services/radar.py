@@ -365,6 +365,7 @@ def import_entries(
         known_titles = radar.titles_without_url(db)
         seen: set[str] = set()
         new: list[NewItem] = []
+        keys: list[str | None] = []
         for entry in entries:
             key = normalize_url(entry.url)
             # Without a link, an entry is its title and notes: a radar may hold two rows with one name.
@@ -388,7 +389,8 @@ def import_entries(
                         read_at=entry.read_at,
                     )
                 )
+                keys.append(key)
             seen.add(match)
-        radar.add_items(db, new, now=now, progress=progress)
+        radar.add_items(db, new, now=now, progress=progress, url_keys=keys)
         summary.added = len(new)
     return summary

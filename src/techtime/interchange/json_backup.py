@@ -318,11 +318,15 @@ def import_json(
         # deleted before is of rows the import replaces.
         dump.clear(db, [table.name for table in reversed(list(areas.tables())) if table.seeded] + ["trash"])
         added = 0
-        for name, rows in tables.items():
-            for row in rows:
-                dump.insert(db, name, row)
-                added += 1
-                report(added)
+        # Each table's rows in one executemany a run (not a savepoint, an INSERT and a release a row),
+        # the full-text indexes made once at the end (issue 18: 27 s at 100,000 items).
+        with dump.indexed_at_the_end(db, tables):
+            for name, rows in tables.items():
+                for start in range(0, len(rows), _PROGRESS_EVERY):
+                    dump.insert_all(db, name, rows[start : start + _PROGRESS_EVERY])
+                    added += len(rows[start : start + _PROGRESS_EVERY])
+                    if progress is not None:
+                        progress(added, total)
         return f"imported {added} rows"
 
 

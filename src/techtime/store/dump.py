@@ -90,6 +90,54 @@ def insert(db: Database, table: str, values: dict[str, Any]) -> int:
     return int(cursor.lastrowid or 0)
 
 
+def insert_all(db: Database, table: str, rows: Sequence[dict[str, Any]]) -> None:
+    """Many rows, as given (ids kept), one executemany per run of rows with the same columns. A row that
+    breaks a constraint is refused by name: its run is taken back and inserted a row at a time to
+    find it (the one-row path says which)."""
+    start = 0
+    while start < len(rows):
+        names = tuple(rows[start])
+        end = start + 1
+        while end < len(rows) and tuple(rows[end]) == names:
+            end += 1
+        run = rows[start:end]
+        marks = ", ".join("?" for _ in names)
+        try:
+            with db.transaction() as conn:  # a savepoint: a run that fails leaves nothing behind
+                conn.executemany(
+                    f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks})", [tuple(row.values()) for row in run]
+                )
+        except sqlite3.Error:
+            for row in run:
+                insert(db, table, row)  # the row at fault is refused here, by name
+        start = end
+
+
+@contextlib.contextmanager
+def indexed_at_the_end(db: Database, tables: Iterable[str]) -> Iterator[None]:
+    """Rows inserted meanwhile go into the tables' full-text indexes in one rebuild each, not one by one
+    from their insert triggers (SQLite's FTS5 writes a segment for each insert made in a trigger). For an
+    import into an empty database: a rebuild indexes every row of the table. The triggers are put back
+    as they were, in the same transaction (a failure takes both back)."""
+    conn = db.conn
+    triggers = {
+        table: row[0]
+        for table in tables
+        if (
+            row := conn.execute(
+                "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (f"{table}_ai",)
+            ).fetchone()
+        )
+        and conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (f"{table}_fts",)).fetchone()
+    }
+    for table in triggers:
+        conn.execute(f"DROP TRIGGER {table}_ai")
+    yield
+    for table, sql in triggers.items():
+        conn.execute(f"INSERT INTO {table}_fts ({table}_fts) VALUES ('rebuild')")
+        conn.execute(sql)
+
+
 def find(db: Database, table: str, keys: Sequence[str], values: dict[str, Any]) -> int | None:
     """The id of a row equal to `values` on `keys` (NULLs compare equal), if there is one."""
     clause = " AND ".join(f"{key} IS ?" for key in keys)

@@ -1,0 +1,66 @@
+"""Importing the JSON export at 100,000 items (issue 18): a table's rows in one executemany a run.
+
+Each row had its savepoint, its INSERT and its release (53,515 statements for 17,822 rows), and each
+insert its full-text trigger, which SQLite's FTS5 turns into a segment of the index per row. The rows
+now go in a run at a time and every index is made once at the end; every check still applies, a bad
+record is still refused by name, and nothing is half imported.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import NOW, TODAY
+
+from techtime import areas
+from techtime.errors import InputError
+from techtime.interchange.json_backup import export_json, import_json
+from techtime.store import radar
+from techtime.store.database import open_database
+
+
+@pytest.fixture
+def exported(demo_db) -> str:
+    for n in range(600):  # more than one run of rows
+        radar.add_item(demo_db, title=f"Item {n} kafka", url=f"https://example.com/{n}", tags=("kafka",), now=NOW)
+    return export_json(demo_db, TODAY)
+
+
+def indexes_are_whole(db) -> None:
+    """FTS5's own check of each index against the rows it was made from."""
+    with db.transaction() as conn:
+        for table in areas.tables():
+            if table.searched:
+                conn.execute(f"INSERT INTO {table.name}_fts ({table.name}_fts, rank) VALUES ('integrity-check', 1)")
+
+
+def test_rows_go_in_a_run_at_a_time_and_the_indexes_are_made_once(exported, tmp_path):
+    target = open_database(tmp_path / "new.db", today=TODAY)
+    traced: list[str] = []
+    target.conn.set_trace_callback(traced.append)
+    rows = sum(len(table) for table in json.loads(exported)["tables"].values())
+    assert import_json(target, exported, NOW) == f"imported {rows} rows"
+    target.conn.set_trace_callback(None)
+    savepoints = [sql for sql in traced if sql.startswith("SAVEPOINT")]
+    assert len(savepoints) < rows / 10, len(savepoints)  # a few a table, not one a row
+    assert not [sql for sql in traced if sql.startswith("-- TRIGGER") and sql.endswith("_ai")]
+    assert export_json(target, TODAY) == exported  # the round trip, byte for byte
+    indexes_are_whole(target)
+    radar.add_item(target, title="after the import", now=NOW)  # the triggers are back
+    assert [item.title for item in radar.query_items(target, radar.RadarFilter(text="after"))] == ["after the import"]
+    indexes_are_whole(target)
+    target.close()
+
+
+def test_a_row_the_database_refuses_is_named_and_nothing_is_imported(exported, tmp_path):
+    document = json.loads(exported)
+    items = document["tables"]["radar_item"]
+    items[550]["url"] = items[3]["url"]  # two items with one link: the unique index refuses it
+    target = open_database(tmp_path / "new.db", today=TODAY)
+    with pytest.raises(InputError, match=rf"radar_item record with id {items[550]['id']} cannot be imported: UNIQUE"):
+        import_json(target, json.dumps(document), NOW)
+    assert radar.count_all(target) == 0
+    assert target.scalar("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_ai'") >= 6
+    indexes_are_whole(target)
+    target.close()

@@ -29,26 +29,48 @@ def time_command(argv: Sequence[str], *, env: dict[str, str] | None = None) -> f
     return time.perf_counter() - start
 
 
-def medians(measures: dict[str, Callable[[], float]], runs: int = RUNS) -> dict[str, float]:
-    """The median of each measure, taken in turns (floor, a, b, floor, a, b, ...).
+def samples(measures: dict[str, Callable[[], float]], runs: int = RUNS) -> dict[str, list[float]]:
+    """Every run of each measure, taken in turns (floor, a, b, floor, a, b, ...).
 
     On a shared machine the load drifts over a minute; in turns, a floor and what is compared
     with it see the same drift, so their ratio holds still even when the milliseconds do not.
     """
     for measure in measures.values():
         measure()  # warm-up: bytecode written, file cache hot
-    samples: dict[str, list[float]] = {name: [] for name in measures}
+    taken: dict[str, list[float]] = {name: [] for name in measures}
     for _ in range(runs):
         for name, measure in measures.items():
-            samples[name].append(measure())
-    return {name: statistics.median(values) for name, values in samples.items()}
+            taken[name].append(measure())
+    return taken
 
 
-def report(name: str, value: float, floor: float, target: float) -> bool:
+def medians(measures: dict[str, Callable[[], float]], runs: int = RUNS) -> dict[str, float]:
+    """The median of each measure, taken in turns (see `samples`)."""
+    return {name: statistics.median(values) for name, values in samples(measures, runs).items()}
+
+
+def report(name: str, value: float, floor: float, target: float, spread: Sequence[float] = ()) -> bool:
+    """One line: the median, its ratio to the floor's median, the target; `spread`: the runs (min-max shown)."""
     ratio = value / floor
     verdict = "ok" if ratio <= target else "OVER"
-    print(f"{name:<44} {value * 1000:7.1f} ms  {ratio:5.2f}x floor  (target <= {target:.1f}x)  {verdict}")
+    span = f"  [{min(spread) * 1000:.0f}-{max(spread) * 1000:.0f} ms]" if spread else ""
+    print(f"{name:<44} {value * 1000:7.1f} ms  {ratio:5.2f}x floor  (target <= {target:.1f}x)  {verdict}{span}")
     return ratio <= target
+
+
+def imports(argv: Sequence[str]) -> tuple[int, float]:
+    """Modules a command imports and the sum of their own import times (-X importtime, in seconds).
+
+    The count does not move with the machine's load; the time moves less than the wall clock.
+    """
+    env = environment() | {"PYTHONPROFILEIMPORTTIME": "1"}
+    err = subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, text=True).stderr
+    own = [
+        int(line.split("|")[0].split(":")[1])
+        for line in err.splitlines()
+        if line.startswith("import time:") and "[us]" not in line
+    ]
+    return len(own), sum(own) / 1e6
 
 
 def python() -> str:

@@ -27,6 +27,7 @@ NOT_ON_THE_SHELL_PATH = (
     "dateutil.parser",
     "textual",
     "rich",
+    "gettext",  # argparse's own strings are never translated (techtime.cli imports it without)
 )
 
 # What a capture that logs no practice does without (argparse's gettext look-ups would import locale;

@@ -7,7 +7,6 @@ Exit status: 0 success, 2 bad input (one line on stderr), 1 any other failure.
 
 from __future__ import annotations
 
-import argparse
 import gc
 import os
 import sys
@@ -16,6 +15,35 @@ from importlib import import_module
 
 from techtime import __version__
 from techtime.errors import InputError, TechtimeError
+
+
+def _untranslated(message: str) -> str:
+    return message
+
+
+def _untranslated_plural(singular: str, plural: str, n: int) -> str:
+    return singular if n == 1 else plural
+
+
+# argparse passes each of its own strings ("options", "usage: ", ...) through gettext, and each call
+# looks on disk for a catalogue for the user's language (the first one imports locale as well): ~4 ms
+# of `techtime add`, for no change. techtime never sets a text domain and Python ships no catalogue
+# for argparse's, so the answer is the string itself. argparse is imported with a stand-in for
+# gettext that says so (importing gettext is another ~1 ms); the real one stays importable.
+if "gettext" not in sys.modules:
+    _stand_in = type(sys)("gettext")
+    _stand_in.gettext = _untranslated  # type: ignore[attr-defined]
+    _stand_in.ngettext = _untranslated_plural  # type: ignore[attr-defined]
+    sys.modules["gettext"] = _stand_in
+    try:
+        import argparse
+    finally:
+        del sys.modules["gettext"]
+import argparse  # noqa: E402
+
+argparse._ = _untranslated  # type: ignore[attr-defined]  # gettext was imported before techtime
+argparse.ngettext = _untranslated_plural  # type: ignore[attr-defined]
+
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -46,22 +74,6 @@ def _formatter(prog: str) -> argparse.HelpFormatter:
     except OSError:
         width = 80
     return argparse.HelpFormatter(prog, width=max(min(width, 100) - 2, 40))
-
-
-def _untranslated(message: str) -> str:
-    return message
-
-
-def _untranslated_plural(singular: str, plural: str, n: int) -> str:
-    return singular if n == 1 else plural
-
-
-# argparse passes each of its own strings ("options", "usage: ", ...) through gettext, and each call
-# looks on disk for a catalogue for the user's language (the first one imports locale as well): ~4 ms
-# of `techtime add`, for no change. techtime never sets a text domain and Python ships no catalogue
-# for argparse's, so the answer is the string itself; argparse is asked for it directly.
-argparse._ = _untranslated  # type: ignore[attr-defined]
-argparse.ngettext = _untranslated_plural  # type: ignore[attr-defined]
 
 
 class _Parser(argparse.ArgumentParser):

@@ -59,8 +59,9 @@ MONTHS = frozenset(
                   "october", "november", "december")
     for name in (month, month[:3], "sept" if month == "september" else month[:3])
 )  # fmt: skip
-_OFFSET_RE = re.compile(r"^(?:in\s+)?(\d{1,4})\s*([a-z]+)(\s+ago)?$")
-_ISO_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Patterns as text: re compiles each on first use (and caches it), not on every start.
+_OFFSET_RE = r"^(?:in\s+)?(\d{1,4})\s*([a-z]+)(\s+ago)?$"
+_ISO_RE = r"^\d{4}-\d{2}-\d{2}$"
 
 
 # Which way a field looks, for the dates that do not say: a weekday name, a day without a year.
@@ -77,7 +78,7 @@ def parse_date(text: str, today: date, *, looking: str = FORWARD) -> date:
     Raises `DateInputError` naming the accepted forms when it cannot.
     """
     stripped = text.strip()
-    if _ISO_RE.match(stripped):
+    if re.match(_ISO_RE, stripped):
         try:
             return date.fromisoformat(stripped)
         except ValueError:
@@ -117,7 +118,7 @@ def _relative(words: str, today: date, looking: str) -> date | None:
         while day.weekday() != WEEKDAYS[rest]:
             day += timedelta(days=step)
         return day
-    match = _OFFSET_RE.match(words)
+    match = re.match(_OFFSET_RE, words)
     if match and match.group(2) in _UNITS:
         try:
             return _shift(today, int(match.group(1)) * (-1 if match.group(3) else 1), _UNITS[match.group(2)])

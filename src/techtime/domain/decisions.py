@@ -80,8 +80,9 @@ _DOOR_ALIASES = {
 }
 _KIND_ALIASES = {"build vs buy": "build-vs-buy", "build or buy": "build-vs-buy", "buy": "build-vs-buy"}
 _BLAST_ALIASES = {"s": "small", "m": "medium", "l": "large", "low": "small", "high": "large"}
-_CONFIDENCE_RE = re.compile(r"^(\d{1,3})\s*%?$")
-_HANDLE_RE = re.compile(r"^@?([A-Za-z0-9][A-Za-z0-9._-]*)$")
+# Patterns as text: re compiles each on first use (and caches it), not on every start.
+_CONFIDENCE_RE = r"^(\d{1,3})\s*%?$"
+_HANDLE_RE = r"^@?([A-Za-z0-9][A-Za-z0-9._-]*)$"
 MAX_TITLE = 300
 
 
@@ -187,7 +188,7 @@ def parse_confidence(text: str) -> int | None:
     value = text.strip()
     if not value:
         return None
-    match = _CONFIDENCE_RE.match(value)
+    match = re.match(_CONFIDENCE_RE, value)
     number = int(match.group(1)) if match else None
     if number is None or not MIN_CONFIDENCE <= number <= MAX_CONFIDENCE:
         raise InputError(
@@ -230,7 +231,7 @@ def parse_handles(text: str, roster: Collection[str]) -> tuple[str, ...]:
     for word in re.split(r"[\s,;]+", text.strip()):
         if not word:
             continue
-        match = _HANDLE_RE.match(word)
+        match = re.match(_HANDLE_RE, word)
         found = by_lower.get(match.group(1).lower()) if match else None
         if found is None:
             example = f"e.g. @{next(iter(sorted(by_lower.values())), 'dana')}"

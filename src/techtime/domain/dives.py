@@ -26,8 +26,9 @@ DEFAULT_CHECKLIST = (
 # What each status reads as for someone outside engineering.
 STATUS_WORDS = {"planned": "not started", "active": "in progress", "done": "done", "dropped": "dropped"}
 
-_TAG_RE = re.compile(r"^#?([\w][\w./+-]*)$")
-_HOURS_RE = re.compile(r"^(\d+(?:[.,]\d+)?|[.,]\d+)\s*h?$", re.IGNORECASE)
+# Patterns as text: re compiles each on first use (and caches it), not on every start.
+_TAG_RE = r"^#?([\w][\w./+-]*)$"
+_HOURS_RE = r"^(\d+(?:[.,]\d+)?|[.,]\d+)\s*h?$"
 MAX_HOURS = 10_000
 
 
@@ -71,7 +72,7 @@ def parse_hours(text: str, label: str = "hours") -> float | None:
     value = text.strip()
     if not value:
         return None
-    match = _HOURS_RE.match(value)
+    match = re.match(_HOURS_RE, value, re.IGNORECASE)
     if match:
         hours = float(match.group(1).replace(",", "."))
     elif (minutes := minutes_in(value)) is not None:
@@ -89,7 +90,7 @@ def parse_tags(text: str) -> tuple[str, ...]:
     for word in re.split(r"[\s,]+", text.strip()):
         if not word:
             continue
-        match = _TAG_RE.match(word)
+        match = re.match(_TAG_RE, word)
         if not match:
             raise InputError(f"{word!r} is not a tag: use letters, digits, '.', '/', '+' or '-', e.g. #payments")
         tags.append(match.group(1).lower())

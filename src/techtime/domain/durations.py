@@ -8,13 +8,14 @@ from techtime.errors import InputError
 
 MAX_MINUTES = 24 * 60
 ACCEPTED = "minutes (90) or hours (3h, 1h30, 1.5h)"
-_RE = re.compile(r"^(?:(\d+(?:\.\d+)?)\s*h(?:ours?|rs?)?)?\s*(?:(\d+)\s*(?:m|min|mins|minutes?)?)?$")
+# Patterns as text: re compiles each on first use (and caches it), not on every start.
+_RE = r"^(?:(\d+(?:\.\d+)?)\s*h(?:ours?|rs?)?)?\s*(?:(\d+)\s*(?:m|min|mins|minutes?)?)?$"
 
 
 def minutes_in(text: str) -> int | None:
     """The minutes `text` says (90, 1h30, 1.5h, 3 hours), however many; None if it says none."""
     stripped = text.strip().lower()
-    match = _RE.match(stripped)
+    match = re.match(_RE, stripped)
     if not stripped or match is None or not (match.group(1) or match.group(2)):
         return None
     return round(float(match.group(1) or 0) * 60) + int(match.group(2) or 0)

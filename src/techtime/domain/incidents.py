@@ -25,7 +25,8 @@ PATTERNS = (SYSTEMIC, ONE_OFF)  # not judged yet: None
 # What each severity reads as for someone outside engineering (the quarterly report's reader).
 SEVERITY_WORDS = {"sev1": "critical", "sev2": "major", "sev3": "minor", "sev4": "low impact"}
 
-_SEVERITY_RE = re.compile(r"^(?:sev|s|p)?[\s-]*([1-4])$", re.IGNORECASE)
+# Patterns as text: re compiles each on first use (and caches it), not on every start.
+_SEVERITY_RE = r"^(?:sev|s|p)?[\s-]*([1-4])$"
 _ROLE_WORDS = {
     "observer": "observer",
     "incident commander": "incident commander",
@@ -75,7 +76,7 @@ def parse_severity(text: str) -> str | None:
     value = text.strip()
     if not value:
         return None
-    match = _SEVERITY_RE.match(value)
+    match = re.match(_SEVERITY_RE, value, re.IGNORECASE)
     if match is None:
         raise InputError(f"unknown severity {value!r}: use one of {', '.join(SEVERITIES)} (or 1-4)")
     return f"sev{match.group(1)}"

@@ -50,7 +50,8 @@ _KIND_ALIASES = {
     "design interview": INTERVIEW,
 }
 
-_HANDLE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+# Patterns as text: re compiles each on first use (and caches it), not on every start.
+_HANDLE_RE = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 HANDLE_MAX = 40
 
 
@@ -98,7 +99,7 @@ def parse_handle(text: str) -> str:
     handle = text.strip().removeprefix("@")
     if not handle:
         raise InputError("a handle is missing: use letters, digits, '.', '_' or '-', e.g. dana")
-    if len(handle) > HANDLE_MAX or not _HANDLE_RE.match(handle):
+    if len(handle) > HANDLE_MAX or not re.match(_HANDLE_RE, handle):
         raise InputError(
             f"{text.strip()!r} is not a handle: use up to {HANDLE_MAX} letters, digits, '.', '_' or '-', e.g. dana"
         )

@@ -8,7 +8,8 @@ from datetime import date, timedelta
 from techtime.errors import QuarterError
 from techtime.records import NamedTuple
 
-_QUARTER_RE = re.compile(r"^\s*(\d{4})\s*-?\s*[qQ]([1-9])\s*$|^\s*[qQ]([1-9])\s*-?\s*(\d{4})\s*$")
+# Patterns as text: re compiles each on first use (and caches it), not on every start.
+_QUARTER_RE = r"^\s*(\d{4})\s*-?\s*[qQ]([1-9])\s*$|^\s*[qQ]([1-9])\s*-?\s*(\d{4})\s*$"
 ACCEPTED = "a quarter like 2027Q1 (year, Q, 1-4)"
 # Far enough for any plan; the last quarter still has a next one to compute its last day from.
 MIN_YEAR, MAX_YEAR = 1900, 9998
@@ -35,7 +36,7 @@ class Quarter(_QuarterFields):
     @classmethod
     def parse(cls, text: str) -> Quarter:
         """Read `2026Q4` (also `2026-Q4`, `2026q4`, `Q4 2026`)."""
-        match = _QUARTER_RE.match(text)
+        match = re.match(_QUARTER_RE, text)
         if not match:
             raise QuarterError(f"cannot read quarter {text.strip()!r}: use {ACCEPTED}")
         year, number = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))

@@ -14,9 +14,10 @@ ACCEPTED_RULES = (
 )
 _DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_EVERY_RE = re.compile(r"^every (\d+) (day|week|month|year)s?(?: on (.+))?$")
-_WEEKLY_RE = re.compile(r"^(?:weekly|every week)(?: on (.+))?$")
-_MONTHLY_ON_RE = re.compile(r"^monthly on the (\d{1,2})(?:st|nd|rd|th)?$")
+# Patterns as text: re compiles each on first use (and caches it), not on every start.
+_EVERY_RE = r"^every (\d+) (day|week|month|year)s?(?: on (.+))?$"
+_WEEKLY_RE = r"^(?:weekly|every week)(?: on (.+))?$"
+_MONTHLY_ON_RE = r"^monthly on the (\d{1,2})(?:st|nd|rd|th)?$"
 
 
 def rule_from_text(text: str, *, validate_from: date | None = None) -> str:
@@ -51,14 +52,14 @@ def _from_words(words: str) -> str:
         return simple[words]
     if words.startswith("every ") and words.removeprefix("every ") in WEEKDAYS:
         return f"FREQ=WEEKLY;BYDAY={_days(words.removeprefix('every '))}"
-    if match := _WEEKLY_RE.match(words):
+    if match := re.match(_WEEKLY_RE, words):
         return "FREQ=WEEKLY" + (f";BYDAY={_days(match.group(1))}" if match.group(1) else ";BYDAY=MO")
-    if match := _MONTHLY_ON_RE.match(words):
+    if match := re.match(_MONTHLY_ON_RE, words):
         day = int(match.group(1))
         if not 1 <= day <= 31:
             raise RuleError(f"there is no day {day} in a month: use {ACCEPTED_RULES}")
         return f"FREQ=MONTHLY;BYMONTHDAY={day}"
-    if match := _EVERY_RE.match(words):
+    if match := re.match(_EVERY_RE, words):
         interval, unit, days = int(match.group(1)), match.group(2), match.group(3)
         if interval < 1:
             raise RuleError(f"every {interval} {unit}s never happens: use {ACCEPTED_RULES}")

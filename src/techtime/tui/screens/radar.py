@@ -186,7 +186,7 @@ class RadarScreen(TechtimeScreen):
             parts += ["   ", safe(self._error, "red")]
         else:
             parts.append(("   f status  > sort  escape clears  ? every key", "dim"))
-        self.query_one("#radar-bar", Static).update(line(*parts))
+        self.query_one("#radar-bar", Static).update(line(*parts), layout=False)  # one line whatever it says
 
     def _row(self, item_id: int) -> RadarRow | None:
         """A row of the table: from the page just read, else read again (it may be gone)."""
@@ -199,11 +199,12 @@ class RadarScreen(TechtimeScreen):
     def _show_detail(self, event: PagedTable.Highlighted) -> None:
         detail = self.query_one("#radar-detail", Static)
         row = self._row(event.key) if event.key is not None else None
+        # The pane's size is its style's (radar.tcss), never its text's: no layout of the screen a move.
         if row is None:
-            detail.update(Text(KEY_HINTS, style="dim"))
+            detail.update(Text(KEY_HINTS, style="dim"), layout=False)
             return
         assert self._quarter is not None
-        detail.update(_describe(row, self._quarter))
+        detail.update(_describe(row, self._quarter), layout=False)
 
     # Filtering and sorting --------------------------------------------------------------------
 

@@ -212,3 +212,23 @@ async def test_a_folder_others_can_read_is_warned_about(db, db_path):
     async with quiet.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert not any("can be read by other users" in str(n.message) for n in quiet._notifications)
+
+
+async def test_the_first_screen_reads_the_check_in_once_and_a_resize_refits_it_without_reading(demo_db, monkeypatch):
+    from techtime.services import checkin
+
+    reads: list[object] = []
+    build = checkin.build
+    monkeypatch.setattr(checkin, "build", lambda db, today: reads.append(today) or build(db, today))
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert len(reads) == 1  # the list's first width cuts the lines of that read, it does not read again
+        wide = screen_lines(app)
+        await pilot.resize_terminal(60, 30)
+        await pilot.pause()
+        narrow = screen_lines(app)
+        assert len(reads) == 1
+        cut = [line for line in narrow if line.endswith("…")]
+        assert len(narrow) == len(wide) and len(cut) > sum(line.endswith("…") for line in wide)
+        assert all(len(line) <= 60 for line in narrow)

@@ -43,10 +43,21 @@ class TodayScreen(TechtimeScreen):
         yield Footer()
 
     # No on_mount reload: the ScreenResume that follows every mount (TechtimeScreen) loads it, once.
+    _checkin: CheckIn | None = None  # the check-in last read, to fit its lines again when the width changes
 
     def reload(self) -> None:
+        self._checkin = checkin_service.build(self.db, self.today())
+        self._show(self._checkin)
+
+    def refit(self) -> None:
+        """The list's width changed (the first layout included): the same check-in, its lines cut anew."""
+        if self._checkin is None:
+            self.reload()
+        else:
+            self._show(self._checkin)
+
+    def _show(self, checkin: CheckIn) -> None:
         today = self.today()
-        checkin = checkin_service.build(self.db, today)
         self.sub_title = (
             f"Today - {today:%a %d %b %Y} - {checkin.quarter}, {plural(checkin.quarter_days_left, 'day')} left"
         )
@@ -191,8 +202,8 @@ class CheckInList(OptionList):
         width = event.size.width - self.styles.gutter.width - self.styles.scrollbar_size_vertical
         if width != self.line_width:
             self.line_width = width
-            if isinstance(self.screen, TechtimeScreen):
-                self.screen.reload()
+            if isinstance(self.screen, TodayScreen):
+                self.screen.refit()  # no second read of the database: the first frame waits for this one
 
 
 def _fit(option: Option | None, width: int) -> Option | None:

@@ -366,7 +366,8 @@ def _load(text: str) -> tuple[int, dict[str, Any]]:
 
 
 def _read(db: Database, text: str) -> dict[str, list[dict[str, Any]]]:
-    """Every record of the file, checked and in the form it is stored, by table in dependency order."""
+    """Every record of the file, checked and in the form it is stored, by table in dependency order.
+    Each record is turned into its stored form in place (the file's 100,000 items are not held twice)."""
     version, tables = _load(text)
     known = {table.name: table for table in areas.tables()}
     for name, rows in tables.items():
@@ -379,44 +380,42 @@ def _read(db: Database, text: str) -> dict[str, list[dict[str, Any]]]:
     read: dict[str, list[dict[str, Any]]] = {}
     ids: dict[str, set[int]] = {}
     for name, table in known.items():
-        check = _check_for(table)
-        columns = set(_columns(db, table))
-        # A file written before a migration added a column (a session's kind) lacks it: it takes what
-        # the migration gave the rows already there.
-        added_later = {column: value for column, value in dump.filled_in(db, name).items() if column in columns}
+        store = _storing(db, table, version)
         references = _references(db, name)
-        read[name] = []
-        ids[name] = set()
         # A reference to a row of the same table (a decision superseding another) may point further down.
         own = [column for column, target in references.items() if target == name]
-        for number, row in enumerate(tables.get(name, []), start=1):
-            where = f"{name} record {number}" + (
-                f" (id {checks.shown(row.get('id'))})" if isinstance(row, dict) and "id" in row else ""
-            )
-            try:
-                if isinstance(row, dict):
-                    row = {**{c: v for c, v in added_later.items() if c not in row}, **row}
-                stored = _stored_row(table, row, columns, version, check)
-                for column, target in references.items():
+        others = [(column, ids.get(target, set()), target) for column, target in references.items() if target != name]
+        records: list[Any] = tables.get(name, [])
+        seen: set[int] = set()
+        ids[name] = seen
+        number = 0
+        try:
+            for number, row in enumerate(records, start=1):  # noqa: B007 - the record the error names
+                stored = store(row)
+                for column, targets, target in others:
                     value = stored.get(column)
-                    if target != name and value is not None and value not in ids[target]:
+                    if value is not None and value not in targets:
                         raise InputError(f"{column} {value} is not the id of a {target} record in this file")
                 row_id = stored.get("id")
                 if row_id is not None:
-                    if row_id in ids[name]:
+                    if row_id in seen:
                         raise InputError(f"id {row_id} appears twice in {name}")
-                    ids[name].add(row_id)
-            except InputError as error:
-                raise InputError(f"{where}: {error}") from None
-            read[name].append(stored)
-        for number, stored in enumerate(read[name], start=1):
+                    seen.add(row_id)
+        except InputError as error:
+            row = records[number - 1]
+            where = f"{name} record {number}" + (
+                f" (id {checks.shown(row.get('id'))})" if isinstance(row, dict) and "id" in row else ""
+            )
+            raise InputError(f"{where}: {error}") from None
+        for number, stored in enumerate(records, start=1):
             for column in own:
                 value = stored.get(column)
-                if value is not None and value not in ids[name]:
+                if value is not None and value not in seen:
                     raise InputError(
                         f"{name} record {number} (id {stored.get('id')}): "
                         f"{column} {value} is not the id of a {name} record in this file"
                     )
+        read[name] = records
     return read
 
 
@@ -434,37 +433,64 @@ def _scalars_only(row: dict[str, Any]) -> None:
             raise InputError(f"{column} holds {type(value).__name__}: expected a plain value")
 
 
-def _stored_row(
-    table: Table, row: object, columns: set[str], version: int, check: Callable[[dict[str, Any]], None]
-) -> dict[str, Any]:
-    if not isinstance(row, dict):
-        raise InputError("is not an object")
-    unknown = set(row) - columns
-    if unknown:
-        raise InputError(f"has unknown columns: {', '.join(sorted(map(str, unknown)))}")
-    values = dict(row)
-    for column, kind in _times(table).items():
-        value = values.get(column)
-        if isinstance(value, str):
-            try:
-                values[column] = _stored_time(value, version, kind)
-            except (ValueError, OverflowError):
-                accepted = "an ISO 8601 time with its offset, like 2026-11-26T09:30:00+01:00"
-                if version == 1:
-                    accepted = "a time like 2026-11-26 09:30:00"
-                raise InputError(f"{column} {checks.shown(value)} is not accepted: {accepted}") from None
-    check(values)
-    for column in table.json_columns:
-        if column in values:
-            values[column] = json.dumps(values[column])
-    for column in table.bool_columns:
-        if column in values:
-            values[column] = int(values[column])
-    for column in table.derived_columns:
-        derive = _DERIVED.get((table.name, column))
-        if derive is not None:
-            values[column] = derive(values)
-    return values
+_TIMES_KEPT = 10_000  # read timestamps remembered (an import's rows often share one, as its demo's do)
+
+
+def _storing(db: Database, table: Table, version: int) -> Callable[[object], dict[str, Any]]:
+    """What turns one record of `table` as the file holds it into the row as stored, in place, checked
+    by the registry's check: everything about the table is looked up once, not once a record."""
+    check = _check_for(table)
+    columns = frozenset(_columns(db, table))
+    # A file written before a migration added a column (a session's kind) lacks it: it takes what
+    # the migration gave the rows already there.
+    added_later = [(column, value) for column, value in dump.filled_in(db, table.name).items() if column in columns]
+    times = list(_times(table).items())
+    read_times: dict[tuple[str, str], str] = {}
+    accepted = "an ISO 8601 time with its offset, like 2026-11-26T09:30:00+01:00"
+    if version == 1:
+        accepted = "a time like 2026-11-26 09:30:00"
+    json_columns = table.json_columns
+    bool_columns = table.bool_columns
+    derived = [
+        (column, derive)
+        for column in table.derived_columns
+        if (derive := _DERIVED.get((table.name, column))) is not None
+    ]
+
+    def store(row: object) -> dict[str, Any]:
+        if not isinstance(row, dict):
+            raise InputError("is not an object")
+        for column, value in added_later:
+            if column not in row:
+                row[column] = value
+        if not columns.issuperset(row):
+            unknown = set(row) - columns
+            raise InputError(f"has unknown columns: {', '.join(sorted(map(str, unknown)))}")
+        for column, kind in times:
+            value = row.get(column)
+            if isinstance(value, str):
+                stored = read_times.get((kind, value))
+                if stored is None:
+                    try:
+                        stored = _stored_time(value, version, kind)
+                    except (ValueError, OverflowError):
+                        raise InputError(f"{column} {checks.shown(value)} is not accepted: {accepted}") from None
+                    if len(read_times) >= _TIMES_KEPT:
+                        read_times.clear()
+                    read_times[kind, value] = stored
+                row[column] = stored
+        check(row)
+        for column in json_columns:
+            if column in row:
+                row[column] = json.dumps(row[column])
+        for column in bool_columns:
+            if column in row:
+                row[column] = int(row[column])
+        for column, derive in derived:
+            row[column] = derive(row)
+        return row
+
+    return store
 
 
 def _references(db: Database, table: str) -> dict[str, str]:

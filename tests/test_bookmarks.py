@@ -4,13 +4,18 @@ The export is parsed with html5lib (WHATWG, the parsing browsers do) and read th
 importer reads it: links by `<A HREF>`, folders by `<H3>`, no `TAGS` attribute.
 """
 
+from collections import Counter
 from datetime import datetime
 from pathlib import Path
 
 import html5lib
+import pytest
 from conftest import NOW, TODAY
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from techtime.domain.radar import RadarFilter
+from techtime.errors import InputError
 from techtime.interchange import bookmarks
 from techtime.store import radar
 from techtime.store.database import open_database
@@ -93,3 +98,88 @@ def test_a_google_bookmarks_export_without_a_doctype_is_read(db):
     assert items["re.match"].tags == ("architecture",)
     assert {"App settings", "App billing"} <= set(items)
     assert items["Microservices"].captured_at == datetime.fromtimestamp(1455000100).isoformat(sep=" ")
+
+
+# libxml2 reads the file, html.parser names the line of what is wrong ----------------------------
+
+_PIECES = st.sampled_from(
+    ["<DT>", "<DL><p>", "</DL><p>", "<DT><H3>Folder</H3>", "<DT><H3 PERSONAL_TOOLBAR_FOLDER=\"true\">Bar</H3>", "<H3>",
+     "</H3>", '<DT><A HREF="https://x.io/1" ADD_DATE="1700000000">', '<a href="https://x.io/2#f" tags="A,b">',
+     "<A HREF='javascript:x'>", '<A HREF="https://x.io/1" ADD_DATE="soon">', "</A>", "</a>", "<DD>", "words",
+     "&amp; &lt;b&gt; &eacute;", "<!-- <A> -->", "<!-- note -->", "<b>", "</b>", "<HR>", "<br>", "\n", "  ", "<li>",
+     "</dt>", "<p>", "</p>", "<table>", "<title>T</title>", "<h1>H</h1>", "</body>", "<a", ">"]
+)  # fmt: skip
+
+
+def outcome(read, text):
+    try:
+        return read(text, NOW)
+    except InputError as error:
+        return str(error)
+
+
+_UNITS = st.builds(
+    str.format,
+    st.sampled_from(
+        ['<DT><A HREF="https://x.io/{0}" ADD_DATE="170000000{0}">Title {0} &amp; co</A>\n',
+         '<DT><a href="https://x.io/{0}" tags="A,b">t{0}</a>\n', "<DD>about {0}\n",
+         "<DT><H3>Folder {0}</H3>\n<DL><p>\n", "</DL><p>\n", '<DT><A HREF="javascript:x">js</A>\n', "<HR>\n"]
+    ),
+    st.integers(0, 9),
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_UNITS | _UNITS | _UNITS | _PIECES, max_size=40).map("".join))
+def test_any_file_reads_as_html_parser_reads_it_and_is_refused_naming_the_same_line(body):
+    """The fast reading (libxml2) gives html.parser's links, tags, notes and skips, or leaves the file
+    to html.parser: in every case, the result or the error is html.parser's."""
+    text = f"{bookmarks.DOCTYPE}\n{body}"
+    assert outcome(bookmarks.read_html, text) == outcome(bookmarks._read_with_html_parser, text)
+
+
+@pytest.mark.parametrize("name", ["chrome-bookmarks.html", "firefox-bookmarks.html", "google-bookmarks.html"])
+def test_every_browsers_export_is_read_fast_and_stores_the_rows_html_parser_stored(name, tmp_path, monkeypatch):
+    text = (DATA / name).read_text(encoding="utf-8")
+    assert bookmarks._marks_pair_up(text)
+    list(bookmarks._entries_by_lxml(text, NOW, Counter()))  # libxml2's reading is trusted: no _Unsure
+    fast = open_database(tmp_path / "fast.db", today=TODAY)
+    summary = bookmarks.import_html(fast, text, NOW)
+    monkeypatch.setattr(bookmarks, "_marks_pair_up", lambda text: False)  # html.parser's reading, as before
+    exact = open_database(tmp_path / "exact.db", today=TODAY)
+    assert bookmarks.import_html(exact, text, NOW) == summary
+    rows = "SELECT * FROM radar_item ORDER BY id"
+    assert [tuple(row) for row in fast.rows(rows)] == [tuple(row) for row in exact.rows(rows)]
+    assert len(fast.rows(rows)) >= 3
+    fast.close()
+    exact.close()
+
+
+def test_a_large_file_is_read_fast_with_its_folders_and_notes(db):
+    links = "\n".join(
+        f'<DT><A HREF="https://example.org/{n}" ADD_DATE="{1_700_000_000 + n}" TAGS="t{n % 3}">Page {n}</A>\n'
+        f"<DD>About {n} &amp; more"
+        for n in range(3_000)
+    )
+    text = f"{bookmarks.DOCTYPE}\n<DL><p>\n<DT><H3>Big</H3>\n<DL><p>\n{links}\n</DL><p>\n</DL><p>\n"
+    assert bookmarks._marks_pair_up(text)
+    assert bookmarks.read_html(text, NOW) == bookmarks._read_with_html_parser(text, NOW)
+    assert bookmarks.import_html(db, text, NOW) == "bookmarks: 3,000 added, 0 already present, 0 skipped"
+    item = radar.find_by_url(db, "https://example.org/2999")
+    assert (item.tags, item.notes) == (("big", "t2"), "About 2999 & more")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<DL><p><DT><A HREF="https://x.io/1">cut</dt> short</A></DL>',  # libxml2 ends the link at </dt>
+        '<DL><p><DT><A HREF="https://x.io/1">one</A>\n</body>\n<DT><A HREF="https://x.io/2">two</A></DL>',
+        '<DL><p><DT><H3>Folder</H3>\n<DL><p><li><DT><A HREF="https://x.io/1">in</A></DL><p></DL>',  # <li> closes a <DL>
+        '<DL><p><DT><A HREF="https://x.io/1">never closed<!-- </A> --></DL>',  # the comment's </A> is no end
+        '<DL><p><DT><A HREF="https://x.io/1">a</A><DD>notes, cut off at the end <DT',
+        '<DL><p><DT><A HREF="https://x.io/1?a=1&b=2">amp</A><DT><H3>A <b>bold</b> folder</H3><DL><DT><A HREF="https://x.io/3">x</A></DL>',
+    ],
+)
+def test_files_libxml2_would_mend_or_restructure_read_as_html_parser_reads_them(body):
+    text = f"{bookmarks.DOCTYPE}\n{body}"
+    assert outcome(bookmarks.read_html, text) == outcome(bookmarks._read_with_html_parser, text)

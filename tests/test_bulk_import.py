@@ -90,3 +90,28 @@ def test_items_placed_on_the_radar_keep_their_first_move_in_a_bulk_add(db):
     assert len(placed) == 10 and all(radar.moves(db, [item.id]) for item in placed)
     assert radar.count_items(db, parse_filter("item")) == 30
     index_is_whole(db)
+
+
+def indexes(db) -> list[tuple[str, str]]:
+    return [tuple(row) for row in db.rows("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name")]
+
+
+def test_a_large_import_builds_the_plain_indexes_again_as_they_were_and_a_failure_keeps_them(db):
+    before = indexes(db)
+    with pytest.raises(Exception, match="ADD_DATE 'soon'"):
+        import_html(db, bookmarks(6_000, broken_at=5_900), NOW)
+    assert radar.count_all(db) == 0 and indexes(db) == before
+    traced: list[str] = []
+    db.conn.set_trace_callback(traced.append)
+    assert import_html(db, bookmarks(6_000), NOW) == "bookmarks: 6,000 added, 0 already present, 0 skipped"
+    db.conn.set_trace_callback(None)
+    assert [sql for sql in traced if sql.startswith("DROP INDEX")]  # they were dropped, and are back:
+    assert indexes(db) == before
+    assert db.scalar("PRAGMA integrity_check") == "ok"
+    index_is_whole(db)
+    # A smaller import into the larger table keeps its indexes: one B-tree insert per row.
+    traced.clear()
+    db.conn.set_trace_callback(traced.append)
+    assert import_html(db, bookmarks(5_000, start=6_000), NOW).startswith("bookmarks: 5,000 added")
+    db.conn.set_trace_callback(None)
+    assert not [sql for sql in traced if sql.startswith("DROP INDEX")] and indexes(db) == before

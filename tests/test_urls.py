@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from techtime.domain.urls import _key_by_urllib, normalize_url
+from techtime.domain.urls import _key_by_urllib, is_openable, normalize_url
 
 
 @pytest.mark.parametrize(
@@ -77,3 +77,28 @@ def test_a_plain_link_is_keyed_as_urllib_keys_it(url):
 )  # fmt: skip
 def test_tricky_links_are_keyed_as_urllib_keys_them(url):
     assert normalize_url(url) == _key_by_urllib(url)
+
+
+def _openable_by_urllib(url):
+    """is_openable as it was before its fast path for plain links: every character looked at, urlsplit."""
+    from urllib.parse import urlsplit
+
+    if not url:
+        return False
+    url = url.strip()
+    if url.startswith("-") or any(ch.isspace() or ord(ch) < 0x20 for ch in url):
+        return False
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+
+
+@given(
+    st.lists(_PIECES | st.sampled_from(["-", "\x7f", "\x1f", "\u00a0", "\u2028", "-o"]), max_size=12).map("".join)
+    | st.text(max_size=30)
+    | st.builds("https://{}".format, st.text())
+)
+def test_which_links_open_is_what_urllib_says_for_any_text(url):
+    assert is_openable(url) == _openable_by_urllib(url)

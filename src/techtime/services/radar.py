@@ -350,7 +350,7 @@ class ImportSummary:
 
 def import_entries(
     db: Database,
-    entries: Sequence[Entry],
+    entries: Iterable[Entry],
     *,
     what: str,
     source: str,
@@ -358,22 +358,29 @@ def import_entries(
     skipped: Counter[str] | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportSummary:
-    """Add what is new, in one transaction; an item already there (same normalized link) is left alone."""
-    summary = ImportSummary(what, skipped=Counter(skipped or {}))
+    """Add what is new, in one transaction; an item already there (same normalized link) is left alone.
+
+    `entries` may be read as they come (a parser's), and `skipped` counted meanwhile: it is read at the end."""
+    summary = ImportSummary(what)
+    repeated = 0
     with db.transaction():
         known_urls = radar.url_keys(db)
         known_titles = radar.titles_without_url(db)
-        seen: set[str] = set()
+        seen_urls: set[str] = set()
+        seen_titles: set[str] = set()  # without a link, an entry is its title and notes
         new: list[NewItem] = []
         keys: list[str | None] = []
         for entry in entries:
             key = normalize_url(entry.url)
+            if key is not None and key == entry.url:
+                key = entry.url  # one string for the link and its key (100,000 links: 8 MB)
             # Without a link, an entry is its title and notes: a radar may hold two rows with one name.
-            match = f"url:{key}" if key else f"title:{entry.title.lower()}\n{entry.notes}"
+            match = key if key else f"{entry.title.lower()}\n{entry.notes}"
+            seen = seen_urls if key else seen_titles
             if (key in known_urls) if key else (entry.title.lower() in known_titles):
                 summary.present += 1
             elif match in seen:
-                summary.skipped["repeated in the file"] += 1
+                repeated += 1
             else:
                 new.append(
                     NewItem(
@@ -391,6 +398,9 @@ def import_entries(
                 )
                 keys.append(key)
             seen.add(match)
+        summary.skipped = Counter(skipped or {})
+        if repeated:
+            summary.skipped["repeated in the file"] += repeated
         radar.add_items(db, new, now=now, progress=progress, url_keys=keys)
         summary.added = len(new)
     return summary

@@ -221,6 +221,9 @@ def _marks_pair_up(text: str) -> bool:
     return links == 0 and headings == 0 and text.rfind("<") < text.rfind(">")
 
 
+_NO_ATTRIBUTES: dict[str, str] = {}
+
+
 class _Events:
     """lxml's parser target: libxml2's events for the reader, while they are the ones html.parser would
     give. They stop being so where libxml2 mends or restructures the file; the signs of that raise
@@ -234,14 +237,15 @@ class _Events:
         self._words = 0  # how many <DD>, <TITLE> and <H1> are open: the words outside links and names
         self._ended = False  # a </BODY> or </HTML> was met: libxml2 closed every <DL> there
 
-    def start(self, tag: str, attrib: Mapping[str, str | None]) -> None:
+    def start(self, tag: str, attrib: Mapping[str, str]) -> None:
         if tag not in _PLAIN_TAGS or self._inside is not None or self._ended:
             raise _Unsure
         if tag in ("a", "h3"):
             self._inside = tag
         elif tag in ("dd", "title", "h1"):
             self._words += 1
-        self.reader.start(tag, {name: value or "" for name, value in attrib.items()})
+        # lxml gives a dict of str (a valueless attribute: ""), or one empty mapping for no attribute.
+        self.reader.start(tag, attrib if isinstance(attrib, dict) else _NO_ATTRIBUTES)
 
     def end(self, tag: str) -> None:
         if tag == self._inside:
@@ -253,8 +257,10 @@ class _Events:
         self.reader.end(tag)
 
     def data(self, data: str) -> None:
-        if self._inside is None and not self._words and not data.isspace():
-            raise _Unsure
+        if self._inside is None and not self._words:  # between tags: the reader keeps no space there
+            if not data.isspace():
+                raise _Unsure
+            return
         self.reader.data(data)
 
     def comment(self, text: str) -> None:

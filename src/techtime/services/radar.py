@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -357,20 +357,23 @@ def import_entries(
     now: datetime,
     skipped: Counter[str] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    expected: int | None = None,
 ) -> ImportSummary:
     """Add what is new, in one transaction; an item already there (same normalized link) is left alone.
 
-    `entries` may be read as they come (a parser's), and `skipped` counted meanwhile: it is read at the end."""
+    `entries` may come as they are read (a parser's generator): each is matched and inserted in turn,
+    none of them all held; `skipped` may be counted meanwhile, it is read at the end. `progress` is
+    told how many entries were read of `expected` (of len(entries) when it has one)."""
+    total = len(entries) if isinstance(entries, Sized) else (expected or 0)
     summary = ImportSummary(what)
     repeated = 0
-    with db.transaction():
-        known_urls = radar.url_keys(db)
-        known_titles = radar.titles_without_url(db)
+
+    def new_items() -> Iterator[NewItem]:
+        nonlocal repeated
         seen_urls: set[str] = set()
         seen_titles: set[str] = set()  # without a link, an entry is its title and notes
-        new: list[NewItem] = []
-        keys: list[str | None] = []
-        for entry in entries:
+        read = 0
+        for read, entry in enumerate(entries, 1):
             key = normalize_url(entry.url)
             if key is not None and key == entry.url:
                 key = entry.url  # one string for the link and its key (100,000 links: 8 MB)
@@ -382,25 +385,30 @@ def import_entries(
             elif match in seen:
                 repeated += 1
             else:
-                new.append(
-                    NewItem(
-                        title=entry.title,
-                        captured_at=entry.captured_at,
-                        url=entry.url,
-                        tags=entry.tags,
-                        status=entry.status,
-                        ring=entry.ring,
-                        quadrant=entry.quadrant,
-                        notes=entry.notes,
-                        source=source,
-                        read_at=entry.read_at,
-                    )
+                yield NewItem(
+                    title=entry.title,
+                    captured_at=entry.captured_at,
+                    url=entry.url,
+                    tags=entry.tags,
+                    status=entry.status,
+                    ring=entry.ring,
+                    quadrant=entry.quadrant,
+                    notes=entry.notes,
+                    source=source,
+                    read_at=entry.read_at,
+                    url_key=key,
                 )
-                keys.append(key)
             seen.add(match)
+            if progress and read % 500 == 0:
+                progress(read, max(total, read))
+        if progress and read:
+            progress(read, read)
+
+    with db.transaction():
+        known_urls = radar.url_keys(db)
+        known_titles = radar.titles_without_url(db)
+        summary.added = radar.add_items(db, new_items(), now=now, total=total)
         summary.skipped = Counter(skipped or {})
         if repeated:
             summary.skipped["repeated in the file"] += repeated
-        radar.add_items(db, new, now=now, progress=progress, url_keys=keys)
-        summary.added = len(new)
     return summary

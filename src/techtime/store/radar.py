@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from datetime import date, datetime
 
 from techtime.domain.radar import Move, RadarFilter
@@ -429,29 +430,34 @@ class NewItem(NamedTuple):
     notes: str = ""
     source: str = ""
     read_at: datetime | None = None
+    url_key: str | None = None  # the normalized link, if the caller has it (else normalize_url(url))
 
 
 def add_items(
     db: Database,
-    items: Sequence[NewItem],
+    items: Iterable[NewItem],
     *,
     now: datetime,
     batch_size: int = 500,
     progress: Callable[[int, int], None] | None = None,
-    url_keys: Sequence[str | None] | None = None,
-) -> None:
-    """Insert many items in one transaction (`url_keys`: their normalized links, if the caller has them).
+    total: int | None = None,
+) -> int:
+    """Insert many items in one transaction, a batch at a time as `items` gives them (a generator's
+    items are never all held); returns how many. `total`: how many there are, or at most, when
+    `items` has no len (for `progress`). Many rows go into the plain indexes at the end (see
+    `_sorted_indexes_once_many`).
 
     Items placed on the radar go through add_item so their first ring is in the history. The full-text
     index is filled once, at the end, in key order (see `_index_at_the_end`).
     """
-    total = len(items)
-    keys = url_keys if url_keys is not None else [normalize_url(item.url) for item in items]
+    if total is None:
+        total = len(items) if isinstance(items, Sized) else 0
     updated = stamp(now)
-    placed = any(item.ring or item.quadrant for item in items)
-    with db.transaction() as conn, _index_at_the_end(conn), _sorted_indexes_at_the_end(conn, total, placed):
-        for start in range(0, total, batch_size):
-            batch = range(start, min(start + batch_size, total))
+    tags_json: dict[tuple[str, ...], str] = {}  # a folder's links share their tags: one JSON text each
+    pending = iter(items)
+    done = 0
+    with db.transaction() as conn, _index_at_the_end(conn), _sorted_indexes_once_many(conn) as added:
+        while batch := list(itertools.islice(pending, batch_size)):
             conn.executemany(
                 "INSERT INTO radar_item (title, url, url_key, source, tags, status, notes, captured_at, read_at,"
                 " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -459,21 +465,20 @@ def add_items(
                     (
                         item.title,
                         item.url,
-                        keys[index],
+                        item.url_key if item.url_key is not None else normalize_url(item.url),
                         item.source,
-                        json.dumps(list(item.tags)),
+                        tags_json.get(item.tags) or tags_json.setdefault(item.tags, json.dumps(list(item.tags))),
                         item.status,
                         item.notes,
                         stamp(item.captured_at),
                         stamp(item.read_at) if item.read_at else None,
                         updated,
                     )
-                    for index in batch
-                    if not ((item := items[index]).ring or item.quadrant)
+                    for item in batch
+                    if not (item.ring or item.quadrant)
                 ],
             )
-            for index in batch:
-                item = items[index]
+            for item in batch:
                 if item.ring or item.quadrant:
                     item_id = add_item(
                         db,
@@ -489,32 +494,43 @@ def add_items(
                     )
                     if item.read_at:  # not an indexed column: the index's update trigger stays still
                         update_row(db, "radar_item", item_id, {"read_at": stamp(item.read_at)}, _EDITABLE)
+            done += len(batch)
+            added(done)
             if progress:
-                progress(batch.stop, total)
+                progress(done, max(total, done))
+    return done
 
 
-# Below this many new rows (or fewer than the table holds), rows go into the indexes one by one.
+# Rows go into the plain indexes one by one up to this many, or as many as the table held.
 _REINDEX_FROM = 5_000
 
 
 @contextlib.contextmanager
-def _sorted_indexes_at_the_end(conn: sqlite3.Connection, adding: int, placed: bool) -> Iterator[None]:
-    """Many new items (as many as the table holds, or more) go into radar_item's plain indexes in one
-    sorted pass each, at the end, instead of one B-tree insert per index per row: the non-unique
-    indexes are dropped and created again from their own SQL, in the same transaction (a failure
-    takes both back). The unique ones stay, so a duplicate is refused on its row as before. Not when
-    items are placed on the radar: add_item then reads the table, which wants its indexes."""
-    if placed or adding < _REINDEX_FROM or adding < conn.execute("SELECT count(*) FROM radar_item").fetchone()[0]:
-        yield
-        return
-    indexes = conn.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'radar_item' AND sql IS NOT NULL"
-        " AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name"
-    ).fetchall()
-    for name, _ in indexes:
-        conn.execute(f'DROP INDEX "{name}"')
-    yield
-    for _, sql in indexes:
+def _sorted_indexes_once_many(conn: sqlite3.Connection) -> Iterator[Callable[[int], None]]:
+    """Yields added(count), told how many rows are in so far. Once they are many (5,000, and as many
+    as the table held), the rest go into radar_item's plain indexes in one sorted pass each, at the
+    end, instead of one B-tree insert per index per row: the non-unique indexes are dropped then and
+    created again from their own SQL at the end, in the same transaction (a failure takes both
+    back). The unique ones stay, so a duplicate is refused on its row as before. An import of what
+    is mostly there already never gets that far. (Nothing the insert does reads the table by a
+    dropped index: add_item and update_row go by id.)"""
+    threshold = max(_REINDEX_FROM, conn.execute("SELECT count(*) FROM radar_item").fetchone()[0])
+    dropped: list[str] = []
+
+    def added(count: int) -> None:
+        nonlocal threshold
+        if count < threshold:
+            return
+        threshold = 1 << 62  # once
+        for name, sql in conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'radar_item'"
+            " AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name"
+        ).fetchall():
+            conn.execute(f'DROP INDEX "{name}"')
+            dropped.append(sql)
+
+    yield added
+    for sql in dropped:
         conn.execute(sql)
 
 

@@ -141,11 +141,11 @@ def test_any_file_reads_as_html_parser_reads_it_and_is_refused_naming_the_same_l
 @pytest.mark.parametrize("name", ["chrome-bookmarks.html", "firefox-bookmarks.html", "google-bookmarks.html"])
 def test_every_browsers_export_is_read_fast_and_stores_the_rows_html_parser_stored(name, tmp_path, monkeypatch):
     text = (DATA / name).read_text(encoding="utf-8")
-    assert bookmarks._marks_pair_up(text)
+    assert bookmarks._links_if_marks_pair_up(text)
     list(bookmarks._entries_by_lxml(text, NOW, Counter()))  # libxml2's reading is trusted: no _Unsure
     fast = open_database(tmp_path / "fast.db", today=TODAY)
     summary = bookmarks.import_html(fast, text, NOW)
-    monkeypatch.setattr(bookmarks, "_marks_pair_up", lambda text: False)  # html.parser's reading, as before
+    monkeypatch.setattr(bookmarks, "_links_if_marks_pair_up", lambda text: None)  # html.parser's reading, as before
     exact = open_database(tmp_path / "exact.db", today=TODAY)
     assert bookmarks.import_html(exact, text, NOW) == summary
     rows = "SELECT * FROM radar_item ORDER BY id"
@@ -162,7 +162,7 @@ def test_a_large_file_is_read_fast_with_its_folders_and_notes(db):
         for n in range(3_000)
     )
     text = f"{bookmarks.DOCTYPE}\n<DL><p>\n<DT><H3>Big</H3>\n<DL><p>\n{links}\n</DL><p>\n</DL><p>\n"
-    assert bookmarks._marks_pair_up(text)
+    assert bookmarks._links_if_marks_pair_up(text) == 3_000
     assert bookmarks.read_html(text, NOW) == bookmarks._read_with_html_parser(text, NOW)
     assert bookmarks.import_html(db, text, NOW) == "bookmarks: 3,000 added, 0 already present, 0 skipped"
     item = radar.find_by_url(db, "https://example.org/2999")

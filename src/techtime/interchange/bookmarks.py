@@ -117,7 +117,7 @@ def import_html(
     """
     del merge  # a reading list always merges: a link already on the radar is skipped
     _refuse_unless_bookmarks(text)
-    if _marks_pair_up(text):
+    if (links := _links_if_marks_pair_up(text)) is not None:
         skipped: Counter[str] = Counter()
         try:
             summary = radar_service.import_entries(
@@ -128,6 +128,7 @@ def import_html(
                 now=now,
                 skipped=skipped,
                 progress=progress,
+                expected=links,
             )
             return str(summary)
         except _Unsure:
@@ -142,7 +143,7 @@ def import_html(
 def read_html(text: str, now: datetime) -> tuple[list[radar_service.Entry], Counter[str]]:
     """The bookmarks in a Netscape file, and how many were skipped and why. Refuses a malformed file."""
     _refuse_unless_bookmarks(text)
-    if _marks_pair_up(text):
+    if _links_if_marks_pair_up(text) is not None:
         skipped: Counter[str] = Counter()
         try:
             return list(_entries_by_lxml(text, now, skipped)), skipped
@@ -199,26 +200,29 @@ _MARKS = re.compile(r"<(/?)(a|h3|dl)(?=[\s/>])", re.IGNORECASE)
 _PLAIN_TAGS = frozenset({"html", "head", "body", "meta", "title", "h1", "dl", "dt", "dd", "h3", "a", "p", "hr", "br"})
 
 
-def _marks_pair_up(text: str) -> bool:
-    """Each <A> and <H3> closed before the next opens, and no </DL> without its <DL>: a file where the
-    only tags libxml2 could close for itself are <DT>, <DD> and <P>, and the <DL>s left open at the end."""
-    links = headings = folders = 0
+def _links_if_marks_pair_up(text: str) -> int | None:
+    """How many <A> the text has, if each <A> and <H3> closes before the next opens and no </DL> comes
+    without its <DL>: a file where the only tags libxml2 could close for itself are <DT>, <DD> and
+    <P>, and the <DL>s left open at the end. None for any other."""
+    links = headings = folders = opened = 0
     for mark in _MARKS.finditer(text):  # not findall: a list of 300,000 pairs is 20 MB at 100,000 links
         close, tag = mark[1], mark[2].lower()
         if tag == "a":
             links += -1 if close else 1
+            opened += not close
             if links not in (0, 1):
-                return False
+                return None
         elif tag == "h3":
             headings += -1 if close else 1
             if headings not in (0, 1):
-                return False
+                return None
         else:
             folders += -1 if close else 1
             if folders < 0:
-                return False
+                return None
     # A tag cut off at the end (a file that was not fully written) is text to html.parser, lost to libxml2.
-    return links == 0 and headings == 0 and text.rfind("<") < text.rfind(">")
+    whole = links == 0 and headings == 0 and text.rfind("<") < text.rfind(">")
+    return opened if whole else None
 
 
 _NO_ATTRIBUTES: dict[str, str] = {}

@@ -381,7 +381,7 @@ def import_entries(
             match = key if key else f"{entry.title.lower()}\n{entry.notes}"
             seen = seen_urls if key else seen_titles
             if (key in known_urls) if key else (entry.title.lower() in known_titles):
-                summary.present += 1
+                summary.present += 1  # and again if the file repeats it: what is known is not remembered
             elif match in seen:
                 repeated += 1
             else:
@@ -398,7 +398,7 @@ def import_entries(
                     read_at=entry.read_at,
                     url_key=key,
                 )
-            seen.add(match)
+                seen.add(match)
             if progress and read % 500 == 0:
                 progress(read, max(total, read))
         if progress and read:

@@ -429,6 +429,17 @@ def exposed_folder(path: str | Path) -> str | None:
         return None
 
 
+def plain_indexes(conn: sqlite3.Connection, table: str) -> list[tuple[str, str]]:
+    """The table's indexes made by CREATE INDEX that are not unique, as (name, the SQL that makes it):
+    what a bulk insert may drop and make again at the end, in one sorted pass each, instead of putting
+    each row into each of them (the unique ones stay, to refuse a duplicate on its row)."""
+    names = [row[1] for row in conn.execute(f'PRAGMA index_list("{table}")') if not row[2] and row[3] == "c"]
+    return [
+        (name, conn.execute("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", (name,)).fetchone()[0])
+        for name in sorted(names)
+    ]
+
+
 def inserted_id(cursor: sqlite3.Cursor) -> int:
     """The id of the row an INSERT just made (sqlite3 types it as optional)."""
     assert cursor.lastrowid is not None

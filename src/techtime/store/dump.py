@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 
 from techtime.errors import InputError
-from techtime.store.database import Database, translate_errors
+from techtime.store.database import Database, plain_indexes, translate_errors
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -134,28 +134,17 @@ def indexed_at_the_end(db: Database, tables: Iterable[str]) -> Iterator[None]:
         )
         and conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (f"{table}_fts",)).fetchone()
     }
-    indexes = [
-        (index[1], _index_sql(db, index[1]))
-        for table in names
-        for index in conn.execute(f"PRAGMA index_list({table})").fetchall()
-        if not index[2] and index[3] == "c"  # not unique, made by CREATE INDEX
-    ]
+    indexes = [index for table in names for index in plain_indexes(conn, table)]
     for table in triggers:
         conn.execute(f"DROP TRIGGER {table}_ai")
     for name, _ in indexes:
-        conn.execute(f"DROP INDEX {name}")
+        conn.execute(f'DROP INDEX "{name}"')
     yield
     for _, sql in indexes:
         conn.execute(sql)
     for table, sql in triggers.items():
         conn.execute(f"INSERT INTO {table}_fts ({table}_fts) VALUES ('rebuild')")
         conn.execute(sql)
-
-
-def _index_sql(db: Database, name: str) -> str:
-    return str(
-        db.conn.execute("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", (name,)).fetchone()[0]
-    )
 
 
 def find(db: Database, table: str, keys: Sequence[str], values: dict[str, Any]) -> int | None:

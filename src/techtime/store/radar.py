@@ -12,7 +12,7 @@ from datetime import date, datetime
 from techtime.domain.radar import Move, RadarFilter
 from techtime.domain.urls import normalize_url
 from techtime.records import NamedTuple
-from techtime.store.database import Database, inserted_id, stamp, to_date, update_row
+from techtime.store.database import Database, inserted_id, plain_indexes, stamp, to_date, update_row
 from techtime.store.schema import captured_key, facets
 from techtime.store.search import ID_MASK, facet, fts_query, in_columns
 
@@ -522,10 +522,7 @@ def _sorted_indexes_once_many(conn: sqlite3.Connection) -> Iterator[Callable[[in
         if count < threshold:
             return
         threshold = 1 << 62  # once
-        for name, sql in conn.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'radar_item'"
-            " AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name"
-        ).fetchall():
+        for name, sql in plain_indexes(conn, "radar_item"):
             conn.execute(f'DROP INDEX "{name}"')
             dropped.append(sql)
 

@@ -24,6 +24,7 @@ from techtime.services.session import Database, exposed_folder
 from techtime.tui import keymap
 from techtime.tui.commands import ActionsProvider
 from techtime.tui.screens.base import TechtimeScreen, say
+from techtime.tui.stylesheet import Stylesheet
 
 if TYPE_CHECKING:
     from textual.theme import Theme
@@ -71,6 +72,7 @@ class TechtimeApp(App[object]):
         now: Callable[[], datetime] = clock.now,
     ) -> None:
         super().__init__()
+        self.stylesheet = Stylesheet(variables=self.get_css_variables())  # parses each rule once per process
         for area in areas.AREAS:
             if area.number and area.screen:
                 self.add_mode(area.key, _on_first_use(area.screen))

@@ -17,19 +17,50 @@ NARROW = 100
 
 
 class Footer(TextualFooter):
-    """Textual's Footer rebuilds its keys (a dozen widgets, ~20 ms here) each time the bindings
-    change, and a starting app changes them three times before its first frame (focus, screen
-    resume, idle): the first screen waited ~60 ms for keys about to be replaced. This one waits
-    until the app has shown its first frame (TechtimeApp.on_ready), then builds its keys once
-    (a bare Textual app shows its footer a frame late too)."""
+    """Textual's Footer rebuilds its keys (a dozen widgets, ~20 ms here, each styled anew) each time
+    the screen says its bindings changed, and a screen says so several times for one change: focus,
+    resume and idle each do, and switching to a screen rebuilt the keys 6-8 times. This one
+
+    - waits until the app has shown its first frame (TechtimeApp.on_ready), as a bare Textual app
+      shows its footer a frame late too;
+    - rebuilds at most once per refresh, however many times it is told before it;
+    - rebuilds only when what it shows changed (keys, labels, enabled, tooltips)."""
 
     def __init__(self, *, compact: bool = False) -> None:
         super().__init__(compact=compact)
         self._always_compact = compact
+        self._rebuild_pending = False
+        self._shown: tuple[object, ...] | None = None
 
     def bindings_changed(self, screen: Screen[object]) -> None:
-        if getattr(self.app, "first_frame_shown", True):
-            super().bindings_changed(screen)
+        if not getattr(self.app, "first_frame_shown", True):
+            return
+        self._bindings_ready = True
+        if screen.app.app_focus and self.is_attached and screen is self.screen and not self._rebuild_pending:
+            self._rebuild_pending = True
+            self.call_after_refresh(self._rebuild_if_changed)
+
+    async def _rebuild_if_changed(self) -> None:
+        self._rebuild_pending = False
+        if not self.is_attached:  # its screen closed meanwhile
+            return
+        shown = self._what_is_shown()
+        if shown != self._shown:
+            self._shown = shown
+            await self.recompose()
+
+    def _what_is_shown(self) -> tuple[object, ...]:
+        """Everything of the screen's bindings that compose reads: the keys shown and the palette's."""
+        bindings = self.screen.active_bindings
+        palette = bindings.get(self.app.COMMAND_PALETTE_BINDING) if self.show_command_palette else None
+        return (
+            *(
+                (binding.key, binding.key_display, binding.description, binding.action, binding.group, enabled, tooltip)
+                for _node, binding, enabled, tooltip in bindings.values()
+                if binding.show
+            ),
+            palette and palette[1:],
+        )
 
     def on_resize(self, event: events.Resize) -> None:
         self.compact = self._always_compact or event.size.width < NARROW

@@ -1,0 +1,118 @@
+"""What a key that changes screens or focus makes Textual do again: the footer's keys and the CSS.
+
+The footer rebuilds its keys only when what it shows changed, once per refresh; the CSS is parsed once
+per process and theme. Both are asserted by what they show and by how often the work is done, never by
+its time (benchmarks/ times it).
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import make_app
+from textual.css import stylesheet as textual_stylesheet
+from textual.widgets import Footer as TextualFooter
+from textual.widgets import Header
+from textual.widgets._footer import FooterKey
+
+# From Today through every area, into a search box and out, the palette of keys of each.
+TOUR = ["2", "3", "slash", "escape", "4", "5", "6", "1", "3", "2"]
+
+
+def footer_keys(app) -> list[tuple[str, bool, str]]:
+    return [(key.key, key.disabled, key.tooltip or "") for key in app.screen.query(FooterKey)]
+
+
+def keys_to_show(app) -> list[tuple[str, bool, str]]:
+    """What Textual's footer would show for the screen's bindings now (its compose, in short): each
+    shown key, whether it is disabled, its tooltip; then the palette's key."""
+    shown = [
+        (binding.key, not enabled, tooltip or binding.description if binding.group else tooltip)
+        for _node, binding, enabled, tooltip in app.screen.active_bindings.values()
+        if binding.show
+    ]
+    _node, palette, enabled, _tooltip = app.screen.active_bindings[app.COMMAND_PALETTE_BINDING]
+    return [*shown, (palette.key, not enabled, palette.tooltip or palette.description)]
+
+
+@pytest.fixture
+def composes(monkeypatch) -> list[str]:
+    """The screens whose footer built its keys, one entry per build."""
+    built: list[str] = []
+    real = TextualFooter.compose
+
+    def compose(footer):  # type: ignore[no-untyped-def]
+        built.append(type(footer.screen).__name__)
+        return real(footer)
+
+    monkeypatch.setattr(TextualFooter, "compose", compose)
+    return built
+
+
+async def test_the_footer_shows_the_screen_s_keys_after_every_switch_and_focus_change(demo_db):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for key in TOUR:
+            await pilot.press(key)
+            await pilot.pause()
+            assert footer_keys(app) == keys_to_show(app), f"after {key} on {type(app.screen).__name__}"
+
+
+async def test_a_switch_builds_the_footer_s_keys_once_and_going_back_builds_nothing(demo_db, composes):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for key, screen in (("3", "RadarScreen"), ("4", "PairingScreen")):
+            composes.clear()
+            await pilot.press(key)
+            await pilot.pause()
+            # Its mount (no keys yet), the keys bound while it mounts, then the whole set: Textual's
+            # footer built them 6-8 times here.
+            assert composes == [screen] * 3
+        composes.clear()
+        for key in ("3", "4", "1"):
+            await pilot.press(key)
+            await pilot.pause()
+        assert composes == []  # each has the keys it showed when it was left
+
+
+async def test_a_screen_seen_the_first_time_parses_no_css_again_and_a_new_theme_gets_its_colours(demo_db, monkeypatch):
+    parsed: list[object] = []
+    real = textual_stylesheet.parse
+
+    def parse(*args, **kwargs):  # type: ignore[no-untyped-def]
+        parsed.append(args[2])  # where the rules were read from
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(textual_stylesheet, "parse", parse)
+
+    for run in ("first", "second"):
+        app = make_app(demo_db)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            for key in ("2", "3", "4", "5", "6"):
+                await pilot.press(key)
+                await pilot.pause()
+        # Textual parsed every rule twice for each screen; now a screen's own CSS file is read once.
+        assert len(parsed) == len(set(parsed)), f"{run} app: {len(parsed)} parses of {len(set(parsed))} sources"
+        if run == "second":
+            assert parsed == []  # the same process, the same theme: nothing is parsed again
+
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("6")
+        await pilot.pause()
+        dark = app.screen.query_one(Header).styles.background
+        app.theme = "textual-light"
+        await pilot.pause()
+        light = app.screen.query_one(Header).styles.background
+    assert light != dark
+
+    # The same theme from the start: the same colours, whether the rules came from the cache or not.
+    for theme, colour in (("textual-light", light), ("textual-dark", dark)):
+        fresh = make_app(demo_db)
+        fresh.theme = theme
+        async with fresh.run_test(size=(120, 40)) as pilot:
+            await pilot.press("6")
+            await pilot.pause()
+            assert fresh.screen.query_one(Header).styles.background == colour

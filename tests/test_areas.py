@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import NOW, TODAY
+from conftest import NOW, TODAY, database_rows
 
 from techtime import areas
 from techtime.areas import Area, CaptureKind, Table
@@ -18,7 +18,7 @@ from techtime.domain.quarters import Quarter
 from techtime.services.capture import Saved, save
 from techtime.services.demo import populate
 from techtime.store import trash
-from techtime.store.database import Database
+from techtime.store.database import Database, open_database
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -126,6 +126,18 @@ def test_the_demo_fills_every_table(demo_db):
     empty = [table.name for table in areas.tables() if demo_db.scalar(f"SELECT count(*) FROM {table.name}") == 0]
     # Nothing in the sample is paused, no setting differs from its default, no calendar was exported yet.
     assert empty == ["setting", "practice_pause", "calendar_event"]
+
+
+def test_the_tests_demo_copy_is_the_demo_made_afresh(demo_db, tmp_path):
+    """conftest's db and demo_db copy files made at the start of the run; they must hold what a new
+    file and populate make."""
+    fresh = open_database(tmp_path / "fresh.db", today=TODAY)
+    schema = "SELECT type, name, sql FROM sqlite_master ORDER BY name"
+    assert [tuple(row) for row in demo_db.rows(schema)] == [tuple(row) for row in fresh.rows(schema)]
+    assert demo_db.scalar("PRAGMA user_version") == fresh.scalar("PRAGMA user_version")
+    populate(fresh, TODAY)
+    assert database_rows(demo_db) == database_rows(fresh)
+    fresh.close()
 
 
 def test_the_screenshot_script_renders_every_area_s_screenshots():

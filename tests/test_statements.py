@@ -19,6 +19,8 @@ def data_statements(traced: list[str]) -> list[str]:
     for sql in traced:
         if sql.startswith("--") or sql.startswith(CONTROL):
             continue  # a trigger at work (the full-text index), or the transaction's own statements
+        if "'main'." in sql:
+            continue  # FTS5's own reads of its tables ('main'.'radar_item_fts_config' on a connection's first write)
         if counted and sql == counted[-1] and not sql.startswith("SELECT"):
             continue  # SQLite traces a write again for each trigger it fires
         counted.append(sql)

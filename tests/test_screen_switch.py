@@ -7,12 +7,18 @@ its time (benchmarks/ times it).
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
-from conftest import make_app
+from conftest import NOW, TODAY, make_app
 from textual.css import stylesheet as textual_stylesheet
 from textual.widgets import Footer as TextualFooter
 from textual.widgets import Header
 from textual.widgets._footer import FooterKey
+
+from techtime.store import radar
+from techtime.store.database import open_database
+from techtime.tui.widgets.paged_table import PagedTable
 
 # From Today through every area, into a search box and out, the palette of keys of each.
 TOUR = ["2", "3", "slash", "escape", "4", "5", "6", "1", "3", "2"]
@@ -116,3 +122,63 @@ async def test_a_screen_seen_the_first_time_parses_no_css_again_and_a_new_theme_
             await pilot.press("6")
             await pilot.pause()
             assert fresh.screen.query_one(Header).styles.background == colour
+
+
+def titles_on_radar(app) -> list[str]:
+    table = app.screen.query_one(PagedTable)
+    return [table.row(i)[1][3].plain for i in range(min(table.total, 20))]
+
+
+@pytest.fixture
+def radar_reloads(monkeypatch) -> list[int]:
+    from techtime.tui.screens.radar import RadarScreen
+
+    counted: list[int] = []
+    real = RadarScreen.reload
+
+    def reload(screen, *args, **kwargs):  # type: ignore[no-untyped-def]
+        counted.append(1)
+        return real(screen, *args, **kwargs)
+
+    monkeypatch.setattr(RadarScreen, "reload", reload)
+    return counted
+
+
+async def test_coming_back_to_a_screen_reads_again_only_what_may_have_changed(demo_db, db_path, radar_reloads):
+    today = [TODAY]
+    app = make_app(demo_db)
+    app.today = lambda: today[0]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        for key in ("2", "3", "4", "3"):
+            await pilot.press(key)
+        await pilot.pause()
+        radar_reloads.clear()
+        await pilot.press("2", "3")
+        await pilot.pause()
+        assert radar_reloads == []  # nothing was written, the same day: what it showed is still true
+
+        # Written by this process (another screen, the capture box, a service): shown on coming back.
+        await pilot.press("2")
+        radar.add_item(demo_db, title="Written here meanwhile", now=NOW)
+        await pilot.press("3")
+        await pilot.pause()
+        assert titles_on_radar(app)[0] == "Written here meanwhile"
+
+        # Written by another process while this screen was away: shown on coming back too.
+        await pilot.press("2")
+        other = open_database(db_path, today=TODAY)
+        radar.add_item(other, title="Written elsewhere meanwhile", now=NOW + timedelta(minutes=1))
+        other.close()
+        await pilot.press("3")
+        await pilot.pause()
+        assert titles_on_radar(app)[0] == "Written elsewhere meanwhile"
+
+        # A new day (the app left open overnight): read again.
+        await pilot.press("2")
+        radar_reloads.clear()
+        today[0] = TODAY + timedelta(days=1)
+        await pilot.press("3")
+        await pilot.pause()
+        assert radar_reloads

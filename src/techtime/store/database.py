@@ -82,6 +82,11 @@ class Database:
         """Changes only when another connection commits: cheap to poll."""
         return int(self.scalar("PRAGMA data_version"))
 
+    def change_stamp(self) -> tuple[int, int]:
+        """Differs after anything was written since it was taken: rows changed by this connection
+        (total_changes, which also counts writes rolled back since) and another's commits."""
+        return self.conn.total_changes, self.data_version()
+
     # Writes ----------------------------------------------------------------
 
     @contextlib.contextmanager

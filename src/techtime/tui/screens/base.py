@@ -43,6 +43,9 @@ def say(
 class TechtimeScreen(Screen[None]):
     """A screen that shows data from the database and can reload it."""
 
+    # What was written so far, and the day, when the screen was last left (None: never, or unknown).
+    _left_at: tuple[tuple[int, int], date] | None = None
+
     @property
     def tt(self) -> TechtimeApp:
         return self.app  # type: ignore[return-value]
@@ -57,9 +60,18 @@ class TechtimeScreen(Screen[None]):
     def reload(self) -> None:
         """Read what the screen shows from the database again."""
 
+    def on_screen_suspend(self) -> None:
+        try:
+            self._left_at = (self.db.change_stamp(), self.today())
+        except TechtimeError:
+            self._left_at = None  # coming back reads it all again, and says what is wrong
+
     def on_screen_resume(self) -> None:
-        # Another screen (or another process) may have changed things meanwhile.
-        self.reload()
+        # Another screen (or another process) may have changed things meanwhile. When nothing was written
+        # and the day is the same, what the screen showed when it was left is still true: coming back
+        # shows it without reading it again (Pairing read its year again, ~250 ms here).
+        if self._left_at is None or self._left_at != (self.db.change_stamp(), self.today()):
+            self.reload()
 
     # The one way to notify, and to act ----------------------------------------------------------
 

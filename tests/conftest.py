@@ -18,11 +18,12 @@ from techtime.services.demo import populate
 from techtime.store.database import Database, open_database
 
 # Pilot waits after each key until a slice of time passes with the process idle (textual._wait):
-# slices of 20 ms, two waits a key, ~40 ms of sleep for each key a test presses, a third of the
-# suite's time. A slice of 5 ms still tells idle from busy (a busy slice has ~5 ms of CPU, an idle
-# one almost none: the bar is 1/20 of a slice, as Textual's), four times sooner.
+# slices of 20 ms, two waits a key, ~40 ms of sleep for each key a test presses. Slices of 5 ms with
+# the same bar for idle (under 1 ms of CPU in the slice; a busy app uses most of it, half of it when
+# it shares a core) wait a quarter of that: tests/test_undo_everywhere.py idled 9.2 s, now 1.8 s.
+# A bar of a twentieth of the slice, as Textual's, is too tight at 5 ms: 6-7 s, a few waits to 1 s.
 textual_wait.SLEEP_GRANULARITY = 1 / 200
-textual_wait.SLEEP_IDLE = textual_wait.SLEEP_GRANULARITY / 20
+textual_wait.SLEEP_IDLE = 1 / 1000
 
 # A Thursday in the middle of 2026Q4: every test sees the same calendar.
 TODAY = date(2026, 11, 26)

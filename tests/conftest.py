@@ -92,8 +92,8 @@ def db_path(tmp_path: Path) -> Path:
     return folder / "techtime.db"
 
 
-# A new database, made once per run (its migrations take ~80 ms) and copied for each test that asks
-# (~1,000 do); open_database then finds it up to date, as it would a user's file.
+# A new database, made once per run (its migrations take ~80 ms) and copied for each test that asks;
+# open_database then finds it up to date, as it would a user's file.
 _empty_template: Path | None = None
 
 
@@ -111,7 +111,7 @@ def db(db_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Data
 
 
 # The demo data set, made once per run and copied into each test's database (populating takes
-# ~0.15 s, a copy ~5 ms; ~450 tests use it). Kept with the registry it was made from: a test that
+# ~0.15 s, a copy a few ms). Kept with the registry it was made from: a test that
 # swaps techtime.areas.AREAS for another before asking for the demo gets it made afresh.
 _demo_template: tuple[object, Path] | None = None
 

@@ -5,7 +5,7 @@ cache starts empty: twice for each screen shown for the first time (a mode's scr
 styles are out of date) and on a change of theme, ~30 ms each here. What a parse gives depends only on
 the source and the variables (the theme's colours), so the rules are kept by both and shared: a screen
 seen for the first time, or a theme seen before, is styled without parsing anything, and so is each new
-app in the process (the test suite starts ~900).
+app in the process (the test suite starts hundreds).
 """
 
 from __future__ import annotations

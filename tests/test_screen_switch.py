@@ -40,18 +40,23 @@ def keys_to_show(app) -> list[tuple[str, bool, str]]:
     return [*shown, (palette.key, not enabled, palette.tooltip or palette.description)]
 
 
+def calls_to(monkeypatch, owner, name: str, noted=lambda *args: None) -> list:  # type: ignore[no-untyped-def]
+    """Each call of owner.name from now on (the test's end undoes it), as `noted(*its arguments)`."""
+    calls: list[object] = []
+    real = getattr(owner, name)
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(noted(*args))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, counted)
+    return calls
+
+
 @pytest.fixture
 def composes(monkeypatch) -> list[str]:
     """The screens whose footer built its keys, one entry per build."""
-    built: list[str] = []
-    real = TextualFooter.compose
-
-    def compose(footer):  # type: ignore[no-untyped-def]
-        built.append(type(footer.screen).__name__)
-        return real(footer)
-
-    monkeypatch.setattr(TextualFooter, "compose", compose)
-    return built
+    return calls_to(monkeypatch, TextualFooter, "compose", lambda footer: type(footer.screen).__name__)
 
 
 async def test_the_footer_shows_the_screen_s_keys_after_every_switch_and_focus_change(demo_db):
@@ -83,19 +88,13 @@ async def test_a_switch_builds_the_footer_s_keys_once_and_going_back_builds_noth
 
 
 async def test_a_screen_seen_the_first_time_parses_no_css_again_and_a_new_theme_gets_its_colours(demo_db, monkeypatch):
-    parsed: list[object] = []
-    real = textual_stylesheet.parse
-
-    def parse(*args, **kwargs):  # type: ignore[no-untyped-def]
-        parsed.append(args[2])  # where the rules were read from
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(textual_stylesheet, "parse", parse)
+    parsed = calls_to(monkeypatch, textual_stylesheet, "parse", lambda *args: args[2])  # where they were read from
 
     for run in ("first", "second"):
         app = make_app(demo_db)
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
+            parsed.clear()  # the start is left out: the first app in a process parses everything there
             for key in ("2", "3", "4", "5", "6"):
                 await pilot.press(key)
                 await pilot.pause()
@@ -130,18 +129,10 @@ def titles_on_radar(app) -> list[str]:
 
 
 @pytest.fixture
-def radar_reloads(monkeypatch) -> list[int]:
+def radar_reloads(monkeypatch) -> list[None]:
     from techtime.tui.screens.radar import RadarScreen
 
-    counted: list[int] = []
-    real = RadarScreen.reload
-
-    def reload(screen, *args, **kwargs):  # type: ignore[no-untyped-def]
-        counted.append(1)
-        return real(screen, *args, **kwargs)
-
-    monkeypatch.setattr(RadarScreen, "reload", reload)
-    return counted
+    return calls_to(monkeypatch, RadarScreen, "reload")
 
 
 async def test_coming_back_to_a_screen_reads_again_only_what_may_have_changed(demo_db, db_path, radar_reloads):

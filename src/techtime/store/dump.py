@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 
 from techtime.errors import InputError
-from techtime.store.database import Database, plain_indexes, translate_errors
+from techtime.store.database import Database, plain_indexes, rebuild_full_text, translate_errors
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -143,7 +143,7 @@ def indexed_at_the_end(db: Database, tables: Iterable[str]) -> Iterator[None]:
     for _, sql in indexes:
         conn.execute(sql)
     for table, sql in triggers.items():
-        conn.execute(f"INSERT INTO {table}_fts ({table}_fts) VALUES ('rebuild')")
+        rebuild_full_text(conn, table)
         conn.execute(sql)
 
 

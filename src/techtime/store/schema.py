@@ -115,7 +115,10 @@ def create_radar_index(db: Database) -> None:
         f" id ON radar_item BEGIN"
         f" INSERT INTO radar_item_fts (radar_item_fts, rowid, {columns}) VALUES ('delete', {values('old')});"
         f" INSERT INTO radar_item_fts (rowid, {columns}) VALUES ({values('new')}); END",
-        "INSERT INTO radar_item_fts (radar_item_fts) VALUES ('rebuild')",
+        # Not 'rebuild', which reads the view in id order: FTS5 writes out what it holds each time a
+        # rowid goes back, and in key order it does not (at 100,000 items, 4.9 s against 11.5 s).
+        f"INSERT INTO radar_item_fts (rowid, {columns}) SELECT item_key, {columns} FROM radar_item_search"
+        " ORDER BY item_key",
         "DROP INDEX radar_item_status",
         f"CREATE INDEX radar_item_status ON radar_item (status, {captured_key()})",
         "CREATE INDEX radar_item_title ON radar_item (title COLLATE NOCASE, id)",

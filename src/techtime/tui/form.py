@@ -25,6 +25,7 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 from techtime.errors import InputError, TechtimeError
 from techtime.tui import keymap
 from techtime.tui.text import safe
+from techtime.tui.widgets.text_input import TextInput
 
 T = TypeVar("T")
 Values = Mapping[str, Any]
@@ -170,7 +171,7 @@ class Form(ModalScreen[T | None], Generic[T]):
             area.set_class(self._tall, "tall")
             return area
         suggester = SuggestFromList(field.suggestions, case_sensitive=False) if field.suggestions else None
-        return Input(
+        return TextInput(
             field.value, placeholder=field.placeholder, select_on_focus=False, suggester=suggester, id=widget_id
         )
 

@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.suggester import Suggester
 from textual.widget import Widget
-from textual.widgets import Input, Label, Static
+from textual.widgets import Label, Static
 
 from techtime.domain.decisions import (
     BLAST_RADII,
@@ -45,6 +45,7 @@ from techtime.services.questions import Asked
 from techtime.tui.form import HELP_MULTILINE, Field, Form, Values
 from techtime.tui.screens.question_forms import answered, compose_questions, question_fields
 from techtime.tui.text import line, safe
+from techtime.tui.widgets.text_input import TextInput
 
 OPTION_ROWS = 4
 OPTION_HEADINGS = {
@@ -275,7 +276,7 @@ class DecisionForm(Form[int]):
 
     def _widget(self, field: Field) -> Widget:
         if field.name == "consulted":  # completes the handle being typed, not the whole line
-            return Input(
+            return TextInput(
                 field.value,
                 placeholder=field.placeholder,
                 select_on_focus=False,

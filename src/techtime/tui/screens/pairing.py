@@ -41,6 +41,7 @@ from techtime.tui.widgets.columns import Column
 from techtime.tui.widgets.fit_table import FitTable
 from techtime.tui.widgets.footer import Footer
 from techtime.tui.widgets.month_grid import LEGEND, MONTH_MARKS, SESSION_MARKS, Cell, MonthGrid
+from techtime.tui.widgets.text_input import TextInput
 
 SEPARATOR = (" · ", "dim")
 # The role is in the detail below: the reason (why next) takes the spare room. In a narrow terminal the
@@ -85,7 +86,7 @@ class PairingScreen(TechtimeScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="pairing-summary")
-        yield Input(placeholder="search: handle, name, team or role (escape clears)", id="pairing-search")
+        yield TextInput(placeholder="search: handle, name, team or role (escape clears)", id="pairing-search")
         with Vertical(id="pairing-roster-box"):
             yield FitTable(ROSTER_COLUMNS, id="roster", cursor_type="row", zebra_stripes=True)
         with Vertical(id="pairing-grid-box"):

@@ -33,6 +33,7 @@ from techtime.tui.screens.radar_item_form import item_form
 from techtime.tui.text import line, safe
 from techtime.tui.widgets.footer import Footer
 from techtime.tui.widgets.paged_table import Column, PagedTable, Row
+from techtime.tui.widgets.text_input import TextInput
 
 STATUS_STYLES = {"inbox": "bold yellow", "bookmarked": "magenta", "read": "green", "archived": "dim"}
 RING_STYLES = {"adopt": "bold green", "trial": "cyan", "assess": "yellow", "hold": "red"}
@@ -91,7 +92,7 @@ class RadarScreen(TechtimeScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="radar-bar")
-        yield Input(placeholder=f"search  {FILTER_SYNTAX}", id="radar-search", compact=True)
+        yield TextInput(placeholder=f"search  {FILTER_SYNTAX}", id="radar-search", compact=True)
         yield PagedTable(
             COLUMNS, self._rows, id="radar-table", empty="Nothing here: c captures an item, escape clears the filter."
         )

@@ -25,6 +25,7 @@ from techtime.services.search import Hit, Searcher
 from techtime.tui import keymap
 from techtime.tui.screens.base import TechtimeScreen, say
 from techtime.tui.text import line, safe
+from techtime.tui.widgets.text_input import TextInput
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -69,7 +70,7 @@ class SearchScreen(ModalScreen["Hit | None"]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box"):
-            yield Input(placeholder="search everything: radar, notes, dives, pairing, ...", id="search-input")
+            yield TextInput(placeholder="search everything: radar, notes, dives, pairing, ...", id="search-input")
             yield Static(Text(HINT), id="search-status")
             yield OptionList(id="search-hits")
 

@@ -27,6 +27,7 @@ from techtime.services.pairing import Session
 from techtime.services.questions import Asked
 from techtime.tui.form import Field, Form, Values
 from techtime.tui.text import safe
+from techtime.tui.widgets.text_input import TextInput
 
 TITLES = {PLANNED: "Plan a session", DONE: "Log a session"}
 
@@ -66,7 +67,7 @@ class SessionForm(Form[Session]):
         for index, question in enumerate(asked):
             widgets.append(Static(safe(question.text), classes="question-text"))
             reply = self._replies.get(question.text, "")
-            widgets.append(Input(reply, placeholder="the answer", select_on_focus=False, id=f"question-{index}"))
+            widgets.append(TextInput(reply, placeholder="the answer", select_on_focus=False, id=f"question-{index}"))
         return widgets
 
     @on(Select.Changed, "#field-kind")

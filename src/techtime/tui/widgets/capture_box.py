@@ -28,6 +28,7 @@ from techtime.domain.days import day_text
 from techtime.errors import TechtimeError
 from techtime.services.capture_box import keep_draft, load_draft, save_line
 from techtime.tui.text import line, safe
+from techtime.tui.widgets.text_input import TextInput
 
 if TYPE_CHECKING:
     from techtime.domain.capture import Capture
@@ -114,7 +115,7 @@ class CaptureBox(Vertical):
     def compose(self) -> ComposeResult:
         draft = (" · your last draft", "italic") if self._draft else ""
         yield Static(Text.assemble(("Capture", "bold"), draft, ("  " + KEYS, "dim")), id="capture-title")
-        yield Input(
+        yield TextInput(
             value=self._start,
             placeholder="r https://... #tag   d Title   p @handle topic   t what   n note",
             select_on_focus=False,

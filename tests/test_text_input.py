@@ -1,0 +1,58 @@
+"""techtime's text box (tui/widgets/text_input.py): typing repaints the box, not the whole screen, and it
+shows and scrolls a long line exactly as Textual's Input does."""
+
+from __future__ import annotations
+
+from conftest import make_app
+from test_decisions_screen import open_decisions
+from test_screen_switch import calls_to
+from textual.app import App, ComposeResult
+from textual.screen import Screen
+from textual.widgets import Input
+
+from techtime.tui.widgets.text_input import TextInput
+
+
+async def test_typing_in_a_form_does_not_lay_out_the_screen_on_each_key(demo_db, monkeypatch):
+    """Textual's Input laid out all ~140 widgets of the decision form again on each key it took."""
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_decisions(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        layouts = calls_to(monkeypatch, Screen, "_refresh_layout")
+        await pilot.press(*"Buy a feature-flag service")
+        assert app.screen.query_one("#field-title", Input).value == "Buy a feature-flag service"
+        assert len(layouts) <= 2, len(layouts)  # Textual's Input: 19 for these 26 keys
+
+
+class TwoBoxes(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Input(id="textual")
+        yield TextInput(id="ours")
+
+
+def shown(box: Input) -> str:
+    return box.render_line(0).text
+
+
+async def test_a_line_longer_than_the_box_scrolls_and_shows_as_textuals_input_does():
+    app = TwoBoxes()
+    async with app.run_test(size=(24, 8)) as pilot:
+        boxes = [app.query_one("#textual", Input), app.query_one("#ours", Input)]
+        seen = []
+        for keys in ([*"a long line that does not fit in the box"], ["home"], ["end"], ["ctrl+u", *"short"]):
+            for box in boxes:
+                box.focus()
+                await pilot.press(*keys)
+            await pilot.pause()
+            textual, ours = boxes
+            assert (ours.value, ours.cursor_position, ours.scroll_x) == (
+                textual.value, textual.cursor_position, textual.scroll_x
+            ), keys  # fmt: skip
+            assert shown(ours) == shown(textual), keys
+            seen.append((ours.scroll_x, shown(ours).strip()))
+        assert seen[0][0] > 0 and seen[0][1].endswith("in the box")  # scrolled to the cursor at the end
+        assert seen[1][0] == 0 and seen[1][1].startswith("a long line")
+        assert seen[2] == seen[0]
+        assert seen[3] == (0, "short")

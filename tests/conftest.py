@@ -92,20 +92,24 @@ def db_path(tmp_path: Path) -> Path:
     return folder / "techtime.db"
 
 
-# A new database, made once per run (its migrations take ~80 ms) and copied for each test that asks;
-# open_database then finds it up to date, as it would a user's file.
-_empty_template: Path | None = None
+# A new database, made once per run (its migrations take ~80 ms) and copied for each test, or each
+# example of a property test, that asks; open_database then finds it up to date, as it would a user's file.
+@pytest.fixture(scope="session")
+def empty_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("empty-template") / "empty.db"
+    open_database(path, today=TODAY).close()
+    return path
+
+
+def new_database(template: Path, path: Path) -> Database:
+    """A new, migrated database at `path`, copied from `empty_template`."""
+    shutil.copy2(template, path)
+    return open_database(path, today=TODAY)
 
 
 @pytest.fixture
-def db(db_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    global _empty_template
-    if _empty_template is None:
-        path = tmp_path_factory.mktemp("empty-template") / "empty.db"
-        open_database(path, today=TODAY).close()
-        _empty_template = path
-    shutil.copy2(_empty_template, db_path)
-    database = open_database(db_path, today=TODAY)
+def db(db_path: Path, empty_template: Path) -> Iterator[Database]:
+    database = new_database(empty_template, db_path)
     yield database
     database.close()
 

@@ -9,7 +9,7 @@ import json
 import math
 
 import pytest
-from conftest import NOW, TODAY
+from conftest import NOW, TODAY, new_database
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -18,6 +18,7 @@ from techtime.domain import checks
 from techtime.errors import InputError
 from techtime.interchange import json_backup
 from techtime.interchange.json_backup import export_json, import_json
+from techtime.services.demo import populate
 from techtime.store import radar
 from techtime.store.database import open_database
 
@@ -123,11 +124,16 @@ def test_the_common_valid_value_takes_the_quick_way(name, column, value):
     assert checks.value_test(name, column)(value)
 
 
-@pytest.fixture
-def large_export(demo_db) -> str:
+@pytest.fixture(scope="module")
+def large_export(tmp_path_factory, empty_template) -> str:
+    """The demo and 700 more items, exported once for the module: the tests only read it."""
+    db = new_database(empty_template, tmp_path_factory.mktemp("large") / "large.db")
+    populate(db, TODAY)
     for n in range(700):
-        radar.add_item(demo_db, title=f"Item {n}", url=f"https://example.com/{n}", tags=("kafka", f"t{n % 7}"), now=NOW)
-    return export_json(demo_db, TODAY)
+        radar.add_item(db, title=f"Item {n}", url=f"https://example.com/{n}", tags=("kafka", f"t{n % 7}"), now=NOW)
+    text = export_json(db, TODAY)
+    db.close()
+    return text
 
 
 def test_a_clean_file_never_needs_the_slow_way(large_export, tmp_path, monkeypatch):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 
-from conftest import NOW, TODAY
+from conftest import NOW, TODAY, new_database
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -32,8 +32,8 @@ HTML = st.lists(st.one_of(HTML_BITS, st.text(max_size=10)), max_size=15).map(
 )
 
 
-def _check(tmp_path_factory, importer, text) -> None:
-    db = open_database(tmp_path_factory.mktemp("import") / "t.db", today=TODAY)
+def _check(tmp_path_factory, template, importer, text) -> None:
+    db = new_database(template, tmp_path_factory.mktemp("import") / "t.db")
     try:
         before = db.scalar("SELECT count(*) FROM radar_item")
         try:
@@ -54,20 +54,20 @@ SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[Heal
 
 @SETTINGS
 @given(st.one_of(st.text(max_size=200), HTML))
-def test_bookmarks_importer_total(tmp_path_factory, text):
-    _check(tmp_path_factory, import_html, text)
+def test_bookmarks_importer_total(tmp_path_factory, empty_template, text):
+    _check(tmp_path_factory, empty_template, import_html, text)
 
 
 @SETTINGS
 @given(st.one_of(st.text(max_size=200), POCKET))
-def test_pocket_importer_total(tmp_path_factory, text):
-    _check(tmp_path_factory, import_pocket, text)
+def test_pocket_importer_total(tmp_path_factory, empty_template, text):
+    _check(tmp_path_factory, empty_template, import_pocket, text)
 
 
 @SETTINGS
 @given(st.one_of(st.text(max_size=200), BYOR))
-def test_radar_csv_importer_total(tmp_path_factory, text):
-    _check(tmp_path_factory, import_byor, text)
+def test_radar_csv_importer_total(tmp_path_factory, empty_template, text):
+    _check(tmp_path_factory, empty_template, import_byor, text)
 
 
 # A valid export with one field changed: refused with exit 2 (nothing imported), or imported, and then

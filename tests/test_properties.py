@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from conftest import NOW, TODAY
+from conftest import NOW, TODAY, new_database
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,7 +13,6 @@ from techtime.domain.dates import parse_date
 from techtime.domain.quarters import Quarter
 from techtime.errors import InputError
 from techtime.interchange.json_backup import import_json
-from techtime.store.database import open_database
 
 WORDS = st.sampled_from(
     ["r", "d", "p", "t", "n", "radar", "@dana", "#tag", "ring:", "ring:adopt", "quadrant:tools", "quarter:2027Q1",
@@ -67,8 +66,8 @@ JSON_VALUES = st.recursive(
 @settings(max_examples=100, deadline=None)
 @given(st.one_of(st.text(max_size=100), JSON_VALUES.map(lambda v: __import__("json").dumps(
     {"format": "techtime", "version": 1, "tables": v}))))  # fmt: skip
-def test_json_importer_total(tmp_path_factory, text):
-    db = open_database(tmp_path_factory.mktemp("prop") / "t.db", today=TODAY)
+def test_json_importer_total(tmp_path_factory, empty_template, text):
+    db = new_database(empty_template, tmp_path_factory.mktemp("prop") / "t.db")
     before = {table: db.scalar(f"SELECT count(*) FROM {table}") for table in ("practice", "person", "radar_item")}
     try:
         import_json(db, text, NOW)

@@ -56,3 +56,25 @@ async def test_a_line_longer_than_the_box_scrolls_and_shows_as_textuals_input_do
         assert seen[1][0] == 0 and seen[1][1].startswith("a long line")
         assert seen[2] == seen[0]
         assert seen[3] == (0, "short")
+
+
+async def test_a_search_that_empties_or_fills_the_radars_list_lays_it_out_once(demo_db, monkeypatch):
+    """The table's scroll bar comes and goes with the list: decided when the list is reset, not by the
+    layout that follows (where a change asked for a second layout, a frame later)."""
+    from test_radar_screen import open_radar, table_of
+
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_radar(pilot)
+        table = table_of(app)
+        await pilot.press("slash")
+        await pilot.pause()
+        shown = [table.show_vertical_scrollbar]
+        layouts = calls_to(monkeypatch, Screen, "_refresh_layout")
+        for key in ("k", "a", "f", "k", "ctrl+u"):  # 40 items, then 1, then 40 again
+            layouts.clear()
+            await pilot.press(key)
+            await pilot.pause()
+            assert len(layouts) <= 1, (key, len(layouts))
+            shown.append(table.show_vertical_scrollbar)
+        assert shown[0] and not shown[-2] and shown[-1]  # the bar went and came back

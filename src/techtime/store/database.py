@@ -460,9 +460,7 @@ def rebuild_full_text(conn: sqlite3.Connection, table: str) -> None:
         conn.execute(f"INSERT INTO {fts} ({fts}) VALUES ('rebuild')")
         return
     conn.execute(f"INSERT INTO {fts} ({fts}) VALUES ('delete-all')")
-    conn.execute(
-        f"INSERT INTO {fts} (rowid, {names}) SELECT {key[1]}, {names} FROM {content[1]} ORDER BY {key[1]}"
-    )
+    conn.execute(f"INSERT INTO {fts} (rowid, {names}) SELECT {key[1]}, {names} FROM {content[1]} ORDER BY {key[1]}")
 
 
 def inserted_id(cursor: sqlite3.Cursor) -> int:

@@ -79,6 +79,9 @@ class PagedTable(ScrollView, can_focus=True):
         self.total = total
         self._pages.clear()
         self.virtual_size = Size(0, total + 1)  # + the header line
+        # Whether the scroll bar shows, decided now rather than by the layout this asks for: there, a
+        # change would ask for a second layout, a frame later (a search that empties the list, or fills it).
+        self._refresh_scrollbars()
         wanted = self.cursor if cursor is None else cursor
         clamped = max(0, min(wanted, total - 1))
         if clamped == self.cursor:

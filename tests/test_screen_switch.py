@@ -11,6 +11,7 @@ from datetime import timedelta
 
 import pytest
 from conftest import NOW, TODAY, make_app
+from textual.app import App
 from textual.css import stylesheet as textual_stylesheet
 from textual.widgets import Footer as TextualFooter
 from textual.widgets import Header
@@ -69,17 +70,22 @@ async def test_the_footer_shows_the_screen_s_keys_after_every_switch_and_focus_c
             assert footer_keys(app) == keys_to_show(app), f"after {key} on {type(app.screen).__name__}"
 
 
-async def test_a_switch_builds_the_footer_s_keys_once_and_going_back_builds_nothing(demo_db, composes):
+async def test_a_switch_builds_the_footer_s_keys_once_and_going_back_builds_nothing(demo_db, composes, monkeypatch):
+    restyled = calls_to(monkeypatch, App, "update_styles", lambda app, node: node)
     app = make_app(demo_db)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         for key, screen in (("3", "RadarScreen"), ("4", "PairingScreen")):
             composes.clear()
+            restyled.clear()
             await pilot.press(key)
             await pilot.pause()
             # Its mount (no keys yet), the keys bound while it mounts, then the whole set: Textual's
             # footer built them 6-8 times here.
             assert composes == [screen] * 3
+            # Each key is made wide or compact from the start: Textual's were styled again as they
+            # mounted, twice each in a wide terminal.
+            assert not [node for node in restyled if isinstance(node, FooterKey)]
         composes.clear()
         for key in ("3", "4", "1"):
             await pilot.press(key)

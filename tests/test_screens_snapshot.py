@@ -5,10 +5,7 @@ and animations are off, so a picture changes only when a screen does.
 """
 
 import pytest
-from conftest import TODAY, make_app
-
-from techtime.services.demo import populate
-from techtime.store.database import open_database
+from conftest import make_app
 
 # What is pressed from a fresh start on Today. The Monday triage is left out: its 30-minute clock
 # runs on the wall clock.
@@ -47,10 +44,5 @@ def press(keys):
 
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("screen", SCREENS)
-def test_every_screen(snap_compare, tmp_path, screen, size):
-    db = open_database(tmp_path / "demo.db", today=TODAY)
-    populate(db, TODAY)
-    try:
-        assert snap_compare(make_app(db), run_before=press(SCREENS[screen]), terminal_size=SIZES[size])
-    finally:
-        db.close()
+def test_every_screen(snap_compare, demo_db, screen, size):
+    assert snap_compare(make_app(demo_db), run_before=press(SCREENS[screen]), terminal_size=SIZES[size])

@@ -117,5 +117,10 @@ def spread(values: Sequence[float], unit: str = "s", digits: int = 2) -> str:
     return f"{statistics.median(values):.{digits}f} {unit} ({min(values):.{digits}f}-{max(values):.{digits}f})"
 
 
+def ms_range(values: Sequence[float], digits: int = 0) -> str:
+    """'[min-max]' of times in seconds, in milliseconds."""
+    return f"[{min(values) * 1000:.{digits}f}-{max(values) * 1000:.{digits}f}]"
+
+
 def load() -> str:
     return "load average " + " ".join(f"{value:.2f}" for value in os.getloadavg()) + f" on {os.cpu_count()} cores"

@@ -18,7 +18,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from _measure import load
+from _measure import load, ms_range
 from textual.app import App, ComposeResult
 from textual.widgets import Input
 
@@ -59,11 +59,9 @@ def main() -> None:
     print(f"{load()}, {RUNS} rounds, {sys.executable}")
     low, high = statistics.median(floor), statistics.median(form)
 
-    def span(values: list[float]) -> str:
-        return f"[{min(values) * 1000:.1f}-{max(values) * 1000:.1f}]"
-
-    print(f"  floor: a key into a bare Input    {low * 1000:6.2f} ms of CPU  {span(floor)}")
-    print(f"  a key into the decision form      {high * 1000:6.2f} ms of CPU  {high / low:5.2f}x floor  {span(form)}")
+    print(f"  floor: a key into a bare Input    {low * 1000:6.2f} ms of CPU  {ms_range(floor, 1)}")
+    ratio = high / low
+    print(f"  a key into the decision form      {high * 1000:6.2f} ms of CPU  {ratio:5.2f}x floor  {ms_range(form, 1)}")
 
 
 if __name__ == "__main__":

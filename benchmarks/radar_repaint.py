@@ -28,7 +28,7 @@ import termios
 import time
 from pathlib import Path
 
-from _measure import environment, load, techtime
+from _measure import environment, load, ms_range, techtime
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
 QUIET = 0.15  # longer than a frame, shorter than the input's cursor blink and the exact count's timer
@@ -106,15 +106,14 @@ def measure(path: str) -> None:
             app.close()
     floor = statistics.median(moves)
     print(f"{path}: {load()}")
-    span = f"[{min(moves) * 1000:.0f}-{max(moves) * 1000:.0f}]"
-    print(f"  {'floor: a cursor move in the table':<44} {floor * 1000:6.1f} ms  {span}")
+    print(f"  {'floor: a cursor move in the table':<44} {floor * 1000:6.1f} ms  {ms_range(moves)}")
     for line, prefixes in typed.items():
         runs = max(prefixes, key=statistics.median)  # the prefix whose median is the worst
         worst = statistics.median(runs)
         verdict = "ok" if worst / floor <= TARGET else "OVER"
         print(
             f"  {'worst keystroke of ' + repr(line):<44} {worst * 1000:6.1f} ms  {worst / floor:4.2f}x floor"
-            f"  (target <= {TARGET}x)  {verdict}  [{min(runs) * 1000:.0f}-{max(runs) * 1000:.0f}]"
+            f"  (target <= {TARGET}x)  {verdict}  {ms_range(runs)}"
         )
 
 

@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _measure import load, techtime
+from _measure import load, ms_range, techtime
 from radar_repaint import DOWN, Terminal
 
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
@@ -65,15 +65,11 @@ def measure(path: str) -> None:
                 app.close()
     base = statistics.median(floor)
     print(f"{path}: {load()}, {RUNS} rounds, {sys.executable}")
-    span = f"[{min(floor) * 1000:.0f}-{max(floor) * 1000:.0f}]"
-    print(f"  {'floor: a cursor move on Today':<34} {base * 1000:6.1f} ms  {span}")
+    print(f"  {'floor: a cursor move on Today':<34} {base * 1000:6.1f} ms  {ms_range(floor)}")
     for label, runs in (("first time", first), ("again", again)):
         for key, times in runs.items():
             middle = statistics.median(times)
-            print(
-                f"  {f'{key}, {label}':<34} {middle * 1000:6.1f} ms  {middle / base:5.2f}x floor"
-                f"  [{min(times) * 1000:.0f}-{max(times) * 1000:.0f}]"
-            )
+            print(f"  {f'{key}, {label}':<34} {middle * 1000:6.1f} ms  {middle / base:5.2f}x floor  {ms_range(times)}")
 
 
 def main(paths: list[str]) -> int:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import sqlite3
 import time
 from collections.abc import Iterator, Sequence
@@ -444,23 +443,6 @@ def plain_indexes(conn: sqlite3.Connection, table: str) -> list[tuple[str, str]]
         (name, conn.execute("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", (name,)).fetchone()[0])
         for name in sorted(names)
     ]
-
-
-def rebuild_full_text(conn: sqlite3.Connection, table: str) -> None:
-    """`table`'s external-content FTS5 index made again from its content, read in rowid order. FTS5's
-    own 'rebuild' reads the content in whatever order it comes (the radar's view gives id order, its
-    rowids are capture keys) and writes out what it holds each time a rowid goes back: at 100,000 radar
-    items, 11.5 s against 4.9 s in order."""
-    fts = f"{table}_fts"
-    sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (fts,)).fetchone()[0]
-    content = re.search(r"content='([^']+)'", sql)
-    key = re.search(r"content_rowid='([^']+)'", sql)
-    names = ", ".join(row[1] for row in conn.execute(f"PRAGMA table_info({fts})"))
-    if content is None or key is None:  # an index that keeps its own copy of the text
-        conn.execute(f"INSERT INTO {fts} ({fts}) VALUES ('rebuild')")
-        return
-    conn.execute(f"INSERT INTO {fts} ({fts}) VALUES ('delete-all')")
-    conn.execute(f"INSERT INTO {fts} (rowid, {names}) SELECT {key[1]}, {names} FROM {content[1]} ORDER BY {key[1]}")
 
 
 def inserted_id(cursor: sqlite3.Cursor) -> int:

@@ -11,7 +11,8 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 
 from techtime.errors import InputError
-from techtime.store.database import Database, plain_indexes, rebuild_full_text, translate_errors
+from techtime.store.database import Database, plain_indexes, translate_errors
+from techtime.store.schema import rebuild_full_text
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -1,4 +1,5 @@
-"""What migrations build with: a script of statements, a full-text index. Used by store/migrations.py only.
+"""What migrations build with: a script of statements, a full-text index. Used by store/migrations.py,
+and by store/dump.py to fill a full-text index again after a bulk import.
 
 It imports no other store module (migrations -> schema, never back), so that every module the
 migrations need is upstream of the database module that runs them.
@@ -6,6 +7,7 @@ migrations need is upstream of the database module that runs them.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 TYPE_CHECKING = False
@@ -49,6 +51,23 @@ def create_index(db: Database, table: str, columns: Sequence[str]) -> None:
         f"INSERT INTO {fts} ({fts}) VALUES ('rebuild')",
     ):
         db.conn.execute(statement)
+
+
+def rebuild_full_text(conn: sqlite3.Connection, table: str) -> None:
+    """`table`'s external-content FTS5 index made again from its content, read in rowid order. FTS5's
+    own 'rebuild' reads the content in whatever order it comes (the radar's view gives id order, its
+    rowids are capture keys) and writes out what it holds each time a rowid goes back: at 100,000 radar
+    items, 11.5 s against 4.9 s in order."""
+    fts = f"{table}_fts"
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (fts,)).fetchone()[0]
+    content = re.search(r"content='([^']+)'", sql)
+    key = re.search(r"content_rowid='([^']+)'", sql)
+    names = ", ".join(row[1] for row in conn.execute(f"PRAGMA table_info({fts})"))
+    if content is None or key is None:  # an index that keeps its own copy of the text
+        conn.execute(f"INSERT INTO {fts} ({fts}) VALUES ('rebuild')")
+        return
+    conn.execute(f"INSERT INTO {fts} ({fts}) VALUES ('delete-all')")
+    conn.execute(f"INSERT INTO {fts} (rowid, {names}) SELECT {key[1]}, {names} FROM {content[1]} ORDER BY {key[1]}")
 
 
 # The Radar at 100,000 items (issue 18) ---------------------------------------------------------------
@@ -115,10 +134,6 @@ def create_radar_index(db: Database) -> None:
         f" id ON radar_item BEGIN"
         f" INSERT INTO radar_item_fts (radar_item_fts, rowid, {columns}) VALUES ('delete', {values('old')});"
         f" INSERT INTO radar_item_fts (rowid, {columns}) VALUES ({values('new')}); END",
-        # Not 'rebuild', which reads the view in id order: FTS5 writes out what it holds each time a
-        # rowid goes back, and in key order it does not (at 100,000 items, 4.9 s against 11.5 s).
-        f"INSERT INTO radar_item_fts (rowid, {columns}) SELECT item_key, {columns} FROM radar_item_search"
-        " ORDER BY item_key",
         "DROP INDEX radar_item_status",
         f"CREATE INDEX radar_item_status ON radar_item (status, {captured_key()})",
         "CREATE INDEX radar_item_title ON radar_item (title COLLATE NOCASE, id)",
@@ -128,3 +143,4 @@ def create_radar_index(db: Database) -> None:
         " WHEN 'languages-frameworks' THEN 3 ELSE 4 END, title COLLATE NOCASE, id)",
     ):
         db.conn.execute(statement)
+    rebuild_full_text(db.conn, "radar_item")

@@ -54,6 +54,18 @@ def calls_to(monkeypatch, owner, name: str, noted=lambda *args: None) -> list:  
     return calls
 
 
+async def settle(pilot, layouts: list) -> None:  # type: ignore[no-untyped-def]
+    """Pause until a pause lays nothing out. A layout can ask for another (a new footer key's size, say),
+    which a loaded machine runs only after `pilot.pause()` has returned: counted by the next key then.
+    `layouts` counts `Screen._refresh_layout` (see `calls_to`)."""
+    for _ in range(20):
+        before = len(layouts)
+        await pilot.pause()
+        if len(layouts) == before:
+            return
+    raise AssertionError("the screen is still laying itself out after 20 pauses")
+
+
 @pytest.fixture
 def composes(monkeypatch) -> list[str]:
     """The screens whose footer built its keys, one entry per build."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from conftest import make_app
 from test_decisions_screen import open_decisions
-from test_screen_switch import calls_to
+from test_screen_switch import calls_to, settle
 from textual.app import App, ComposeResult
 from textual.screen import Screen
 from textual.widgets import Input
@@ -18,10 +18,12 @@ async def test_typing_in_a_form_does_not_lay_out_the_screen_on_each_key(demo_db,
     app = make_app(demo_db)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_decisions(pilot)
-        await pilot.press("n")
-        await pilot.pause()
         layouts = calls_to(monkeypatch, Screen, "_refresh_layout")
+        await pilot.press("n")
+        await settle(pilot, layouts)
+        layouts.clear()
         await pilot.press(*"Buy a feature-flag service")
+        await settle(pilot, layouts)
         assert app.screen.query_one("#field-title", Input).value == "Buy a feature-flag service"
         assert len(layouts) <= 2, len(layouts)  # Textual's Input: 19 for these 26 keys
 
@@ -67,14 +69,14 @@ async def test_a_search_that_empties_or_fills_the_radars_list_lays_it_out_once(d
     async with app.run_test(size=(120, 40)) as pilot:
         await open_radar(pilot)
         table = table_of(app)
-        await pilot.press("slash")
-        await pilot.pause()
-        shown = [table.show_vertical_scrollbar]
         layouts = calls_to(monkeypatch, Screen, "_refresh_layout")
+        await pilot.press("slash")
+        await settle(pilot, layouts)  # the footer's new keys
+        shown = [table.show_vertical_scrollbar]
         for key in ("k", "a", "f", "k", "ctrl+u"):  # 40 items, then 1, then 40 again
             layouts.clear()
             await pilot.press(key)
-            await pilot.pause()
+            await settle(pilot, layouts)  # every layout the key led to, in whichever frame it ran
             assert len(layouts) <= 1, (key, len(layouts))
             shown.append(table.show_vertical_scrollbar)
         assert shown[0] and not shown[-2] and shown[-1]  # the bar went and came back

@@ -143,3 +143,6 @@ async def test_the_footer_keeps_capture_undo_help_and_quit_visible_at_80_columns
             assert key in shown, f"{key} is not in the footer of {type(app.screen).__name__}"
             region = shown[key]
             assert region.x >= 0 and region.right <= palette.x, f"{key} is cut off: {region} (palette {palette})"
+        # Where the keys are wider than the screen, nothing of the one cut off shows past the palette's.
+        last_line = app.screen._compositor.render_strips()[-1].text
+        assert last_line.rstrip().endswith("^p palette"), last_line

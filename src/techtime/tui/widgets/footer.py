@@ -29,7 +29,18 @@ class Footer(TextualFooter):
     - rebuilds only when what it shows changed (keys, labels, enabled, tooltips);
     - makes each key compact or not from the start: a key starts compact and is told the footer's
       value once mounted, and each change of its class styled it again (twice a key in a wide
-      terminal, ~49 ms of CPU for a footer's keys)."""
+      terminal, ~49 ms of CPU for a footer's keys).
+
+    When its keys are wider than the terminal (Pairing's at 80 columns), the palette's key, docked
+    right, ends with padding instead of Textual's margin: a margin is transparent, and the last
+    column showed a letter of the key cut off beneath it ("^p palettee")."""
+
+    DEFAULT_CSS = """
+    Footer.-compact FooterKey.-command-palette {
+        margin-right: 0;
+        padding-right: 1;
+    }
+    """
 
     def __init__(self, *, compact: bool = False) -> None:
         super().__init__(compact=compact)

@@ -146,3 +146,22 @@ async def test_the_footer_keeps_capture_undo_help_and_quit_visible_at_80_columns
         # Where the keys are wider than the screen, nothing of the one cut off shows past the palette's.
         last_line = app.screen._compositor.render_strips()[-1].text
         assert last_line.rstrip().endswith("^p palette"), last_line
+
+
+# Keys a text box types: every printable one, named as Textual names them in bindings.
+TYPED_KEY_NAMES = {"slash", "backslash", "minus", "plus", "at", "underscore", "question_mark", "full_stop"}
+
+
+async def test_a_search_box_s_footer_offers_no_key_that_the_box_types(demo_db):
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        assert "slash" in {key.key for key in app.screen.query(FooterKey)}  # the list offers "/ Search"
+        await pilot.press("slash")
+        await pilot.pause()
+        offered = {key.key for key in app.screen.query(FooterKey)}
+        assert not {key for key in offered if len(key) == 1 or key in TYPED_KEY_NAMES}, offered
+        await pilot.press(*"a/b")
+        await pilot.pause()
+        assert app.screen.focused is not None and getattr(app.screen.focused, "value", None) == "a/b"

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from textual import _wait as textual_wait
+from textual.screen import Screen
 
 from techtime.services.demo import populate
 from techtime.store.database import Database, open_database
@@ -168,3 +169,40 @@ def database_rows(database: Database, *, leave_out: tuple[str, ...] = ()) -> dic
     return {
         table: sorted((tuple(row) for row in database.rows(f"SELECT * FROM {table}")), key=repr) for table in tables
     }
+
+
+def calls_to(monkeypatch, owner, name: str, noted=lambda *args: None) -> list:  # type: ignore[no-untyped-def]
+    """Each call of owner.name from now on (the test's end undoes it), as `noted(*its arguments)`."""
+    calls: list[object] = []
+    real = getattr(owner, name)
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(noted(*args))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, counted)
+    return calls
+
+
+async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Pause until a pause lays nothing out. A layout can ask for another (a new footer key's size, say)
+    and a refresh can run work after it (the footer's rebuild), which a loaded machine runs only after
+    `pilot.pause()` has returned: seen by the next key then, or missed by what the test reads."""
+    real = Screen._refresh_layout  # the test's own counter, if it has one, keeps counting
+    layouts = 0
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        nonlocal layouts
+        layouts += 1
+        return real(*args, **kwargs)
+
+    Screen._refresh_layout = counted  # type: ignore[method-assign]
+    try:
+        for _ in range(20):
+            before = layouts
+            await pilot.pause()
+            if layouts == before:
+                return
+    finally:
+        Screen._refresh_layout = real  # type: ignore[method-assign]
+    raise AssertionError("the screen is still laying itself out after 20 pauses")

@@ -7,7 +7,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from conftest import make_app
+from conftest import make_app, settle
 from textual.binding import Binding
 from textual.widgets._footer import FooterKey
 
@@ -156,10 +156,10 @@ async def test_a_search_box_s_footer_offers_no_key_that_the_box_types(demo_db):
     app = make_app(demo_db)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("3")
-        await pilot.pause()
+        await settle(pilot)
         assert "slash" in {key.key for key in app.screen.query(FooterKey)}  # the list offers "/ Search"
         await pilot.press("slash")
-        await pilot.pause()
+        await settle(pilot)  # the footer's keys are rebuilt after the focus moved
         offered = {key.key for key in app.screen.query(FooterKey)}
         assert not {key for key in offered if len(key) == 1 or key in TYPED_KEY_NAMES}, offered
         await pilot.press(*"a/b")

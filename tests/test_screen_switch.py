@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from conftest import NOW, TODAY, make_app
+from conftest import NOW, TODAY, calls_to, make_app, settle
 from textual.app import App
 from textual.css import stylesheet as textual_stylesheet
 from textual.widgets import Footer as TextualFooter
@@ -41,31 +41,6 @@ def keys_to_show(app) -> list[tuple[str, bool, str]]:
     return [*shown, (palette.key, not enabled, palette.tooltip or palette.description)]
 
 
-def calls_to(monkeypatch, owner, name: str, noted=lambda *args: None) -> list:  # type: ignore[no-untyped-def]
-    """Each call of owner.name from now on (the test's end undoes it), as `noted(*its arguments)`."""
-    calls: list[object] = []
-    real = getattr(owner, name)
-
-    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
-        calls.append(noted(*args))
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(owner, name, counted)
-    return calls
-
-
-async def settle(pilot, layouts: list) -> None:  # type: ignore[no-untyped-def]
-    """Pause until a pause lays nothing out. A layout can ask for another (a new footer key's size, say),
-    which a loaded machine runs only after `pilot.pause()` has returned: counted by the next key then.
-    `layouts` counts `Screen._refresh_layout` (see `calls_to`)."""
-    for _ in range(20):
-        before = len(layouts)
-        await pilot.pause()
-        if len(layouts) == before:
-            return
-    raise AssertionError("the screen is still laying itself out after 20 pauses")
-
-
 @pytest.fixture
 def composes(monkeypatch) -> list[str]:
     """The screens whose footer built its keys, one entry per build."""
@@ -78,7 +53,7 @@ async def test_the_footer_shows_the_screen_s_keys_after_every_switch_and_focus_c
         await pilot.pause()
         for key in TOUR:
             await pilot.press(key)
-            await pilot.pause()
+            await settle(pilot)
             assert footer_keys(app) == keys_to_show(app), f"after {key} on {type(app.screen).__name__}"
 
 
@@ -86,12 +61,12 @@ async def test_a_switch_builds_the_footer_s_keys_once_and_going_back_builds_noth
     restyled = calls_to(monkeypatch, App, "update_styles", lambda app, node: node)
     app = make_app(demo_db)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await settle(pilot)
         for key, screen in (("3", "RadarScreen"), ("4", "PairingScreen")):
             composes.clear()
             restyled.clear()
             await pilot.press(key)
-            await pilot.pause()
+            await settle(pilot)
             # Its mount (no keys yet), the keys bound while it mounts, then the whole set: Textual's
             # footer built them 6-8 times here.
             assert composes == [screen] * 3
@@ -101,7 +76,7 @@ async def test_a_switch_builds_the_footer_s_keys_once_and_going_back_builds_noth
         composes.clear()
         for key in ("3", "4", "1"):
             await pilot.press(key)
-            await pilot.pause()
+            await settle(pilot)
         assert composes == []  # each has the keys it showed when it was left
 
 

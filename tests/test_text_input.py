@@ -3,9 +3,8 @@ shows and scrolls a long line exactly as Textual's Input does."""
 
 from __future__ import annotations
 
-from conftest import make_app
+from conftest import calls_to, make_app, settle
 from test_decisions_screen import open_decisions
-from test_screen_switch import calls_to, settle
 from textual.app import App, ComposeResult
 from textual.screen import Screen
 from textual.widgets import Input
@@ -20,10 +19,10 @@ async def test_typing_in_a_form_does_not_lay_out_the_screen_on_each_key(demo_db,
         await open_decisions(pilot)
         layouts = calls_to(monkeypatch, Screen, "_refresh_layout")
         await pilot.press("n")
-        await settle(pilot, layouts)
+        await settle(pilot)
         layouts.clear()
         await pilot.press(*"Buy a feature-flag service")
-        await settle(pilot, layouts)
+        await settle(pilot)
         assert app.screen.query_one("#field-title", Input).value == "Buy a feature-flag service"
         assert len(layouts) <= 2, len(layouts)  # Textual's Input: 19 for these 26 keys
 
@@ -71,12 +70,12 @@ async def test_a_search_that_empties_or_fills_the_radars_list_lays_it_out_once(d
         table = table_of(app)
         layouts = calls_to(monkeypatch, Screen, "_refresh_layout")
         await pilot.press("slash")
-        await settle(pilot, layouts)  # the footer's new keys
+        await settle(pilot)  # the footer's new keys
         shown = [table.show_vertical_scrollbar]
         for key in ("k", "a", "f", "k", "ctrl+u"):  # 40 items, then 1, then 40 again
             layouts.clear()
             await pilot.press(key)
-            await settle(pilot, layouts)  # every layout the key led to, in whichever frame it ran
+            await settle(pilot)  # every layout the key led to, in whichever frame it ran
             assert len(layouts) <= 1, (key, len(layouts))
             shown.append(table.show_vertical_scrollbar)
         assert shown[0] and not shown[-2] and shown[-1]  # the bar went and came back

@@ -136,7 +136,7 @@ async def test_the_footer_keeps_capture_undo_help_and_quit_visible_at_80_columns
         for key in keys:
             await pilot.press(key)
             await pilot.pause()
-        await pilot.pause(0.1)
+        await settle(pilot)
         shown = {footer_key.key: footer_key.region for footer_key in app.screen.query(FooterKey)}
         palette = shown["ctrl+p"]
         for key in ("c", "u", "question_mark", "q"):

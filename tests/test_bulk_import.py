@@ -39,6 +39,12 @@ def trigger(db) -> str:
     return db.scalar("SELECT sql FROM sqlite_master WHERE name = 'radar_item_ai'")
 
 
+def fts_settings(db) -> dict[str, int]:
+    """The index's merge and memory settings, SQLite's defaults where none is stored."""
+    stored = dict(db.conn.execute("SELECT k, v FROM radar_item_fts_config WHERE k <> 'version'").fetchall())
+    return {"hashsize": 1024 * 1024, "automerge": 4, **stored}
+
+
 def test_a_bulk_import_fills_the_index_in_one_statement_and_puts_the_trigger_back(db):
     radar.add_item(db, title="Kafka KRaft", tags=("kafka",), now=NOW)
     before = trigger(db)
@@ -48,7 +54,10 @@ def test_a_bulk_import_fills_the_index_in_one_statement_and_puts_the_trigger_bac
     db.conn.set_trace_callback(None)
     assert summary == "bookmarks: 2,000 added, 0 already present, 0 skipped"
     assert not [sql for sql in traced if sql.startswith("-- TRIGGER radar_item_ai")]  # no row by the trigger
-    assert len([sql for sql in traced if sql.startswith("INSERT INTO radar_item_fts")]) == 1
+    assert len([sql for sql in traced if sql.startswith("INSERT INTO radar_item_fts (rowid")]) == 1
+    bulk = "INSERT INTO radar_item_fts (radar_item_fts, rank) VALUES ('hashsize', 4194304)"
+    assert bulk in traced  # the fill ran with the bulk settings,
+    assert fts_settings(db) == {"hashsize": 1024 * 1024, "automerge": 4}  # and the defaults came back
     assert trigger(db) == before
     index_is_whole(db)
     found = radar.query_items(db, parse_filter("#kafka stream"), limit=3)
@@ -65,6 +74,7 @@ def test_a_file_that_fails_halfway_leaves_nothing_and_the_trigger_in_place(db):
     with pytest.raises(Exception, match="ADD_DATE 'soon'"):
         import_html(db, bookmarks(1_500, broken_at=1_200), NOW)
     assert radar.count_all(db) == 0 and trigger(db) == before
+    assert fts_settings(db) == {"hashsize": 1024 * 1024, "automerge": 4}
     with pytest.raises(Exception, match="UNIQUE"), db.transaction():
         radar.add_items(db, [NewItem(title="twice", url="https://example.org/same", captured_at=NOW)] * 2, now=NOW)
     assert radar.count_all(db) == 0 and trigger(db) == before

@@ -13,7 +13,7 @@ from techtime.domain.radar import Move, RadarFilter
 from techtime.domain.urls import normalize_url
 from techtime.records import NamedTuple
 from techtime.store.database import Database, inserted_id, plain_indexes, stamp, to_date, update_row
-from techtime.store.schema import captured_key, facets
+from techtime.store.schema import captured_key, facets, filled_in_bulk
 from techtime.store.search import ID_MASK, facet, fts_query, in_columns
 
 TYPE_CHECKING = False
@@ -545,11 +545,12 @@ def _index_at_the_end(conn: sqlite3.Connection) -> Iterator[None]:
     last = conn.execute("SELECT coalesce(max(id), 0) FROM radar_item").fetchone()[0]
     conn.execute("DROP TRIGGER radar_item_ai")
     yield
-    conn.execute(
-        f"INSERT INTO radar_item_fts (rowid, title, url, tags, notes, facets) SELECT {_KEY}, t.title, t.url,"
-        f" t.tags, t.notes, {facets('t')} FROM radar_item t WHERE t.id > ? ORDER BY 1",
-        (last,),
-    )
+    with filled_in_bulk(conn, "radar_item_fts"):
+        conn.execute(
+            f"INSERT INTO radar_item_fts (rowid, title, url, tags, notes, facets) SELECT {_KEY}, t.title, t.url,"
+            f" t.tags, t.notes, {facets('t')} FROM radar_item t WHERE t.id > ? ORDER BY 1",
+            (last,),
+        )
     conn.execute(trigger[0])
 
 

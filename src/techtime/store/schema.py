@@ -7,12 +7,13 @@ migrations need is upstream of the database module that runs them.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sqlite3
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
     from techtime.store.database import Database
 
@@ -67,7 +68,30 @@ def rebuild_full_text(conn: sqlite3.Connection, table: str) -> None:
         conn.execute(f"INSERT INTO {fts} ({fts}) VALUES ('rebuild')")
         return
     conn.execute(f"INSERT INTO {fts} ({fts}) VALUES ('delete-all')")
-    conn.execute(f"INSERT INTO {fts} (rowid, {names}) SELECT {key[1]}, {names} FROM {content[1]} ORDER BY {key[1]}")
+    with filled_in_bulk(conn, fts):
+        conn.execute(f"INSERT INTO {fts} (rowid, {names}) SELECT {key[1]}, {names} FROM {content[1]} ORDER BY {key[1]}")
+
+
+# FTS5 writes out what it holds (a segment) each time its terms pass `hashsize` bytes, and merges the
+# segments `automerge` at a time. For one statement that fills an index, 4 MiB and 8 take a quarter
+# less CPU at 100,000 radar items (5.7-6.2 -> 4.2-4.8 s) for ~5 MiB more memory. A write of a few
+# rows gains nothing from them, so SQLite's defaults come back after.
+_BULK = {"hashsize": 4 * 1024 * 1024, "automerge": 8}
+_DEFAULTS = {"hashsize": 1024 * 1024, "automerge": 4}
+
+
+@contextlib.contextmanager
+def filled_in_bulk(conn: sqlite3.Connection, fts: str) -> Iterator[None]:
+    """The full-text index `fts` set for a bulk fill while the block runs, in the caller's transaction:
+    if the block fails, the rollback takes the settings back with the rows."""
+    _configure(conn, fts, _BULK)
+    yield
+    _configure(conn, fts, _DEFAULTS)
+
+
+def _configure(conn: sqlite3.Connection, fts: str, settings: dict[str, int]) -> None:
+    for name, value in settings.items():
+        conn.execute(f"INSERT INTO {fts} ({fts}, rank) VALUES (?, ?)", (name, value))
 
 
 # The Radar at 100,000 items (issue 18) ---------------------------------------------------------------

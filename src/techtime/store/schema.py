@@ -1,5 +1,6 @@
-"""What migrations build with: a script of statements, a full-text index. Used by store/migrations.py,
-and by store/dump.py to fill a full-text index again after a bulk import.
+"""What migrations build with: a script of statements, a full-text index. Used by store/migrations.py;
+by store/dump.py and store/radar.py to fill a full-text index after a bulk import; and by store/radar.py
+for the radar index's capture key and facets, which its queries and triggers share.
 
 It imports no other store module (migrations -> schema, never back), so that every module the
 migrations need is upstream of the database module that runs them.

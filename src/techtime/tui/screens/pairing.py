@@ -64,6 +64,9 @@ class PairingScreen(TechtimeScreen):
     """Who is next and why, the sessions of a year, and the month's check-off."""
 
     CSS_PATH = "pairing.tcss"
+    # The roster takes the focus as the screen opens. Textual's default, the first focusable widget, is the
+    # hidden search box (a widget out of display still counts): a second focus, a second footer and frame.
+    AUTO_FOCUS = "#roster"
 
     KEYMAP = "pairing"
     BINDINGS = keymap.bindings("pairing")
@@ -97,7 +100,6 @@ class PairingScreen(TechtimeScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#pairing-search").display = False
         self.query_one("#pairing-roster-box").border_title = "Roster · next up"
         roster = self.query_one("#roster", DataTable)
         roster.focus()

@@ -72,6 +72,9 @@ class RadarScreen(TechtimeScreen):
     """Every item a page at a time; keys act on the highlighted one."""
 
     CSS_PATH = "radar.tcss"
+    # The table takes the focus as the screen opens. Textual's default, the first focusable widget, is the
+    # hidden search box (a widget out of display still counts): a second focus, a second footer and frame.
+    AUTO_FOCUS = "#radar-table"
 
     KEYMAP = "radar"
     BINDINGS = keymap.bindings("radar")
@@ -100,7 +103,6 @@ class RadarScreen(TechtimeScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#radar-search").display = False
         self.query_one(PagedTable).focus()
         self.reload()
         # The first search needs sqlite-utils (~100 ms to import): load it now, off the main thread.

@@ -117,6 +117,33 @@ async def test_a_screen_seen_the_first_time_parses_no_css_again_and_a_new_theme_
             assert fresh.screen.query_one(Header).styles.background == colour
 
 
+async def test_a_screen_opened_the_first_time_styles_nothing_again_and_has_the_theme_of_the_moment(
+    demo_db, monkeypatch
+):
+    refreshed = calls_to(monkeypatch, App, "refresh_css")
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        refreshed.clear()  # the first screen is styled again as the app starts
+        for key in ("2", "3", "4", "5"):
+            await pilot.press(key)
+            await settle(pilot)
+        # Textual took each new screen for out of date: two refreshes of the app's CSS each (every node
+        # styled again, the screen being left laid out again).
+        assert refreshed == []
+        dark = app.screen.query_one(Header).styles.background
+        app.theme = "textual-light"
+        await settle(pilot)
+        light = app.screen.query_one(Header).styles.background
+        assert light != dark
+        await pilot.press("6")  # made after the theme changed: styled by the light one
+        await settle(pilot)
+        assert app.screen.query_one(Header).styles.background == light
+        await pilot.press("1")  # made before it: styled again as it comes back
+        await settle(pilot)
+        assert app.screen.query_one(Header).styles.background == light
+
+
 def titles_on_radar(app) -> list[str]:
     table = app.screen.query_one(PagedTable)
     return [table.row(i)[1][3].plain for i in range(min(table.total, 20))]

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
+from textual._context import active_app
 from textual.app import App
 from textual.binding import BindingsMap
 from textual.screen import Screen
@@ -45,7 +46,15 @@ def _on_first_use(screen: str) -> Callable[[], Screen[object]]:
     def make() -> Screen[object]:
         made = areas.resolve(screen)
         assert isinstance(made, type) and issubclass(made, Screen)
-        return made()
+        new = made()
+        app = active_app.get()
+        if getattr(app, "first_frame_shown", False):
+            # Styled as it mounts by the stylesheet as it is now, a screen opened after the first frame is
+            # up to date: without this, Textual takes it for out of date and refreshes the app's CSS twice
+            # as it opens (every node styled again, the screen being left laid out again). The first
+            # screen keeps the refresh: it is made as the app composes, before the app's styles settle.
+            new._css_update_count = app._css_update_count
+        return new
 
     return make
 

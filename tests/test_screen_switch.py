@@ -1,4 +1,5 @@
-"""What a key that changes screens or focus makes Textual do again: the footer's keys and the CSS.
+"""What a key that changes screens or focus makes Textual do again: the footer's keys and the CSS, and
+what Python's garbage collector is left to walk.
 
 The footer rebuilds its keys only when what it shows changed, once per refresh; the CSS is parsed once
 per process and theme. Both are asserted by what they show and by how often the work is done, never by
@@ -7,6 +8,7 @@ its time (benchmarks/ times it).
 
 from __future__ import annotations
 
+import gc
 from datetime import timedelta
 
 import pytest
@@ -142,6 +144,33 @@ async def test_a_screen_opened_the_first_time_styles_nothing_again_and_has_the_t
         await pilot.press("1")  # made before it: styled again as it comes back
         await settle(pilot)
         assert app.screen.query_one(Header).styles.background == light
+
+
+async def test_an_area_screen_once_shown_is_frozen_out_of_the_collector_and_a_closed_picture_is_not(
+    demo_db, monkeypatch
+):
+    freezes = calls_to(monkeypatch, gc, "freeze")
+    gc.disable()  # as techtime.cli.main starts the app: the collector off until the first frame is out
+    try:
+        app = make_app(demo_db)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(pilot)
+            assert gc.isenabled() and len(freezes) == 1  # what start-up built
+            await pilot.press("3")
+            await settle(pilot)
+            radar = app.screen
+            assert len(freezes) == 2
+            assert not any(thing is radar for thing in gc.get_objects())  # no collection walks it again
+            await pilot.press("v")  # the radar's picture: dropped once closed, so never frozen
+            await settle(pilot)
+            picture = app.screen
+            assert picture is not radar and any(thing is picture for thing in gc.get_objects())
+            await pilot.press("escape", "1", "3")  # and a screen shown again has nothing new to freeze
+            await settle(pilot)
+            assert app.screen is radar and len(freezes) == 2
+    finally:
+        gc.unfreeze()
+        gc.enable()
 
 
 def titles_on_radar(app) -> list[str]:

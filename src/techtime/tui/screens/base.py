@@ -45,6 +45,9 @@ class TechtimeScreen(Screen[None]):
 
     # What was written so far, and the day, when the screen was last left (None: never, or unknown).
     _left_at: tuple[tuple[int, int], date] | None = None
+    # An area's screen (a mode's, made by TechtimeApp): kept until the app quits. A form or a picture
+    # is dropped when closed.
+    lives_with_the_app = False
 
     @property
     def tt(self) -> TechtimeApp:
@@ -59,6 +62,10 @@ class TechtimeScreen(Screen[None]):
 
     def reload(self) -> None:
         """Read what the screen shows from the database again."""
+
+    def on_mount(self) -> None:
+        if self.lives_with_the_app:
+            self.call_after_refresh(self.tt.keep_for_good)
 
     def on_screen_suspend(self) -> None:
         try:

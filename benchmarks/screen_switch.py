@@ -28,19 +28,26 @@ KEYS = "23456"
 SETTLED = 0.5
 
 
+# What each new screen paints that the screen it leaves does not: its header's title, or for Decisions
+# (whose header has none) a key of its footer.
+MARKERS = {"2": b"Deep dives - ", "3": b"Radar - ", "4": b"Pairing - ", "5": b"Calibration", "6": b"Incidents - "}
+
+
 def switch(app: Terminal, key: str) -> float:
     """Seconds from the key to the last byte of the new screen. A first visit builds the screen before
-    it paints anything, for longer than Terminal.settle's silence: here the first byte is waited for,
-    then the paint is over after SETTLED seconds of silence (no screen here paints on a timer)."""
+    it paints it, for longer than Terminal.settle's silence, and the screen it leaves may repaint first
+    (Pairing's build came after such a repaint and half a second of silence: its first visit read
+    60-100 ms). So the new screen's marker is waited for, then the paint is over after SETTLED seconds
+    of silence (no screen here paints on a timer)."""
     app.settle()
     start = time.perf_counter()
     os.write(app.fd, key.encode())
-    last = start
-    while select.select([app.fd], [], [], 10 if last == start else SETTLED)[0]:
-        os.read(app.fd, 65536)
+    last, seen = start, b""
+    while select.select([app.fd], [], [], 10 if MARKERS[key] not in seen else SETTLED)[0]:
+        seen += os.read(app.fd, 65536).replace(b"\x1b[", b"\n")
         last = time.perf_counter()
-    if last == start:
-        raise RuntimeError(f"{key!r} painted nothing")
+    if MARKERS[key] not in seen:
+        raise RuntimeError(f"{key!r} never painted {MARKERS[key]!r}")
     return last - start
 
 

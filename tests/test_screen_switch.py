@@ -15,6 +15,7 @@ import pytest
 from conftest import NOW, TODAY, calls_to, make_app, settle
 from textual.app import App
 from textual.css import stylesheet as textual_stylesheet
+from textual.widgets import DataTable as TextualDataTable
 from textual.widgets import Footer as TextualFooter
 from textual.widgets import Header
 from textual.widgets._footer import FooterKey
@@ -171,6 +172,44 @@ async def test_an_area_screen_once_shown_is_frozen_out_of_the_collector_and_a_cl
     finally:
         gc.unfreeze()
         gc.enable()
+
+
+def drawn(table, y: int) -> list[object]:
+    """The styles of a line of a table as it draws it now."""
+    return [segment.style for segment in table.render_line(y)]
+
+
+async def test_a_table_shown_again_draws_no_cell_again_and_a_theme_or_focus_change_draws_them_anew(
+    demo_db, monkeypatch
+):
+    cells = calls_to(monkeypatch, TextualDataTable, "_render_cell")
+    app = make_app(demo_db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("4")
+        await settle(pilot)
+        roster = app.screen.query_one("#roster", TextualDataTable)
+        focused = drawn(roster, 1)  # the cursor's row, the roster focused
+        drawn_again = []
+        for _ in range(4):
+            await pilot.press("5")
+            await settle(pilot)
+            cells.clear()
+            await pilot.press("4")
+            await settle(pilot)
+            drawn_again.append(len(cells))
+        # The first time back, the grid draws once more: it learns its size after it first drew. Textual's
+        # DataTable drew its cells again on most resumes, all ~470 of Pairing's or half of them.
+        assert drawn_again[1:] == [0, 0, 0], drawn_again
+        assert drawn(roster, 1) == focused
+        await pilot.press("tab")  # the focus goes to the grid: the roster's cursor is drawn unfocused
+        await settle(pilot)
+        assert app.screen.focused is not roster and drawn(roster, 1) != focused
+        await pilot.press("shift+tab")
+        await settle(pilot)
+        assert drawn(roster, 1) == focused
+        app.theme = "textual-light"
+        await settle(pilot)
+        assert drawn(roster, 1) != focused and cells != []
 
 
 def titles_on_radar(app) -> list[str]:

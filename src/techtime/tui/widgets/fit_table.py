@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from textual import events
-from textual.widgets import DataTable
 from textual.widgets.data_table import RowKey
 
 from techtime.tui.widgets.columns import Column, fit
+from techtime.tui.widgets.data_table import DataTable
 
 
 class FitTable(DataTable[Any]):

@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from rich.text import Text
-from textual.widgets import DataTable
 from textual.widgets.data_table import RowDoesNotExist
 
 from techtime.domain import pairing as vocabulary
 from techtime.services.pairing import Person, Session, YearView
 from techtime.tui.text import line, safe
+from techtime.tui.widgets.data_table import DataTable
 
 MONTH_ROW = "month"
 

@@ -230,7 +230,10 @@ async def test_a_draft_wins_over_a_suggestion(db):
 async def test_a_link_on_the_clipboard_fills_an_untouched_box(db):
     app = popup(db, find_suggestion=lambda: "r https://duckdb.org ")
     async with app.run_test(size=(60, 8)) as pilot:
-        await pilot.pause(0.2)
+        for _ in range(50):  # the clipboard is read off the UI thread: a loaded machine's reader runs late
+            await pilot.pause(0.05)
+            if app.query_one(Input).value:
+                break
         assert app.query_one(Input).value == "r https://duckdb.org "
 
 

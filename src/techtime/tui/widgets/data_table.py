@@ -1,8 +1,8 @@
 """Textual's DataTable, keeping the cells it drew while the styles it draws them with are the same.
 
 Textual's drops every cell it drew (its row, cell and line caches) each time its styles are applied,
-whether or not anything changed: on every screen resume and focus change. Pairing's grid and roster drew
-their ~360 cells again each time the screen was shown. This one drops them only when its look changed:
+whether or not anything changed: on most screen resumes and focus changes. Pairing's grid and roster drew
+their ~470 cells again most times the screen was shown. This one drops them only when its look changed:
 its style or a component class's (the cursor's, the header's, ...), after a theme or a focus change.
 The look is read when the table next draws: Textual updates the component classes' styles after it
 says the table's own changed, so they are not yet new when it says so.

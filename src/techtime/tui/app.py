@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
-from textual._context import active_app
 from textual.app import App
 from textual.binding import BindingsMap
 from textual.screen import Screen
@@ -47,7 +46,7 @@ def _on_first_use(screen: str) -> Callable[[], Screen[object]]:
         made = areas.resolve(screen)
         assert isinstance(made, type) and issubclass(made, Screen)
         new = made()
-        app = active_app.get()
+        app = new.app  # the app making it (Textual's active app)
         if getattr(app, "first_frame_shown", False):
             # Styled as it mounts by the stylesheet as it is now, a screen opened after the first frame is
             # up to date: without this, Textual takes it for out of date and refreshes the app's CSS twice

@@ -82,8 +82,8 @@ def main(large: str) -> int:
         )
         floor, big, small = taken["floor"], taken["big"], taken["small"]
     print(f"{'floor: bare Textual app (Static + Footer)':<44} {floor * 1000:7.1f} ms")
-    ok = report("techtime TUI, first Today screen, large db", big, floor, 1.3)
-    ok &= report("techtime TUI, first Today screen, one note", small, floor, 1.3)
+    ok = report("techtime TUI, first Today screen, large db", big, floor, 1.1)
+    ok &= report("techtime TUI, first Today screen, one note", small, floor, 1.1)
     return 0 if ok else 1
 
 

@@ -79,3 +79,35 @@ async def test_a_search_that_empties_or_fills_the_radars_list_lays_it_out_once(d
             assert len(layouts) <= 1, (key, len(layouts))
             shown.append(table.show_vertical_scrollbar)
         assert shown[0] and not shown[-2] and shown[-1]  # the bar went and came back
+
+
+class Followed(App[None]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.followed: list[str] = []
+        self.changes: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield TextInput("made with", id="box", follow=self.followed.append)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.changes.append(event.value)
+
+
+async def test_follow_sees_each_new_value_but_not_the_first_nor_a_prevented_one():
+    app = Followed()
+    async with app.run_test() as pilot:
+        box = app.query_one("#box", TextInput)
+        await pilot.pause()
+        assert app.followed == []  # the value it is made with
+        box.value = ""
+        await pilot.press("a")
+        assert app.followed == ["", "a"]
+        with app.prevent(Input.Changed):
+            box.value = "set quietly"
+        box.action_end()
+        await pilot.pause()
+        await pilot.press("b")
+        await pilot.pause()
+        assert app.followed == ["", "a", "set quietlyb"]
+        assert app.changes == ["made with", "", "a", "set quietlyb"]  # the messages still go out

@@ -89,7 +89,11 @@ class PairingScreen(TechtimeScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="pairing-summary")
-        yield TextInput(placeholder="search: handle, name, team or role (escape clears)", id="pairing-search")
+        yield TextInput(
+            placeholder="search: handle, name, team or role (escape clears)",
+            id="pairing-search",
+            follow=self._search_changed,
+        )
         with Vertical(id="pairing-roster-box"):
             yield FitTable(ROSTER_COLUMNS, id="roster", cursor_type="row", zebra_stripes=True)
         with Vertical(id="pairing-grid-box"):
@@ -430,15 +434,15 @@ class PairingScreen(TechtimeScreen):
         search = self.query_one("#pairing-search", Input)
         if not search.display:
             return
-        search.value = ""
+        with self.prevent(Input.Changed):  # one reload, below, whether or not the box held text
+            search.value = ""
         search.display = False
         self._query = ""
         self.reload()
         self.query_one("#roster").focus()
 
-    @on(Input.Changed, "#pairing-search")
-    def _search_changed(self, event: Input.Changed) -> None:
-        self._query = event.value.strip()
+    def _search_changed(self, value: str) -> None:
+        self._query = value.strip()
         self.reload()
 
     @on(Input.Submitted, "#pairing-search")

@@ -95,7 +95,9 @@ class RadarScreen(TechtimeScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="radar-bar")
-        yield TextInput(placeholder=f"search  {FILTER_SYNTAX}", id="radar-search", compact=True)
+        yield TextInput(
+            placeholder=f"search  {FILTER_SYNTAX}", id="radar-search", compact=True, follow=self._search_changed
+        )
         yield PagedTable(
             COLUMNS, self._rows, id="radar-table", empty="Nothing here: c captures an item, escape clears the filter."
         )
@@ -216,11 +218,10 @@ class RadarScreen(TechtimeScreen):
         search.display = True
         search.focus()
 
-    @on(Input.Changed, "#radar-search")
-    def _search_changed(self, event: Input.Changed) -> None:
-        self._line = event.value
+    def _search_changed(self, value: str) -> None:
+        self._line = value
         try:
-            self._filter = parse_filter(event.value, status=self._status)
+            self._filter = parse_filter(value, status=self._status)
         except InputError as error:
             self._error = str(error)  # keep showing the last list that made sense
             table = self.query_one(PagedTable)

@@ -1,10 +1,14 @@
 """techtime's one-line text box: Textual's Input, without laying out the whole screen on each keystroke,
-and without the footer offering a key that the box types."""
+without the footer offering a key that the box types, and with what follows its text painted with it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from textual.geometry import Size
 from textual.keys import REPLACED_KEYS, key_to_character
+from textual.message import Message
 from textual.reactive import Reactive
 from textual.widgets import Input
 
@@ -16,6 +20,22 @@ class TextInput(Input):
     and height are fixed, it shows no scroll bar), so here a new virtual size only repaints the box."""
 
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+
+    def __init__(self, *args: Any, follow: Callable[[str], None] | None = None, **kwargs: Any) -> None:
+        """`follow`: what the screen shows of the text (a list it filters), called with each new value as
+        the box posts its Input.Changed. That message reaches the screen after the box has painted the key,
+        so a screen that handled it repainted a frame later (~17 ms, and the list's repaint came last).
+        Called here, it changes the screen before that frame: the key and the list are painted together.
+        Neither the value the box is made with nor one set under `prevent(Input.Changed)` calls it."""
+        self._follow: Callable[[str], None] | None = None
+        super().__init__(*args, **kwargs)
+        self._follow = follow
+
+    def post_message(self, message: Message) -> bool:
+        posted = super().post_message(message)
+        if posted and self._follow is not None and isinstance(message, Input.Changed) and message.input is self:
+            self._follow(message.value)
+        return posted
 
     def check_consume_key(self, key: str, character: str | None) -> bool:
         # The screen's bindings that the box takes are left out of the footer by asking this with the

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from conftest import NOW, TODAY
+from test_statements import data_statements
 
 from techtime.services.capture import capture
 from techtime.services.search import search
@@ -104,3 +105,51 @@ def test_a_read_stamp_leaves_the_index_alone_and_a_title_or_status_change_update
     assert [hit.id for hit in search(db, "wombat")] == [item] and search(db, "quokka") == []
     assert radar.count_items(db, RadarFilter(status="read", text="wombat")) == 1
     assert radar.count_items(db, RadarFilter(status="inbox", text="wombat")) == 0
+
+
+def test_a_word_typed_past_its_stem_keeps_finding_what_it_will_find_and_no_more(db):
+    """The index holds each word's porter stem ("sourcing" -> "sourc"), which "sourci" and "sourcin" do
+    not start: the radar's list and search everything emptied two keys before the word was whole."""
+    from techtime.domain.radar import RadarFilter
+    from techtime.store import radar
+
+    wanted = radar.add_item(db, title="Event sourcing without tears", now=NOW)
+    radar.add_item(db, title="Even faster builds", now=NOW)  # "even" is a start of "event": not wanted
+    radar.add_item(db, title="Relational sourcing of sour events", tags=["data"], now=NOW)
+    for line in ("event sourcing", "relational", "eventing"):
+        for end in range(3, len(line) + 1):
+            typed = line[:end]
+            if typed.endswith(" ") or len(typed.split()[-1]) < 2:  # a lone letter is a word, not a start
+                continue
+            items = radar.query_items(db, RadarFilter(text=typed))
+            found = {item.id for item in items}
+            assert radar.count_items(db, RadarFilter(text=typed)) == len(found), typed
+            assert {hit.id for hit in search(db, typed) if hit.area == "radar"} == found, typed
+            if line == "event sourcing" and end >= len("event"):
+                assert wanted in found, typed
+            if typed.startswith("event"):
+                assert not any(item.title.startswith("Even ") for item in items), typed
+    # The Radar's keystroke: its bounded count, then its first page. Past the stem, the count asks the
+    # stems too and the page reads them straight away; where nothing matches, no page is read.
+    for typed, sent in (("event sourci", 3), ("event sourc", 2), ("sourcix", 2), ("event sour", 2)):
+        traced: list[str] = []
+        db.conn.set_trace_callback(traced.append)
+        counted = radar.count_items(db, RadarFilter(text=typed), at_most=1001)
+        page = radar.query_items(db, RadarFilter(text=typed))
+        db.conn.set_trace_callback(None)
+        assert (len(data_statements(traced)), len(page)) == (sent, counted), typed
+    # A prefix that matches as typed is searched as typed: nothing more than before.
+    assert radar.count_items(db, RadarFilter(text="sour")) == 2
+    assert radar.count_items(db, RadarFilter(text="#data sourci")) == 1
+    assert radar.count_items(db, RadarFilter(text="sourcix")) == 0
+
+
+def test_the_stems_a_typed_word_may_have_passed_are_asked_longest_first_as_whole_words():
+    from techtime.store.search import fts_fallbacks
+
+    assert fts_fallbacks("event sourcin") == ['"event" "sourci"', '"event" "sourc"']
+    assert fts_fallbacks("runni") == ['"runn"', '"run"']  # running: the stem's last letter doubled
+    assert fts_fallbacks("eventi") == ['"event"', '"even"']
+    assert fts_fallbacks("sourci ") == []  # a whole word is the word
+    assert fts_fallbacks("kaf") == []  # no stem shorter than three letters
+    assert fts_fallbacks("c++x") == fts_fallbacks("naïve") == []  # letters of English only

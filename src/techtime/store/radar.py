@@ -14,13 +14,15 @@ from techtime.domain.urls import normalize_url
 from techtime.records import NamedTuple
 from techtime.store.database import Database, inserted_id, plain_indexes, stamp, to_date, update_row
 from techtime.store.schema import captured_key, facets, filled_in_bulk
-from techtime.store.search import ID_MASK, facet, fts_query, in_columns
+from techtime.store.search import ID_MASK, facet, first_that_matches, fts_fallbacks, fts_query, in_columns
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any
+    from typing import Any, TypeVar
 
     from techtime.store.trash import Change
+
+    T = TypeVar("T")
 
 _COLUMNS = "id, title, url, tags, status, ring, quadrant, notes, source, captured_at, read_at, dive_id"
 _ITEM = ", ".join(f"t.{column}" for column in _COLUMNS.split(", "))  # the same, of radar_item as t
@@ -253,12 +255,13 @@ class _Select(NamedTuple):
     alone: str
 
 
-def match(query: RadarFilter) -> str | None:
+def match(query: RadarFilter, words: str | None = None) -> str | None:
     """The filter as one FTS5 query of the radar's index (None: nothing to ask it, or nothing typed that
-    can match, see `_select`). Values become tokens (store.search.facet), never query syntax."""
+    can match, see `_select`). Values become tokens (store.search.facet), never query syntax. `words`:
+    the query of its text, if not the text as typed (a stem's, see `_read`)."""
     parts = []
     if query.text.strip():
-        words = fts_query(query.text)
+        words = words or fts_query(query.text)
         if words is None:
             return None
         parts.append(in_columns(_TEXT, words))
@@ -271,14 +274,46 @@ def match(query: RadarFilter) -> str | None:
     return " AND ".join(parts) or None
 
 
-def _select(query: RadarFilter) -> _Select:
+def _select(query: RadarFilter, *, stems: bool = False) -> _Select:
+    """The filter's select; with `stems`, the select of the stems its last word may have passed instead
+    (store.search.fts_fallbacks: there must be some), the longest that matches."""
     if query.text.strip() and fts_query(query.text) is None:
         return _Select("radar_item t", " WHERE 0", [], _KEY, "radar_item t")  # nothing searchable typed
     if not (query.text.strip() or query.tags or query.ring or query.quadrant):
         if query.status:  # a range of the status index, in captured order
             return _Select("radar_item t", " WHERE t.status = ?", [query.status], _KEY, "radar_item t")
         return _Select("radar_item t", "", [], _KEY, "radar_item t")
-    return _Select(_INDEX, " WHERE f.radar_item_fts MATCH ?", [match(query)], "f.rowid", "radar_item_fts f")
+    queries = [match(query, words) for words in fts_fallbacks(query.text)] if stems else [match(query)]
+    words, params = first_that_matches("radar_item_fts", [each for each in queries if each is not None])
+    return _Select(_INDEX, f" WHERE f.radar_item_fts MATCH {words}", params, "f.rowid", "radar_item_fts f")
+
+
+def _typed_past_stem(query: RadarFilter) -> bool:
+    """Whether the filter's last word may have been typed past its stem (store.search.fts_fallbacks)."""
+    return bool(query.text.strip()) and bool(fts_fallbacks(query.text))
+
+
+# Where a filter's words as typed matched nothing, `count_items` notes whether the stems its last word may
+# have passed match (db.noted[_STEMS] = the filter and that), so that the page then read agrees with the
+# count and costs no more statements.
+_STEMS = "radar: the stems of the words a count found nothing for"
+
+
+def _read(db: Database, query: RadarFilter, read: Callable[[_Select], T], nothing: T, *, decisive: bool) -> T:
+    """`read` of the filter's select; where its words as typed match nothing while the last one is typed
+    past its stem ("sourci" of "sourcing", stem "sourc"), of the stems' select instead, so that the list
+    does not empty mid-word. `nothing`: what `read` gives for no row. `decisive`: it then means the words
+    match nothing (a count, a first page); else that is asked. A keystroke whose words match sends no
+    statement more: only a read that found nothing asks again, or what the count noted is used."""
+    if not _typed_past_stem(query):
+        return read(_select(query))
+    noted = db.noted.get(_STEMS)
+    if noted is not None and noted[0] == db.conn.total_changes and noted[1][0] == query:
+        return read(_select(query, stems=True)) if noted[1][1] else nothing
+    found = read(_select(query))
+    if found != nothing or (not decisive and _count(db, _select(query), 1)):
+        return found
+    return read(_select(query, stems=True))
 
 
 # The index that reads each of the other sorts in order. With a filter that selects many items, walking
@@ -287,10 +322,17 @@ _SORT_INDEX = {"title": "radar_item_title", "ring": "radar_item_ring_order"}
 _MANY = 1000  # a filter selecting more than this many items is read in the sort's index order
 
 
-def _page(db: Database, query: RadarFilter, sort: str, columns: str, limit: int, offset: int) -> tuple[str, list[Any]]:
+def _page(db: Database, query: RadarFilter, sort: str, columns: str, limit: int, offset: int) -> list[Any]:
     if sort not in _ORDER_BY:
         raise ValueError(f"unknown sort {sort!r}")
-    chosen = _select(query)
+
+    def read(chosen: _Select) -> list[Any]:
+        return db.rows(*_page_of(db, chosen, sort, columns, limit, offset))
+
+    return _read(db, query, read, [], decisive=not offset)  # past the first page, an empty one says nothing
+
+
+def _page_of(db: Database, chosen: _Select, sort: str, columns: str, limit: int, offset: int) -> tuple[str, list[Any]]:
     if sort == "captured":
         order = f"{chosen.key} DESC"
     else:
@@ -325,7 +367,7 @@ def query_items(
     db: Database, query: RadarFilter, *, sort: str = "captured", limit: int = 100, offset: int = 0
 ) -> list[RadarItem]:
     """One page of the items the filter selects, in the order `sort` (a key of SORTS) names."""
-    return [_item(row) for row in db.rows(*_page(db, query, sort, _ITEM, limit, offset))]
+    return [_item(row) for row in _page(db, query, sort, _ITEM, limit, offset)]
 
 
 def query_items_with_history(
@@ -337,7 +379,7 @@ def query_items_with_history(
         " (SELECT moved_on, ring, quadrant FROM radar_move m WHERE m.item_id = t.id ORDER BY moved_on, id))"
         " AS history"
     )
-    rows = db.rows(*_page(db, query, sort, f"{_ITEM}, {history}", limit, offset))
+    rows = _page(db, query, sort, f"{_ITEM}, {history}", limit, offset)
     return [
         (
             _item(row),
@@ -351,20 +393,28 @@ def position(db: Database, query: RadarFilter, item_id: int, *, sort: str = "cap
     """The row an item is on (0 first) in the filtered, sorted table; None when the filter leaves it out."""
     if sort not in _ORDER_BY:
         raise ValueError(f"unknown sort {sort!r}")
-    chosen = _select(query)
-    order = f"{chosen.key} DESC" if sort == "captured" else _ORDER_BY[sort]
-    found = db.scalar(
-        f"SELECT place FROM (SELECT t.id AS id, row_number() OVER (ORDER BY {order}) - 1 AS place"
-        f" FROM {chosen.source}{chosen.where}) WHERE id = ?",
-        [*chosen.params, item_id],
-    )
-    return None if found is None else int(found)
+
+    def place(chosen: _Select) -> int | None:
+        order = f"{chosen.key} DESC" if sort == "captured" else _ORDER_BY[sort]
+        found = db.scalar(
+            f"SELECT place FROM (SELECT t.id AS id, row_number() OVER (ORDER BY {order}) - 1 AS place"
+            f" FROM {chosen.source}{chosen.where}) WHERE id = ?",
+            [*chosen.params, item_id],
+        )
+        return None if found is None else int(found)
+
+    return _read(db, query, place, None, decisive=False)
 
 
 def count_items(db: Database, query: RadarFilter, *, at_most: int | None = None) -> int:
     """How many items the filter selects; with `at_most`, counting stops there (a keystroke's bounded
     count: the answer is then min(count, at_most))."""
-    return _count(db, _select(query), at_most)
+    found = _count(db, _select(query), at_most)
+    if found or not _typed_past_stem(query):
+        return found
+    found = _count(db, _select(query, stems=True), at_most)
+    db.noted[_STEMS] = (db.conn.total_changes, (query, found > 0))
+    return found
 
 
 def count_all(db: Database) -> int:

@@ -58,14 +58,71 @@ def fts_query(text: str) -> str | None:
     nothing special), every word required, and the last one, while it is being typed, also as the
     start of a word once it has two letters (the indexes keep 2- and 3-letter prefixes; a lone letter
     is searched as a word, or it would match half the file). None when nothing searchable is left."""
-    # SQLite reads the query as a C string: a NUL would cut it short, mid-quote.
-    words = "".join(" " if ord(char) < 0x20 else char for char in text).split()
+    words = _words(text)
     quoted = ['"' + word.replace('"', '""') + '"' for word in words if word.strip('"')]
     if not quoted:
         return None
     if len(words[-1].strip('"')) >= 2 and not text[-1:].isspace():
         quoted[-1] += "*"
     return " ".join(quoted)
+
+
+def fts_fallbacks(text: str) -> list[str]:
+    """The queries to ask in turn where fts_query(text) matches nothing: the word being typed, as a whole
+    word, cut back to each stem it may have passed (`_stems_passed`), the longest first. The index holds
+    each word's porter stem ("sourcing" -> "sourc"), which "sourci" and "sourcin" do not start: a list
+    emptied two keys before the word was whole. The longest stem found is the word's ("eventi" is
+    "event", not "even")."""
+    words = _words(text)
+    if not words or text[-1:].isspace():
+        return []
+    others = words[:-1]
+    return [query for stem in reversed(_stems_passed(words[-1])) if (query := fts_query(" ".join([*others, stem, ""])))]
+
+
+def _words(text: str) -> list[str]:
+    # SQLite reads the query as a C string: a NUL would cut it short, mid-quote.
+    return "".join(" " if ord(char) < 0x20 else char for char in text).split()
+
+
+def first_that_matches(index: str, queries: Sequence[str]) -> tuple[str, list[str]]:
+    """The right side of `index MATCH`, as SQL and its parameters: the first of `queries` that matches a
+    row of the index (the last if none does), in the statement (SQLite evaluates each EXISTS once, and
+    only while none before it matched). For whole words: a prefix's EXISTS costs as much as its count."""
+    if len(queries) == 1:
+        return "?", [queries[0]]
+    probe = f"WHEN EXISTS (SELECT 1 FROM {index} WHERE {index} MATCH ?) THEN ?"
+    params = [part for query in queries[:-1] for part in (query, query)]
+    return "(CASE " + " ".join([probe] * (len(queries) - 1)) + " ELSE ? END)", [*params, queries[-1]]
+
+
+# The endings the porter stemmer takes off a word, as they are typed: a word's token in the index is its
+# stem ("sourcing" -> "sourc"), which a prefix typed past it ("sourci", "sourcin") does not start.
+_ENDINGS = (
+    "s es ies sses ed eed ing ly y e er ers est ness ful fully fulness ment ments ement ent ently ence "
+    "ences ance ances ant ants ion ions tion tions ation ations ational ationally tional ional ization "
+    "izations izer izers ize izes izing ise ises ising ism isms ist ists ity ities ive ively iveness ous "
+    "ously ousness al ally alism alist ality alities alize alized alizing alization alizations able ably "
+    "ible ic ics ical ically icate icated icity ate ated ates ating ator ators ative atively ency ancy"
+)
+_ENDING_STARTS = frozenset(ending[:end] for ending in _ENDINGS.split() for end in range(1, len(ending) + 1))
+_SHORTEST_STEM = 3
+
+
+def _stems_passed(word: str) -> list[str]:
+    """The starts of a word being typed, shortest first, that may be the stem of the word it becomes:
+    what follows them may begin an ending the stemmer removes (the stem's last letter may be doubled:
+    "runn" of "running", stem "run"). Letters only (the stemmer leaves other words alone). Not every
+    stem: where the stemmer rewrites a word's end ("capability" -> "capabl") no start of it is one."""
+    if not (word.isascii() and word.isalpha()):
+        return []
+    word = word.lower()
+    stems = []
+    for end in range(_SHORTEST_STEM, len(word)):
+        stem, rest = word[:end], word[end:]
+        if rest in _ENDING_STARTS or (rest[0] == stem[-1] and (len(rest) == 1 or rest[1:] in _ENDING_STARTS)):
+            stems.append(stem)
+    return stems
 
 
 def reader(path: str) -> Database:
@@ -97,13 +154,18 @@ def search(
     query = fts_query(text)
     if query is None:
         return []
-    query = in_columns(indexed(table), query)
     selected = ", ".join(f"t.{column}" for column in columns)
     extra = f" AND ({where})" if where else ""
-    rows = db.rows(
-        f"SELECT t.id, {selected}, snippet({table}_fts, -1, ?, ?, '…', ?) FROM {table}_fts"
-        f" JOIN {table} t ON {_ROW.get(table, 't.id = {fts}.rowid').format(fts=table + '_fts')}"
-        f" WHERE {table}_fts MATCH ?{extra} ORDER BY {table}_fts.rowid DESC LIMIT ?",
-        (MARK_START, MARK_END, SNIPPET_WORDS, query, limit),
-    )
+
+    def rows_matching(queries: list[str]) -> list[Any]:
+        words, params = first_that_matches(f"{table}_fts", [in_columns(indexed(table), each) for each in queries])
+        return db.rows(
+            f"SELECT t.id, {selected}, snippet({table}_fts, -1, ?, ?, '…', ?) FROM {table}_fts"
+            f" JOIN {table} t ON {_ROW.get(table, 't.id = {fts}.rowid').format(fts=table + '_fts')}"
+            f" WHERE {table}_fts MATCH {words}{extra} ORDER BY {table}_fts.rowid DESC LIMIT ?",
+            (MARK_START, MARK_END, SNIPPET_WORDS, *params, limit),
+        )
+
+    # Where the words as typed find nothing, the stems the last one may have passed (fts_fallbacks).
+    rows = rows_matching([query]) or (rows_matching(fallbacks) if (fallbacks := fts_fallbacks(text)) else [])
     return [Found(row[0], dict(zip(columns, row[1:-1], strict=True)), row[-1] or "") for row in rows]

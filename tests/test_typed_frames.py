@@ -54,3 +54,24 @@ async def test_every_frame_shows_the_list_for_the_text_the_box_shows(
         checked = [seen for seen in arrived if seen is not None]
         assert [text for text, _ in checked] == list(settled)
         assert [seen for seen in checked if seen[1] != settled[seen[0]]] == []
+
+
+async def test_the_radars_detail_shows_the_row_under_the_cursor_before_the_move_is_announced(demo_db, monkeypatch):
+    """The detail pane followed PagedTable.Highlighted, which reaches the screen after the table has
+    painted the move: the pane came a frame later. It now changes with the move."""
+    app = make_app(demo_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        await settle(pilot)
+        table = app.screen.query_one(PagedTable)
+        detail = app.screen.query_one("#radar-detail")
+
+        def arriving(screen: Screen, message: Message) -> tuple[int, bool] | None:
+            if not isinstance(message, PagedTable.Highlighted):
+                return None
+            return message.index, detail.content.plain.startswith(table.row(message.index)[1][3].plain)
+
+        arrived = calls_to(monkeypatch, Screen, "post_message", arriving)
+        await pilot.press("down", "down", "end", "up")
+        await settle(pilot)
+        assert [seen for seen in arrived if seen is not None] == [(1, True), (2, True), (39, True), (38, True)]

@@ -99,7 +99,11 @@ class RadarScreen(TechtimeScreen):
             placeholder=f"search  {FILTER_SYNTAX}", id="radar-search", compact=True, follow=self._search_changed
         )
         yield PagedTable(
-            COLUMNS, self._rows, id="radar-table", empty="Nothing here: c captures an item, escape clears the filter."
+            COLUMNS,
+            self._rows,
+            id="radar-table",
+            empty="Nothing here: c captures an item, escape clears the filter.",
+            follow=self._show_detail,
         )
         yield Static(id="radar-detail")
         yield Footer()
@@ -200,7 +204,6 @@ class RadarScreen(TechtimeScreen):
         assert self._quarter is not None
         return radar_service.row(self.db, item_id, self._quarter)
 
-    @on(PagedTable.Highlighted, "#radar-table")
     def _show_detail(self, event: PagedTable.Highlighted) -> None:
         detail = self.query_one("#radar-detail", Static)
         row = self._row(event.key) if event.key is not None else None

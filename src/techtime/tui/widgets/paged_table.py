@@ -5,6 +5,10 @@ the first paint. This one knows only the row count; it renders the lines on
 screen (the Line API) and asks its `fetch(offset, limit)` for the page each
 line falls in, keeping a few pages. The scroll bar spans the whole list, and
 `end` jumps to the last row at once.
+
+A new list (a search's keystroke) and a cursor move are painted in one frame with what follows them:
+the scroll bar always shows, so a new row count changes no widget's size and lays nothing out (the
+bar's thumb is set here), and the screen's `follow` runs as the cursor moves (see __init__).
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from rich.text import Text
 from textual import events
 from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import Reactive, reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -38,7 +42,11 @@ class PagedTable(ScrollView, can_focus=True):
     BINDINGS = keymap.bindings("widget.table")
     COMPONENT_CLASSES = {"paged-table--header", "paged-table--cursor", "paged-table--odd"}
 
+    DEFAULT_CSS = "PagedTable { overflow-y: scroll; }"
+
     cursor: reactive[int] = reactive(0, init=False)
+    # The table's box does not depend on its row count (the bar is always there): a new count repaints.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     class Highlighted(Message):
         """The row under the cursor changed (or what is in it did); key is None when the table is empty."""
@@ -61,8 +69,13 @@ class PagedTable(ScrollView, can_focus=True):
         page_size: int = 100,
         empty: str = "nothing to show",
         id: str | None = None,
+        follow: Callable[[PagedTable.Highlighted], None] | None = None,
     ) -> None:
+        """`follow`: what the screen shows of the row under the cursor (a detail pane), called with each
+        Highlighted as it is posted. The message reaches the screen after the table has painted the move,
+        so a pane that followed it was painted a frame later (~17 ms); called here, with the move."""
         super().__init__(id=id)
+        self.follow = follow
         self.columns = tuple(columns)
         self.fetch = fetch
         self.page_size = page_size
@@ -79,9 +92,8 @@ class PagedTable(ScrollView, can_focus=True):
         self.total = total
         self._pages.clear()
         self.virtual_size = Size(0, total + 1)  # + the header line
-        # Whether the scroll bar shows, decided now rather than by the layout this asks for: there, a
-        # change would ask for a second layout, a frame later (a search that empties the list, or fills it).
-        self._refresh_scrollbars()
+        # A layout would set the bar's thumb a frame later (Widget._arrange_scrollbars): set it now.
+        self.vertical_scrollbar.window_virtual_size = total + 1
         wanted = self.cursor if cursor is None else cursor
         clamped = max(0, min(wanted, total - 1))
         if clamped == self.cursor:
@@ -122,7 +134,10 @@ class PagedTable(ScrollView, can_focus=True):
         self._announce()
 
     def _announce(self) -> None:
-        self.post_message(self.Highlighted(self, self.cursor, self.current_key))
+        highlighted = self.Highlighted(self, self.cursor, self.current_key)
+        self.post_message(highlighted)
+        if self.follow is not None:
+            self.follow(highlighted)
 
     def _scroll_to_cursor(self) -> None:
         top = round(self.scroll_y)

@@ -56,7 +56,7 @@ class Database:
         self._savepoints = 0
         # Set when the file was found whole on opening: closing then records its new state as checked.
         self.vouched = False
-        # What a reader learnt on this connection for the next one to use, by the reader's key (see
+        # What a read learnt on this connection for the next read to use, by the reader's key (see
         # store.radar.count_items): good while total_changes is what it was when noted.
         self.noted: dict[str, tuple[int, Any]] = {}
 

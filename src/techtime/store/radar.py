@@ -290,7 +290,7 @@ def _select(query: RadarFilter, *, stems: bool = False) -> _Select:
 
 def _typed_past_stem(query: RadarFilter) -> bool:
     """Whether the filter's last word may have been typed past its stem (store.search.fts_fallbacks)."""
-    return bool(query.text.strip()) and bool(fts_fallbacks(query.text))
+    return bool(fts_fallbacks(query.text))
 
 
 # Where a filter's words as typed matched nothing, `count_items` notes whether the stems its last word may

@@ -75,7 +75,7 @@ class PagedTable(ScrollView, can_focus=True):
         Highlighted as it is posted. The message reaches the screen after the table has painted the move,
         so a pane that followed it was painted a frame later (~17 ms); called here, with the move."""
         super().__init__(id=id)
-        self.follow = follow
+        self._follow = follow
         self.columns = tuple(columns)
         self.fetch = fetch
         self.page_size = page_size
@@ -136,8 +136,8 @@ class PagedTable(ScrollView, can_focus=True):
     def _announce(self) -> None:
         highlighted = self.Highlighted(self, self.cursor, self.current_key)
         self.post_message(highlighted)
-        if self.follow is not None:
-            self.follow(highlighted)
+        if self._follow is not None:
+            self._follow(highlighted)
 
     def _scroll_to_cursor(self) -> None:
         top = round(self.scroll_y)

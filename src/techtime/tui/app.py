@@ -11,7 +11,7 @@ import gc
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
 from textual.app import App
@@ -111,6 +111,14 @@ class TechtimeApp(App[object]):
         self.fatal_error = ""  # the one line the terminal gets when an error ended the app
         self.log_path: str | None = None
         self._freezing = False  # started by techtime.cli.main: what lives as long as the app is frozen
+
+    def run(self, *args: Any, **kwargs: Any) -> object | None:
+        """Textual's run; then, the terminal given back (no frame waits for it), the parsed styles are
+        kept for the next start (techtime.tui.stylesheet)."""
+        try:
+            return super().run(*args, **kwargs)
+        finally:
+            Stylesheet.keep_for_next_start()
 
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self.check_for_outside_changes)

@@ -95,6 +95,55 @@ def test_an_every_two_weeks_rule_keeps_its_weeks_when_history_reaches_back():
     assert (done.done, done.expected) == (1, 5)  # 30 Sep's window (logged 1 Oct), 14 and 28 Oct, 11 and 25 Nov
 
 
+RULES_FROM_THEIR_START = [
+    "FREQ=WEEKLY", "FREQ=MONTHLY", "FREQ=YEARLY", "FREQ=YEARLY;BYMONTH=3", "FREQ=YEARLY;INTERVAL=2",
+    "FREQ=WEEKLY;INTERVAL=3", "FREQ=MONTHLY;INTERVAL=2", "FREQ=DAILY;INTERVAL=3",
+]  # fmt: skip
+RULES_WRITTEN_OUT = [
+    "FREQ=WEEKLY;INTERVAL=2;WKST=SU;BYDAY=SU,MO", "FREQ=MONTHLY;BYDAY=-1FR", "FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=-1",
+    "FREQ=MONTHLY;BYMONTHDAY=30,31", "FREQ=YEARLY;INTERVAL=2;BYMONTH=1,7;BYMONTHDAY=1",
+    "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29", "FREQ=YEARLY;BYMONTH=1,4,7,10;BYMONTHDAY=1", "FREQ=MONTHLY;BYDAY=2TU,4TU",
+    "FREQ=WEEKLY;BYDAY=MO;UNTIL=20250101", "FREQ=MONTHLY;BYSETPOS=-1;BYDAY=MO,TU,WE,TH,FR",
+    "rrule:freq=weekly;byday=fr",
+]  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    rule=st.sampled_from(RULES_FROM_THEIR_START + RULES_WRITTEN_OUT),
+    start=st.dates(date(2015, 1, 1), date(2026, 12, 31)),
+    questions=st.lists(
+        st.tuples(st.dates(date(2014, 1, 1), date(2030, 12, 31)), st.integers(0, 200)), min_size=1, max_size=4
+    ),
+)  # fmt: skip
+@example(rule="FREQ=MONTHLY", start=date(2021, 1, 31), questions=[(date(2026, 3, 1), 40)])  # 31st: skips months
+@example(rule="FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29", start=date(2016, 3, 1), questions=[(date(2027, 1, 1), 0)])
+@example(rule="FREQ=WEEKLY", start=date(2021, 12, 3), questions=[(date(2026, 11, 30), 7), (date(2022, 1, 1), 3)])
+def test_a_rule_walked_from_near_the_question_answers_as_one_walked_from_its_start(rule, start, questions):
+    """A new walk begins some periods before the first question's day, the rule's left-out parts written
+    out; later questions about earlier days begin it again. Every answer is dateutil's."""
+    from techtime.domain.cadence import _rule_dates
+
+    dates = _rule_dates.__wrapped__(rule, start)  # a new one: nothing walked yet
+    for first, days in questions:
+        last = first + timedelta(days=days)
+        assert [(o.start, o.end) for o in dates.between(first, last)] == _windows_by_dateutil(rule, start, first, last)
+        found = dates.containing(first)
+        open_on_first = [window for window in _windows_by_dateutil(rule, start, first, first) if window[0] <= first]
+        assert ([(found.start, found.end)] if found else []) == open_on_first
+    first_of_all = dates.first()
+    assert (first_of_all.start if first_of_all else None) == _first_by_dateutil(rule, start)
+
+
+def _first_by_dateutil(rule: str, start: date) -> date | None:
+    from dateutil.rrule import rrulestr
+
+    found = rrulestr(rule, dtstart=datetime(start.year, start.month, start.day)).after(
+        datetime(start.year, start.month, start.day), inc=True
+    )
+    return found.date() if found else None
+
+
 def _windows_by_dateutil(rule: str, start: date, first: date, last: date) -> list[tuple[date, date]]:
     """The windows overlapping [first, last] by dateutil's own before/between/after (the reference)."""
     from dateutil.rrule import rrulestr

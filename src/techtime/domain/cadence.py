@@ -14,7 +14,7 @@ window opened).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
@@ -149,27 +149,109 @@ def _rule_dates(rule: str, start: date) -> _RuleDates:
         raise RuleError(f"{rule!r} is not a recurrence rule: it needs FREQ=, e.g. FREQ=WEEKLY;BYDAY=MO")
     try:
         # No cache=True: _RuleDates keeps the dates it has walked (and is cached itself).
-        parsed = rrulestr(body, dtstart=datetime(start.year, start.month, start.day))
+        parsed = rrulestr(body, dtstart=_midnight(start))
     except (ValueError, TypeError, KeyError, OverflowError) as error:
         raise RuleError(f"cannot read rule {rule!r}: {error}; e.g. FREQ=MONTHLY or FREQ=WEEKLY;BYDAY=FR") from None
     appointment = "BYDAY=" in body.upper() or "FREQ=DAILY" in body.upper()
-    return _RuleDates(parsed, appointment, datetime(start.year, start.month, start.day))
+    return _RuleDates(parsed, appointment, start, _Periods.of(body, start))
+
+
+class _Periods:
+    """A rule as whole periods from its start, for walking it from a later start with the same dates.
+
+    dateutil takes what a rule leaves out from its start (FREQ=MONTHLY: the start's day of the month;
+    WEEKLY: its weekday; YEARLY: its month and day): written out here, the rule started whole periods
+    (INTERVAL of them) later gives the same dates from that start on. Only rules whose every part is
+    counted within a period are shifted (no COUNT, BYSETPOS, BYWEEKNO, BYYEARDAY, BYEASTER).
+    """
+
+    _SHIFTABLE = frozenset({"FREQ", "INTERVAL", "BYDAY", "BYMONTHDAY", "BYMONTH", "WKST", "UNTIL"})
+    _DAYS = {"DAILY": 1, "WEEKLY": 7, "MONTHLY": 31, "YEARLY": 366}  # a period at most, in days
+
+    def __init__(self, body: str, frequency: str, interval: int, start: date) -> None:
+        self.body, self.frequency, self.interval, self.start = body, frequency, interval, start
+
+    @classmethod
+    def of(cls, body: str, start: date) -> _Periods | None:
+        parts = dict(part.upper().split("=", 1) for part in body.split(";") if "=" in part)
+        frequency, interval = parts.get("FREQ", ""), parts.get("INTERVAL", "1")
+        if not parts.keys() <= cls._SHIFTABLE or frequency not in cls._DAYS or not interval.isdigit():
+            return None
+        if "BYDAY" not in parts and "BYMONTHDAY" not in parts:
+            if frequency == "WEEKLY":
+                parts["BYDAY"] = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")[start.weekday()]
+            elif frequency == "MONTHLY":
+                parts["BYMONTHDAY"] = str(start.day)
+            elif frequency == "YEARLY":
+                parts.setdefault("BYMONTH", str(start.month))
+                parts["BYMONTHDAY"] = str(start.day)
+        written = ";".join(f"{key}={value}" for key, value in parts.items())
+        return cls(written, frequency, max(int(interval), 1), start)
+
+    def origin_before(self, day: date) -> date:
+        """The start of the last whole number of periods from the rule's start that ends two periods
+        before `day` at least (so that the occurrence open on `day` is walked), or the rule's start."""
+        before = day - timedelta(days=2 * self.interval * self._DAYS[self.frequency])
+        start, step = self.start, self.interval
+        if before <= start:
+            return start
+        if self.frequency in ("DAILY", "WEEKLY"):
+            length = step * self._DAYS[self.frequency]
+            return start + timedelta(days=(before - start).days // length * length)
+        if self.frequency == "MONTHLY":
+            months = ((before.year - start.year) * 12 + before.month - start.month) // step * step
+            if months == 0:
+                return start
+            index = start.month - 1 + months
+            return date(start.year + index // 12, index % 12 + 1, 1)
+        years = (before.year - start.year) // step * step
+        return date(start.year + years, 1, 1) if years else start
+
+    def walk_from(self, origin: date) -> Iterator[datetime]:
+        from dateutil.rrule import rrulestr
+
+        return iter(rrulestr(self.body, dtstart=_midnight(origin)))
 
 
 class _RuleDates:
     """A parsed rule with the window arithmetic on top (cached per rule and start).
 
-    The rule is walked from its start once, as far as a question needs, into a list that every
-    question then bisects: dateutil's own before/between/after walk it from DTSTART each time (its
-    cache only saves computing the dates again), and a practice's start is years back.
+    The rule is walked once, as far as a question needs, into a list that every question then bisects:
+    dateutil's own before/between/after walk it from DTSTART each time (its cache only saves computing
+    the dates again). A practice's start is years back and most questions are about this quarter, so
+    the walk begins some periods before the first question's day (`_Periods`), and begins again from
+    the start only for a question about an earlier day.
     """
 
-    def __init__(self, parsed: rrule | rruleset, appointment: bool, start: datetime) -> None:
-        self._walk = iter(parsed)
+    def __init__(self, parsed: rrule | rruleset, appointment: bool, start: date, periods: _Periods | None) -> None:
+        self._parsed = parsed
+        self._periods = periods
+        self.appointment = appointment
+        self._start = _midnight(start)
+        self._origin: datetime | None = None  # where the walk began: every occurrence from there is seen
+        self._walk: Iterator[datetime] = iter(())
         self._seen: list[datetime] = []
         self._ended = False
-        self.appointment = appointment
-        self._start = start
+
+    def _begin(self, origin: date) -> None:
+        self._origin, self._walk = self._start, iter(self._parsed)
+        if self._periods is not None and _midnight(origin) != self._start:
+            try:
+                self._walk = self._periods.walk_from(origin)
+                self._origin = _midnight(origin)
+            except (ValueError, TypeError, KeyError, OverflowError):
+                self._walk = iter(self._parsed)  # the rule as written out does not read: from its start
+        self._seen, self._ended = [], False
+
+    def _from(self, moment: datetime) -> list[datetime]:
+        """The occurrences so far, from one on or before `moment` (or the first of all)."""
+        if self._origin is None or (self._origin != self._start and moment < self._origin):
+            self._begin(self._periods.origin_before(moment.date()) if self._periods else self._start.date())
+        seen = self._through(moment)
+        if self._origin != self._start and not (seen and seen[0] <= moment):
+            self._begin(self._start.date())  # no occurrence between the later start and `moment`
+            seen = self._through(moment)
+        return seen
 
     def _through(self, moment: datetime) -> list[datetime]:
         """The occurrences so far, walked until one lies after `moment` (or the rule has ended)."""
@@ -184,6 +266,7 @@ class _RuleDates:
 
     def between(self, first: date, last: date) -> list[Occurrence]:
         """Occurrences whose window overlaps [first, last]."""
+        self._from(_midnight(first))
         seen = self._through(_midnight(last))
         # From the occurrence whose window is open on `first` (or the first one after it) ...
         begin = max(bisect_right(seen, _midnight(first)) - 1, 0)
@@ -199,6 +282,8 @@ class _RuleDates:
 
     def first(self) -> Occurrence | None:
         """The rule's first occurrence on or after its start."""
+        if self._origin != self._start:
+            self._begin(self._start.date())
         seen = self._through(self._start)
         index = bisect_left(seen, self._start)
         return self.containing(seen[index].date()) if index < len(seen) else None

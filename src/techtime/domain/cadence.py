@@ -128,7 +128,7 @@ _MUST_OCCUR_WITHIN_DAYS = 2 * 366
 def validate_rule(rule: str, start: date) -> None:
     """Raise RuleError with a readable message unless the rule is a cadence a leader can keep:
     daily or coarser, open-ended, and due at least once in the next two years."""
-    parts = dict(part.split("=", 1) for part in rule.upper().removeprefix("RRULE:").split(";") if "=" in part)
+    parts = _rule_parts(rule)
     if parts.get("FREQ") and parts["FREQ"] not in _ALLOWED_FREQUENCIES:
         raise RuleError(f"FREQ={parts['FREQ']} is too frequent for a practice: use DAILY, WEEKLY, MONTHLY or YEARLY")
     if "COUNT" in parts or "UNTIL" in parts:
@@ -136,6 +136,11 @@ def validate_rule(rule: str, start: date) -> None:
     dates = _rule_dates(rule, start)
     if not dates.between(start, start + timedelta(days=_MUST_OCCUR_WITHIN_DAYS)):
         raise RuleError(f"{rule!r} never falls due in the next two years: check the day and month")
+
+
+def _rule_parts(rule: str) -> dict[str, str]:
+    """A rule's parts by name, upper case: "FREQ=weekly;byday=MO" -> {"FREQ": "WEEKLY", "BYDAY": "MO"}."""
+    return dict(part.split("=", 1) for part in rule.upper().removeprefix("RRULE:").split(";") if "=" in part)
 
 
 @lru_cache(maxsize=256)
@@ -173,7 +178,7 @@ class _Periods:
 
     @classmethod
     def of(cls, body: str, start: date) -> _Periods | None:
-        parts = dict(part.upper().split("=", 1) for part in body.split(";") if "=" in part)
+        parts = _rule_parts(body)
         frequency, interval = parts.get("FREQ", ""), parts.get("INTERVAL", "1")
         if not parts.keys() <= cls._SHIFTABLE or frequency not in cls._DAYS or not interval.isdigit():
             return None
@@ -364,7 +369,7 @@ def _start_back_to(practice: Practice, day: date) -> date:
     an "every 2 weeks" rule keeps its weeks."""
     from dateutil.relativedelta import relativedelta
 
-    parts = dict(part.split("=", 1) for part in practice.rule.upper().removeprefix("RRULE:").split(";") if "=" in part)
+    parts = _rule_parts(practice.rule)
     interval = int(parts["INTERVAL"]) if parts.get("INTERVAL", "").isdigit() else 1
     period = {
         "DAILY": relativedelta(days=interval),

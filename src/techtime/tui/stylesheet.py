@@ -84,7 +84,7 @@ class Stylesheet(TextualStylesheet):
             return
         from techtime.paths import cache_dir, make_private_dirs
 
-        path = os.path.join(cache_dir(), CACHE_NAME)
+        path = _cache_path()
         partial = f"{path}.{os.getpid()}"
         try:
             make_private_dirs(cache_dir())
@@ -96,6 +96,12 @@ class Stylesheet(TextualStylesheet):
                 os.unlink(partial)
             return
         cls._stored = set(cls._parsed)
+
+
+def _cache_path() -> str:
+    from techtime.paths import cache_dir
+
+    return os.path.join(cache_dir(), CACHE_NAME)
 
 
 def _versions() -> tuple[object, ...]:
@@ -110,11 +116,8 @@ def _read_cache() -> dict[_Key, list[RuleSet]]:
 
     Unpickling runs what the file says: a file anyone else could have written is never read.
     """
-    from techtime.paths import cache_dir
-
-    path = os.path.join(cache_dir(), CACHE_NAME)
     try:
-        with open(path, "rb") as handle:
+        with open(_cache_path(), "rb") as handle:
             status = os.fstat(handle.fileno())
             if status.st_uid != os.getuid() or status.st_mode & 0o022:
                 return {}

@@ -40,10 +40,11 @@ TODAY_COMPLETE = (b"Next:", b"Practices this week", b"Inbox notes")
 
 
 def time_to_text(
-    argv: list[str], *markers: bytes, timeout: float = 20.0, size: tuple[int, int] = (120, 40), quit: bool = False
+    argv: list[str], *markers: bytes, timeout: float = 20.0, size: tuple[int, int] = (120, 40), quit: bytes = b""
 ) -> float:
     """Start argv in a pty of size (columns, lines); seconds until every marker has shown up in what it paints.
-    Then the process is killed, or with `quit`, sent q and given 10 s to end as a user's session does."""
+    Then the process is killed, or with `quit` (a key), sent that key and given 10 s to end as a user's
+    session does."""
     columns, lines = size
     start = time.perf_counter()
     pid, fd = pty.fork()
@@ -65,7 +66,7 @@ def time_to_text(
                 if all(marker in text for marker in markers):
                     taken = time.perf_counter() - start
                     if quit:
-                        _quit(pid, fd)
+                        _quit(pid, fd, quit)
                     return taken
         raise RuntimeError(f"{markers!r} never all appeared: {seen[-400:]!r}")
     finally:
@@ -75,8 +76,8 @@ def time_to_text(
         os.close(fd)
 
 
-def _quit(pid: int, fd: int) -> None:
-    os.write(fd, b"q")
+def _quit(pid: int, fd: int, key: bytes) -> None:
+    os.write(fd, key)
     deadline = time.perf_counter() + 10
     while time.perf_counter() < deadline:
         ready, _, _ = select.select([fd], [], [], 0.05)
@@ -85,7 +86,7 @@ def _quit(pid: int, fd: int) -> None:
                 os.read(fd, 65536)
         if os.waitpid(pid, os.WNOHANG)[0]:
             return
-    raise RuntimeError("q did not end the app within 10 s")
+    raise RuntimeError(f"{key!r} did not end the app within 10 s")
 
 
 def main(large: str) -> int:
@@ -96,7 +97,7 @@ def main(large: str) -> int:
         os.system(f"{techtime()} --db {empty} add n warm-up > /dev/null")
         # A first session, ended with q, leaves what a used installation has: compiled bytecode and the
         # parsed styles (techtime.tui.stylesheet). Every timed start after it is killed, so changes nothing.
-        time_to_text([techtime(), "--db", str(empty)], *TODAY_COMPLETE, quit=True)
+        time_to_text([techtime(), "--db", str(empty)], *TODAY_COMPLETE, quit=b"q")
         taken = medians(
             {
                 "floor": lambda: time_to_text([python(), str(bare)], b"ready"),

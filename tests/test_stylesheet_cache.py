@@ -9,7 +9,7 @@ import pickle
 from pathlib import Path
 
 import pytest
-from conftest import calls_to, make_app
+from conftest import NOW, TODAY, calls_to, make_app
 from textual.app import App
 from textual.css import stylesheet as textual_stylesheet
 from textual.widgets import Header
@@ -135,3 +135,38 @@ def test_the_tui_keeps_what_it_parsed_when_it_ends(db_path, new_process, monkeyp
     assert not cache_file().exists()
     assert run_tui(argparse.Namespace(db=str(db_path), demo=False)) == 0
     assert cache_file().exists() and os.stat(cache_file()).st_mode & 0o777 == 0o600
+
+
+async def test_the_capture_popup_reads_and_keeps_the_parsed_styles_too(db, new_process, monkeypatch):
+    from techtime.tui.capture_app import CaptureApp
+
+    async def popup() -> object:
+        app = CaptureApp(db, today=lambda: TODAY, now=lambda: NOW)
+        async with app.run_test(size=(60, 8)) as pilot:
+            await pilot.pause()
+            return app.screen.styles.background
+
+    parsed = calls_to(monkeypatch, textual_stylesheet, "parse", lambda *args: args[2])
+    first = await popup()
+    assert parsed, "the first popup parses its rules"
+    Stylesheet.keep_for_next_start()
+
+    new_process()
+    parsed.clear()
+    assert await popup() == first
+    assert parsed == []  # the popup's rules came from the file
+
+
+def test_the_capture_popup_keeps_what_it_parsed_when_it_closes(db, new_process, monkeypatch):
+    from techtime.tui.capture_app import CaptureApp
+
+    textual_run = App.run
+
+    def run_briefly(app: App[object]) -> object | None:
+        app.call_later(app.exit)  # escape at once
+        return textual_run(app, headless=True, size=(60, 8))
+
+    monkeypatch.setattr(App, "run", run_briefly)
+    assert not cache_file().exists()
+    CaptureApp(db, today=lambda: TODAY, now=lambda: NOW).run()
+    assert cache_file().exists()

@@ -11,7 +11,7 @@ import gc
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import App
@@ -24,7 +24,7 @@ from techtime.services.session import Database, exposed_folder
 from techtime.tui import keymap
 from techtime.tui.commands import ActionsProvider
 from techtime.tui.screens.base import TechtimeScreen, say
-from techtime.tui.stylesheet import Stylesheet
+from techtime.tui.stylesheet import StyledApp
 
 if TYPE_CHECKING:
     from textual.theme import Theme
@@ -60,7 +60,7 @@ def _on_first_use(screen: str) -> Callable[[], Screen[object]]:
     return make
 
 
-class TechtimeApp(App[object]):
+class TechtimeApp(StyledApp[object]):
     TITLE = "techtime"
     CSS_PATH = "techtime.tcss"
     COMMANDS = App.COMMANDS | {ActionsProvider}
@@ -82,7 +82,6 @@ class TechtimeApp(App[object]):
         now: Callable[[], datetime] = clock.now,
     ) -> None:
         super().__init__()
-        self.stylesheet = Stylesheet(variables=self.get_css_variables())  # parses each rule once per process
         for area in areas.AREAS:
             if area.number and area.screen:
                 self.add_mode(area.key, _on_first_use(area.screen))
@@ -111,14 +110,6 @@ class TechtimeApp(App[object]):
         self.fatal_error = ""  # the one line the terminal gets when an error ended the app
         self.log_path: str | None = None
         self._freezing = False  # started by techtime.cli.main: what lives as long as the app is frozen
-
-    def run(self, *args: Any, **kwargs: Any) -> object | None:
-        """Textual's run; then, the terminal given back (no frame waits for it), the parsed styles are
-        kept for the next start (techtime.tui.stylesheet)."""
-        try:
-            return super().run(*args, **kwargs)
-        finally:
-            Stylesheet.keep_for_next_start()
 
     def on_mount(self) -> None:
         self.set_interval(POLL_SECONDS, self.check_for_outside_changes)

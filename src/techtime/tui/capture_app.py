@@ -1,7 +1,8 @@
 """`techtime capture`: the capture box alone, for a tmux popup or a desktop hotkey's terminal.
 
 It starts as fast as a bare Textual app (benchmarks/capture_startup.py): it imports no area's screen,
-loads no stylesheet file and waits for nothing before its first frame; a link on the clipboard is
+loads no stylesheet file, parses no rule the last start parsed (techtime.tui.stylesheet) and waits
+for nothing before its first frame; a link on the clipboard is
 looked for once that frame is out, and fills the box only if nothing has been typed yet. It fits in
 60x8. Enter saves and exits with what was saved; Escape keeps a draft for next time and exits.
 """
@@ -15,10 +16,11 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from textual import on
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 
 from techtime.errors import TechtimeError
 from techtime.tui import keymap
+from techtime.tui.stylesheet import StyledApp
 from techtime.tui.widgets.capture_box import CaptureBox
 
 if TYPE_CHECKING:
@@ -26,7 +28,7 @@ if TYPE_CHECKING:
     from techtime.store.database import Database
 
 
-class CaptureApp(App["Saved | None"]):
+class CaptureApp(StyledApp["Saved | None"]):
     """The capture box and nothing else. `run()` returns what was saved, or None (a draft may be kept)."""
 
     TITLE = "techtime capture"

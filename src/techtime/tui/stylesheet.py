@@ -17,9 +17,10 @@ import contextlib
 import os
 import pickle
 import sys
-from typing import ClassVar
+from typing import Any, ClassVar, TypeVar
 
 import textual.css.model
+from textual.app import App
 from textual.css.model import RuleSet
 from textual.css.stylesheet import Stylesheet as TextualStylesheet
 from textual.css.types import CSSLocation
@@ -27,6 +28,23 @@ from textual.css.types import CSSLocation
 _Key = tuple[object, ...]
 _FORMAT = 1
 CACHE_NAME = "styles.pickle"
+ReturnType = TypeVar("ReturnType")
+
+
+class StyledApp(App[ReturnType]):
+    """A Textual app styled through this module's stylesheet: each rule parsed once a process, and what
+    it parsed kept for the next start (techtime's app and the capture popup share the file)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stylesheet = Stylesheet(variables=self.get_css_variables())
+
+    def run(self, *args: Any, **kwargs: Any) -> ReturnType | None:
+        """Textual's run; then, the terminal given back (no frame waits for it), the parsed styles kept."""
+        try:
+            return super().run(*args, **kwargs)
+        finally:
+            Stylesheet.keep_for_next_start()
 
 
 class Stylesheet(TextualStylesheet):

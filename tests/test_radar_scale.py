@@ -291,6 +291,39 @@ async def test_typing_counts_to_a_thousand_and_the_exact_count_follows_when_typi
         assert table.row(table.cursor)[1][0].plain == "archived"
 
 
+async def test_a_keystroke_makes_the_cells_of_the_rows_on_screen_not_of_the_whole_page(thousands, monkeypatch):
+    from techtime.tui.screens import radar as radar_screen
+
+    made: list[int] = []
+    make_cells = radar_screen._cells
+
+    def counted(row):
+        made.append(row.item.id)
+        return make_cells(row)
+
+    monkeypatch.setattr(radar_screen, "_cells", counted)
+    app = make_app(thousands)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        table = app.screen.query_one(PagedTable)
+        on_screen = table.scrollable_content_region.height - 1  # the header aside
+        await pilot.press("slash", *"kafka s")
+        await pilot.pause()
+        made.clear()
+        await pilot.press("t")  # "kafka st": a new list, read a page of 100 at a time
+        await pilot.pause()
+        assert table.total > table.page_size
+        assert 0 < len(made) <= on_screen < table.page_size, (len(made), on_screen)
+        shown = table.row(0)[1][3].plain
+        assert shown.startswith("Item 000000 kafka streams")  # made when asked for, the same cells
+        assert shown in app.screen.query_one(PagedTable).render_line(1).text
+        made.clear()
+        await pilot.press("enter", "pagedown")  # the next screenful: its rows, once each
+        await pilot.pause()
+        assert 0 < len(made) <= on_screen and len(set(made)) == len(made), made
+
+
 # The ids the key keeps ----------------------------------------------------------------------------
 
 

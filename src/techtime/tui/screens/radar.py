@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from rich.text import Text
 from textual import on
@@ -32,7 +33,7 @@ from techtime.tui.screens.base import TechtimeScreen
 from techtime.tui.screens.radar_item_form import item_form
 from techtime.tui.text import line, safe
 from techtime.tui.widgets.footer import Footer
-from techtime.tui.widgets.paged_table import Column, PagedTable, Row
+from techtime.tui.widgets.paged_table import Column, LazyCells, PagedTable, Row
 from techtime.tui.widgets.text_input import TextInput
 
 STATUS_STYLES = {"inbox": "bold yellow", "bookmarked": "magenta", "read": "green", "archived": "dim"}
@@ -176,7 +177,7 @@ class RadarScreen(TechtimeScreen):
             self.db, self._filter, sort=self._sort, quarter=self._quarter, limit=limit, offset=offset
         )
         self._shown.update((row.item.id, row) for row in rows)
-        return [(row.item.id, _cells(row)) for row in rows]
+        return [(row.item.id, LazyCells(partial(_cells, row))) for row in rows]
 
     def _show_bar(self, total: int, shown: radar_service.Shown) -> None:
         selected = f"{shown.found:,}" if shown.exact else f"{shown.found:,}+"

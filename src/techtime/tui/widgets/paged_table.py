@@ -13,7 +13,8 @@ bar's thumb is set here), and the screen's `follow` runs as the cursor moves (se
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import overload
 
 from rich.style import Style
 from rich.text import Text
@@ -27,13 +28,42 @@ from textual.strip import Strip
 from techtime.tui import keymap
 from techtime.tui.widgets.columns import Column, fit
 
-__all__ = ["Column", "PagedTable"]
+__all__ = ["Column", "LazyCells", "PagedTable"]
 
 # One row: its key (e.g. an item id) and one Text per column. Cells must be safe Text, never markup.
 Row = tuple[int, Sequence[Text]]
 Fetch = Callable[[int, int], Sequence[Row]]
 
 _KEEP_PAGES = 40
+
+
+class LazyCells(Sequence[Text]):
+    """A row's cells, made the first time they are asked for: a page holds 100 rows and a keystroke that
+    finds a new list draws the ~35 on screen, so the rest cost their read and nothing more."""
+
+    __slots__ = ("_cells", "_make")
+
+    def __init__(self, make: Callable[[], Sequence[Text]]) -> None:
+        self._make: Callable[[], Sequence[Text]] | None = make
+        self._cells: Sequence[Text] = ()
+
+    def _made(self) -> Sequence[Text]:
+        if self._make is not None:
+            self._cells, self._make = self._make(), None
+        return self._cells
+
+    @overload
+    def __getitem__(self, index: int) -> Text: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Text]: ...
+    def __getitem__(self, index: int | slice) -> Text | Sequence[Text]:
+        return self._made()[index]
+
+    def __len__(self) -> int:
+        return len(self._made())
+
+    def __iter__(self) -> Iterator[Text]:
+        return iter(self._made())
 
 
 class PagedTable(ScrollView, can_focus=True):

@@ -29,13 +29,6 @@ textual_wait.SLEEP_GRANULARITY = 1 / 200
 textual_wait.SLEEP_IDLE = 1 / 1000
 
 
-# The garbage collector took a quarter of the suite's CPU (12.8 of 48 s in three screen files), most of
-# it in full collections (~200 ms each) that walked two kinds of object no test will free:
-# - Textual's StylesCache.get_inner_outer is an lru_cache of a method, so its 1,024 entries keep the
-#   widgets' line caches of every app a worker has run (~8,000 objects a test until it is full). One
-#   app a process never fills it; hundreds do. Emptied after each test.
-# - What collection made (modules, test items) lives to the end: frozen, so collections skip it.
-# Both: 12.8 -> 6.0 s of collection, 47.9 -> 35.4 s of CPU for those three files.
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     """`-n auto`: half a worker more than the cores. A screen test spends about a fifth of its time
     waiting (Pilot's idle slices, the processes it starts), so two workers left 64 of 370 core-seconds
@@ -44,6 +37,12 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     return cores + (cores + 1) // 2
 
 
+# The garbage collector took a quarter of the suite's CPU (12.8 of 48 s in three screen files), most of
+# it in full collections (~200 ms each) that walked objects no test would free:
+# - Textual's StylesCache.get_inner_outer is an lru_cache of a method, so its 1,024 entries keep the
+#   line caches of widgets of every app the worker has run (~8,000 objects a test): emptied after each.
+# - What collection made (modules, test items) lives to the end: frozen, so collections skip it.
+# Both: 12.8 -> 6.0 s of collection, 47.9 -> 35.4 s of CPU for those three files.
 def pytest_collection_finish(session: pytest.Session) -> None:
     gc.collect()
     gc.freeze()

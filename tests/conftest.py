@@ -32,7 +32,7 @@ textual_wait.SLEEP_IDLE = 1 / 1000
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     """`-n auto`: half a worker more than the cores. A screen test spends about a fifth of its time
     waiting (Pilot's idle slices, the processes it starts), so two workers left 64 of 370 core-seconds
-    idle on 2 cores; three fill them (170-187 s -> 141-159 s there, every test passing)."""
+    idle on 2 cores; three fill them (170-187 s -> 139-159 s there, every test passing)."""
     cores = len(os.sched_getaffinity(0))
     return cores + (cores + 1) // 2
 

@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 
 from techtime.errors import InputError
-from techtime.store.database import Database, plain_indexes, translate_errors
+from techtime.store.database import Database, insert_many, plain_indexes, translate_errors
 from techtime.store.schema import rebuild_full_text
 
 TYPE_CHECKING = False
@@ -92,9 +92,9 @@ def insert(db: Database, table: str, values: dict[str, Any]) -> int:
 
 
 def insert_all(db: Database, table: str, rows: Sequence[dict[str, Any]]) -> None:
-    """Many rows, as given (ids kept), one executemany per run of rows with the same columns. A row that
-    breaks a constraint is refused by name: its run is taken back and inserted a row at a time to
-    find it (the one-row path says which)."""
+    """Many rows, as given (ids kept), in bulk (database.insert_many) a run of rows with the same columns.
+    A row that breaks a constraint is refused by name: its run is taken back and inserted a row at a
+    time to find it (the one-row path says which)."""
     start = 0
     while start < len(rows):
         names = tuple(rows[start])
@@ -102,12 +102,9 @@ def insert_all(db: Database, table: str, rows: Sequence[dict[str, Any]]) -> None
         while end < len(rows) and tuple(rows[end]) == names:
             end += 1
         run = rows[start:end]
-        marks = ", ".join("?" for _ in names)
         try:
             with db.transaction() as conn:  # a savepoint: a run that fails leaves nothing behind
-                conn.executemany(
-                    f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks})", (tuple(row.values()) for row in run)
-                )
+                insert_many(conn, table, names, (tuple(row.values()) for row in run))
         except sqlite3.Error:
             for row in run:
                 insert(db, table, row)  # the row at fault is refused here, by name
@@ -118,11 +115,11 @@ def insert_all(db: Database, table: str, rows: Sequence[dict[str, Any]]) -> None
 def indexed_at_the_end(db: Database, tables: Iterable[str]) -> Iterator[None]:
     """Rows inserted meanwhile go into the tables' indexes once, at the end, not one by one: each
     full-text index in one rebuild (SQLite's FTS5 writes a segment for each insert made in a trigger),
-    and each plain index (not unique) made anew by CREATE INDEX, which sorts the rows once instead of
-    finding each row's place in it (at 100,000 items, 10 s less). The unique indexes stay, so a row that
-    breaks one is still refused by name as it goes in. For an import into an empty database: a rebuild
-    indexes every row of the table. Triggers and indexes are put back as they were, in the same
-    transaction (a failure takes both back)."""
+    and each plain index (database.plain_indexes) made anew by CREATE INDEX, which sorts the rows once
+    instead of finding each row's place in it (at 100,000 items, 10 s less). The other unique indexes
+    stay, so a row that breaks one is still refused by name as it goes in. For an import into an empty
+    database: a rebuild indexes every row of the table. Triggers and indexes are put back as they were,
+    in the same transaction (a failure takes both back)."""
     conn = db.conn
     names = list(tables)
     triggers = {

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from techtime.domain.radar import Move, RadarFilter
 from techtime.domain.urls import normalize_url
 from techtime.records import NamedTuple
-from techtime.store.database import Database, inserted_id, plain_indexes, stamp, to_date, update_row
+from techtime.store.database import Database, insert_many, inserted_id, plain_indexes, stamp, to_date, update_row
 from techtime.store.schema import captured_key, facets, filled_in_bulk
 from techtime.store.search import ID_MASK, facet, first_that_matches, fts_fallbacks, fts_query, in_columns
 
@@ -483,6 +483,9 @@ class NewItem(NamedTuple):
     url_key: str | None = None  # the normalized link, if the caller has it (else normalize_url(url))
 
 
+_BULK_COLUMNS = ("title", "url", "url_key", "source", "tags", "status", "notes", "captured_at", "read_at", "updated_at")
+
+
 def add_items(
     db: Database,
     items: Iterable[NewItem],
@@ -508,9 +511,10 @@ def add_items(
     done = 0
     with db.transaction() as conn, _index_at_the_end(conn), _sorted_indexes_once_many(conn) as added:
         while batch := list(itertools.islice(pending, batch_size)):
-            conn.executemany(
-                "INSERT INTO radar_item (title, url, url_key, source, tags, status, notes, captured_at, read_at,"
-                " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            insert_many(
+                conn,
+                "radar_item",
+                _BULK_COLUMNS,
                 [
                     (
                         item.title,
@@ -598,7 +602,7 @@ def _index_at_the_end(conn: sqlite3.Connection) -> Iterator[None]:
     with filled_in_bulk(conn, "radar_item_fts"):
         conn.execute(
             f"INSERT INTO radar_item_fts (rowid, title, url, tags, notes, facets) SELECT {_KEY}, t.title, t.url,"
-            f" t.tags, t.notes, {facets('t')} FROM radar_item t WHERE t.id > ? ORDER BY 1",
+            f" t.tags, t.notes, {facets('t', each=True)} FROM radar_item t WHERE t.id > ? ORDER BY 1",
             (last,),
         )
     conn.execute(trigger[0])

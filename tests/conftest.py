@@ -29,6 +29,7 @@ textual_wait.SLEEP_GRANULARITY = 1 / 200
 textual_wait.SLEEP_IDLE = 1 / 1000
 
 
+@pytest.hookimpl(optionalhook=True)  # xdist's hook: without xdist (-p no:xdist), not asked for
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     """`-n auto`: half a worker more than the cores. A screen test spends about a fifth of its time
     waiting (Pilot's idle slices, the processes it starts), so two workers left 64 of 370 core-seconds

@@ -444,3 +444,19 @@ def test_arguments_that_are_not_utf8_are_exit_2_and_save_nothing(db_path):
     assert result.returncode == 2
     assert b"not valid UTF-8" in result.stderr and result.stderr.count(b"\n") == 1
     assert not db_path.exists()
+
+
+def test_many_rows_go_in_a_hundred_a_statement_and_fewer_where_sqlites_parameter_limit_says():
+    from techtime.store.database import insert_many
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE t (a, b, c)")
+    traced: list[str] = []
+    conn.set_trace_callback(traced.append)
+    insert_many(conn, "t", ("a", "b", "c"), ((n, str(n), None) for n in range(250)))  # 100, 100, then 50
+    assert len([sql for sql in traced if sql.startswith("INSERT")]) == 3
+    conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 7)  # two rows of three a statement
+    traced.clear()
+    insert_many(conn, "t", ("a", "b", "c"), [(n, str(n), None) for n in range(250, 255)])
+    assert len([sql for sql in traced if sql.startswith("INSERT")]) == 3
+    assert conn.execute("SELECT a, b, c FROM t").fetchall() == [(n, str(n), None) for n in range(255)]

@@ -13,7 +13,7 @@ from techtime.domain.radar import Move, RadarFilter
 from techtime.domain.urls import normalize_url
 from techtime.records import NamedTuple
 from techtime.store.database import Database, insert_many, inserted_id, plain_indexes, stamp, to_date, update_row
-from techtime.store.schema import captured_key, facets, filled_in_bulk
+from techtime.store.schema import captured_key, filled_in_bulk, radar_index_rows
 from techtime.store.search import ID_MASK, facet, first_that_matches, fts_fallbacks, fts_query, in_columns
 
 TYPE_CHECKING = False
@@ -601,8 +601,7 @@ def _index_at_the_end(conn: sqlite3.Connection) -> Iterator[None]:
     yield
     with filled_in_bulk(conn, "radar_item_fts"):
         conn.execute(
-            f"INSERT INTO radar_item_fts (rowid, title, url, tags, notes, facets) SELECT {_KEY}, t.title, t.url,"
-            f" t.tags, t.notes, {facets('t', each=True)} FROM radar_item t WHERE t.id > ? ORDER BY 1",
+            f"INSERT INTO radar_item_fts (rowid, title, url, tags, notes, facets) {radar_index_rows('WHERE t.id > ?')}",
             (last,),
         )
     conn.execute(trigger[0])

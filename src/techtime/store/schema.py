@@ -139,11 +139,17 @@ def facets(alias: str = "", *, each: bool = False) -> str:
     )
 
 
-# Full-text content views that a bulk fill reads another way: the radar's from its table (facets, each).
-_BULK_SOURCES = {
-    "radar_item_search": f"SELECT {captured_key()}, title, url, tags, notes, {facets(each=True)}"
-    " FROM radar_item ORDER BY 1"
-}
+def radar_index_rows(where: str = "") -> str:
+    """What a bulk fill puts into the radar's index, in key order: radar_item's rows (as t, `where`
+    chosen) read from the table itself, their facets walked with json_each."""
+    return (
+        f"SELECT {captured_key('t')}, t.title, t.url, t.tags, t.notes, {facets('t', each=True)}"
+        f" FROM radar_item t {where} ORDER BY 1"
+    )
+
+
+# Full-text content views that a bulk fill reads another way: the radar's from its table.
+_BULK_SOURCES = {"radar_item_search": radar_index_rows()}
 
 
 def create_radar_index(db: Database) -> None:
